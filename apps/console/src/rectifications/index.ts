@@ -1,0 +1,7 @@
+import AssignmentLateIcon from '@mui/icons-material/AssignmentLate';
+import { RectificationList } from './RectificationList';
+
+export default {
+  list: RectificationList,
+  icon: AssignmentLateIcon,
+};

@@ -1,0 +1,32 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig, type ProxyOptions } from 'vite';
+
+// The root `npm start` (tools/devstack) passes CONSOLE_PORT and API_URL; the defaults fit a
+// plain `npm run dev -w @haochaping/console` next to an API on its default port.
+const consolePort = Number(process.env.CONSOLE_PORT ?? 5173);
+const apiUrl = process.env.API_URL ?? 'http://127.0.0.1:3000';
+
+// The API serves everything under /api itself, so the path is forwarded unchanged.
+const proxy: Record<string, ProxyOptions> = {
+  '/api': { target: apiUrl },
+};
+
+export default defineConfig({
+  plugins: [react()],
+  server: { host: '127.0.0.1', port: consolePort, strictPort: true, proxy },
+  preview: { host: '127.0.0.1', port: consolePort, strictPort: true, proxy },
+  build: {
+    rolldownOptions: {
+      output: {
+        // Libraries change far less often than our screens: separate chunks stay cached across releases.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            { name: 'mui', test: /[\\/]node_modules[\\/](@mui|@emotion)[\\/]/ },
+            { name: 'vendor', test: /[\\/]node_modules[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
+});

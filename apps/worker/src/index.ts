@@ -1,0 +1,5 @@
+// What other workspaces (the API's end-to-end tests) may use to run this worker in-process.
+export { WorkerModule } from './worker.module';
+export { WorkerConfig, loadWorkerConfig } from './config/worker-config';
+export { TemporalWorkerService } from './temporal/temporal-worker.service';
+export { createRectificationActivities } from './activities/rectification.activities';

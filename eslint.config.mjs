@@ -1,0 +1,65 @@
+// @ts-check
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+import { builtinModules } from 'node:module';
+
+/** Modules a workflow must never load: they are non-deterministic, do I/O, or belong to the worker side. */
+const WORKFLOW_FORBIDDEN = [
+  ...builtinModules,
+  ...builtinModules.map((name) => `node:${name}`),
+  '@prisma/client',
+  '@haochaping/db',
+  '@haochaping/worker',
+  '@temporalio/client',
+  '@temporalio/worker',
+  '@temporalio/activity',
+].map((name) => ({ name, message: 'Workflow code must be deterministic: no Node built-ins, database, Nest or worker-side modules.' }));
+
+export default tseslint.config(
+  {
+    ignores: ['**/dist/**', '**/node_modules/**', '.data/**', 'coverage/**', 'prisma/migrations/**', '**/*.js', '**/*.cjs', '**/*.mjs',
+      'prisma/prisma.config.ts', // loaded by the Prisma CLI, outside every tsconfig project
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: {
+      globals: { ...globals.node },
+      parserOptions: {
+        // Spec files live in tsconfig.spec.json projects, which the project service would not find on its own.
+        project: ['./*/*/tsconfig.json', './*/*/tsconfig.spec.json', './prisma/tsconfig.json', './prisma/tsconfig.spec.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Nest's DI reads constructor parameter types at run time: a type-only import there would break injection.
+      '@typescript-eslint/consistent-type-imports': 'off',
+    },
+  },
+  {
+    files: ['apps/console/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    // Determinism rules for workflow code (STYLE.md): activities are imported as types only.
+    files: ['workflows/rectification/src/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: WORKFLOW_FORBIDDEN,
+          patterns: [
+            { group: ['@nestjs/*'], message: 'Workflow code must not load Nest.' },
+            { group: ['**/activities', '**/*.activities', '**/activities/**'], allowTypeImports: true, message: 'Import activities as types only and call them through proxyActivities.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', { name: 'process', message: 'Workflow code cannot read the process environment.' }],
+    },
+  },
+);

@@ -1,0 +1,14 @@
+// One Jest run over every workspace project; tools/devstack/src/test.ts starts the services first.
+/** @type {import('jest').Config} */
+module.exports = {
+  // Real services behind most suites: a migration or a first workflow bundle takes seconds, not milliseconds.
+  testTimeout: 120_000,
+  projects: [
+    '<rootDir>/packages/working-time',
+    '<rootDir>/prisma',
+    '<rootDir>/workflows/rectification',
+    '<rootDir>/apps/worker',
+    '<rootDir>/apps/api',
+    '<rootDir>/apps/console',
+  ],
+};

@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { ensureDatabase, dropDatabase, migrate, withDatabase } from '@haochaping/devstack';
+import { reportCatalogTypesAsText } from './pg-catalog-shim';
+
+const adminUrl = () => {
+  const url = process.env.TEST_DATABASE_ADMIN_URL;
+  if (!url) throw new Error('run with `npm test` (TEST_DATABASE_ADMIN_URL is not set)');
+  return url;
+};
+
+describe('migrations through the WebAssembly schema engine (prisma/orm issue 27403 shim)', () => {
+  const name = `migrate_${randomBytes(4).toString('hex')}`;
+  afterAll(() => dropDatabase(adminUrl(), name));
+
+  it('applies every migration to an empty database with `migrate deploy`', async () => {
+    await ensureDatabase(adminUrl(), name);
+    const url = withDatabase(adminUrl(), name);
+    migrate(url);
+
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const applied = await client.query<{ migration_name: string }>('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name');
+      const onDisk = fs.readdirSync(path.join(__dirname, '..', 'migrations')).filter((entry) => /^\d{14}_/.test(entry)).sort();
+      expect(applied.rows.map((row) => row.migration_name)).toEqual(onDisk);
+      const tables = await client.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'");
+      expect(tables.rows.map((row) => row.table_name)).toEqual(expect.arrayContaining(['hall', 'review', 'outbox_message', 'rectification_case']));
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('is a no-op the second time', () => {
+    const url = withDatabase(adminUrl(), name);
+    expect(() => migrate(url)).not.toThrow();
+  });
+});
+
+describe('reportCatalogTypesAsText', () => {
+  const field = (name: string, dataTypeID: number) => ({ name, dataTypeID, tableID: 0, columnID: 0, dataTypeSize: 0, dataTypeModifier: 0, format: 'text' as const });
+
+  it.each([
+    ['name', 19, 'hall', 25, 'hall'],
+    ['"char"', 18, 'r', 25, 'r'],
+    ['name[]', 1003, '{a,b}', 1009, ['a', 'b']],
+    ['"char"[]', 1002, '{r,v}', 1009, ['r', 'v']],
+    ['int4 (untouched)', 23, 7, 23, 7],
+  ])('reports %s as the type the adapter knows', (_label, oid, value, expectedOid, expectedValue) => {
+    const result = { command: 'SELECT', rowCount: 1, oid: 0, fields: [field('c', oid)], rows: [[value]] } as unknown as pg.QueryResult<unknown[]>;
+    reportCatalogTypesAsText(result);
+    expect(result.fields[0].dataTypeID).toBe(expectedOid);
+    expect(result.rows[0][0]).toEqual(expectedValue);
+  });
+});

@@ -1,0 +1,163 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: brings the whole system up on embedded defaults. PostgreSQL and Temporal are started here unless
+ * DATABASE_URL / TEMPORAL_ADDRESS point elsewhere; then migrations, seed data (demo data only outside production,
+ * only into an empty database), the API, the worker and the console. Ctrl-C stops everything it started.
+ */
+import path from 'node:path';
+import fs from 'node:fs';
+import { Connection } from '@temporalio/client';
+import { migrate, seed } from './database';
+import { elapsed, say } from './log';
+import { DATA_DIR, REPO_ROOT } from './paths';
+import { isPortOpen, waitUntil } from './ports';
+import { startEmbeddedPostgres } from './postgres';
+import { SupervisedProcess } from './supervised-process';
+import { startTemporalDevServer } from './temporal-cli';
+
+const env = (name: string, fallback: string) => process.env[name] || fallback;
+
+const config = {
+  databaseUrl: process.env.DATABASE_URL,
+  postgresPort: Number(env('PG_PORT', '54329')),
+  temporalAddress: process.env.TEMPORAL_ADDRESS,
+  temporalPort: Number(env('TEMPORAL_PORT', '7233')),
+  temporalUiPort: Number(env('TEMPORAL_UI_PORT', '8233')),
+  temporalNamespace: env('TEMPORAL_NAMESPACE', 'default'),
+  taskQueue: env('TEMPORAL_TASK_QUEUE', 'rectification'),
+  apiPort: Number(env('API_PORT', '3000')),
+  consolePort: Number(env('CONSOLE_PORT', '5173')),
+  production: env('APP_MODE', 'development') === 'production',
+};
+
+const stops: Array<{ name: string; stop: () => Promise<void> }> = [];
+let shuttingDown = false;
+
+async function shutdown(code: number): Promise<never> {
+  if (!shuttingDown) {
+    shuttingDown = true;
+    say('stopping ...');
+    for (const { name, stop } of stops.reverse()) {
+      await stop().catch((error) => say(`could not stop ${name}: ${String(error)}`));
+      say(`stopped ${name}`);
+    }
+  }
+  process.exit(code);
+}
+
+async function assertPortFree(port: number, what: string, variable: string): Promise<void> {
+  if (await isPortOpen(port)) {
+    throw new Error(`port ${port} for ${what} is already in use: stop what uses it or set ${variable}.`);
+  }
+}
+
+function startNode(name: string, script: string, extraEnv: Record<string, string>, cwd = REPO_ROOT): SupervisedProcess {
+  const child = new SupervisedProcess(name, process.execPath, [script], {
+    cwd,
+    env: { ...process.env, ...extraEnv },
+    echo: true,
+    logFile: path.join(DATA_DIR, 'logs', `${name}.log`),
+  });
+  stops.push({ name, stop: () => child.stop() });
+  void child.whenExited().then((code) => {
+    if (!shuttingDown) {
+      say(`${name} exited unexpectedly (code ${code}); stopping everything. Its log: ${path.join(DATA_DIR, 'logs', `${name}.log`)}`);
+      void shutdown(1);
+    }
+  });
+  return child;
+}
+
+async function workerPolling(address: string): Promise<boolean> {
+  const connection = await Connection.connect({ address, connectTimeout: 1_000 });
+  try {
+    const answer = await connection.workflowService.describeTaskQueue({
+      namespace: config.temporalNamespace,
+      taskQueue: { name: config.taskQueue },
+      taskQueueType: 1, // TASK_QUEUE_TYPE_WORKFLOW
+    });
+    return (answer.pollers?.length ?? 0) > 0;
+  } finally {
+    await connection.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+  fs.mkdirSync(path.join(DATA_DIR, 'logs'), { recursive: true });
+
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    await assertPortFree(config.postgresPort, 'PostgreSQL', 'PG_PORT or DATABASE_URL');
+    const pg = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, 'postgres'), port: config.postgresPort, logFile: path.join(DATA_DIR, 'logs', 'postgres.log') });
+    stops.push({ name: 'PostgreSQL', stop: () => pg.stop() });
+    await pg.ensureDatabase('haochaping');
+    databaseUrl = pg.url('haochaping');
+    say(`PostgreSQL   ready  127.0.0.1:${config.postgresPort} (embedded, data in ${path.join(DATA_DIR, 'postgres')})  ${elapsed(started)}`);
+  } else {
+    say('PostgreSQL   using DATABASE_URL');
+  }
+  migrate(databaseUrl);
+  const seeded = await seed(databaseUrl, { demo: !config.production });
+  say(`database     migrated${seeded.demoReviews ? `, demo data seeded (${seeded.demoReviews} reviews)` : ''}  ${elapsed(started)}`);
+
+  let temporalAddress = config.temporalAddress;
+  let temporalUi: string | undefined;
+  if (!temporalAddress) {
+    await assertPortFree(config.temporalPort, 'Temporal', 'TEMPORAL_PORT or TEMPORAL_ADDRESS');
+    await assertPortFree(config.temporalUiPort, 'the Temporal Web UI', 'TEMPORAL_UI_PORT');
+    const temporal = await startTemporalDevServer({
+      port: config.temporalPort,
+      uiPort: config.temporalUiPort,
+      dbFile: path.join(DATA_DIR, 'temporal.sqlite'),
+      logFile: path.join(DATA_DIR, 'logs', 'temporal.log'),
+    });
+    stops.push({ name: 'Temporal', stop: () => temporal.stop() });
+    temporalAddress = temporal.address;
+    temporalUi = temporal.uiUrl;
+    say(`Temporal     ready  ${temporalAddress} (dev server, history in ${path.join(DATA_DIR, 'temporal.sqlite')})  ${elapsed(started)}`);
+  } else {
+    say(`Temporal     using TEMPORAL_ADDRESS=${temporalAddress}`);
+  }
+
+  const serviceEnv = {
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: temporalAddress,
+    TEMPORAL_NAMESPACE: config.temporalNamespace,
+    TEMPORAL_TASK_QUEUE: config.taskQueue,
+    TEMPORAL_UI_URL: process.env.TEMPORAL_UI_URL ?? temporalUi ?? '',
+    API_PORT: String(config.apiPort),
+    APP_MODE: config.production ? 'production' : 'development',
+  };
+
+  await assertPortFree(config.apiPort, 'the API', 'API_PORT');
+  startNode('api', path.join(REPO_ROOT, 'apps', 'api', 'dist', 'main.js'), serviceEnv);
+  await waitUntil('the API', async () => (await fetch(`http://127.0.0.1:${config.apiPort}/api/health`)).ok, 60_000);
+  say(`API          ready  http://127.0.0.1:${config.apiPort}/api  (OpenAPI: /api/docs)  ${elapsed(started)}`);
+
+  startNode('worker', path.join(REPO_ROOT, 'apps', 'worker', 'dist', 'main.js'), serviceEnv);
+  const address = temporalAddress;
+  await waitUntil('the worker', () => workerPolling(address), 120_000, 500);
+  say(`worker       ready  polling task queue "${config.taskQueue}"  ${elapsed(started)}`);
+
+  await assertPortFree(config.consolePort, 'the console', 'CONSOLE_PORT');
+  startNode('console', path.join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), {
+    ...serviceEnv,
+    CONSOLE_PORT: String(config.consolePort),
+    API_URL: `http://127.0.0.1:${config.apiPort}`,
+  }, path.join(REPO_ROOT, 'apps', 'console'));
+  await waitUntil('the console', () => isPortOpen(config.consolePort), 60_000);
+  say(`console      ready  http://127.0.0.1:${config.consolePort}/  ${elapsed(started)}`);
+
+  say('');
+  say(`everything is up after ${elapsed(started)}. Open the console at http://127.0.0.1:${config.consolePort}/`);
+  if (temporalUi) say(`Temporal Web UI: ${temporalUi}`);
+  say('Ctrl-C stops everything; data is kept in .data/ for the next start.');
+}
+
+main().catch(async (error) => {
+  process.stderr.write(`[haochaping] could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  await shutdown(1);
+});

@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+/**
+ * The test half of `npm test`: starts private services (embedded PostgreSQL with a migrated template database,
+ * an in-memory Temporal dev server, the time-skipping test server binary), runs Jest over every workspace,
+ * and stops everything it started, whatever happens. Ports are free ones and data lives in a temporary
+ * directory, so it runs beside `npm start`. Extra arguments go to Jest (`npm test -- apps/api`).
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { migrate, seed } from './database';
+import { elapsed, say } from './log';
+import { REPO_ROOT } from './paths';
+import { freePort } from './ports';
+import { startEmbeddedPostgres } from './postgres';
+import { ensureTemporalCli, startTemporalDevServer } from './temporal-cli';
+import { ensureTimeSkippingServer } from './temporal-test-server';
+
+const TEMPLATE_DATABASE = 'haochaping_template';
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'haochaping-test-'));
+  fs.chmodSync(workDir, 0o755); // PostgreSQL runs as another user when we are root
+  const stops: Array<() => Promise<void>> = [];
+  let jest: ReturnType<typeof spawn> | undefined;
+  let interrupted = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    interrupted = true;
+    say(`${signal}: stopping the test services ...`);
+    jest?.kill(signal);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  try {
+    const testServer = ensureTimeSkippingServer();
+    ensureTemporalCli();
+
+    const pg = await startEmbeddedPostgres({ dataDir: path.join(workDir, 'postgres'), port: await freePort(), logFile: path.join(workDir, 'postgres.log') });
+    stops.push(() => pg.stop());
+    await pg.ensureDatabase(TEMPLATE_DATABASE);
+    migrate(pg.url(TEMPLATE_DATABASE));
+    await seed(pg.url(TEMPLATE_DATABASE), { demo: false });
+    say(`test PostgreSQL ready on port ${pg.port} (template database migrated) after ${elapsed(started)}`);
+
+    const temporal = await startTemporalDevServer({ port: await freePort(), logFile: path.join(workDir, 'temporal.log') });
+    stops.push(() => temporal.stop());
+    say(`test Temporal dev server ready at ${temporal.address} after ${elapsed(started)}`);
+    if (interrupted) return 130;
+
+    jest = spawn(process.execPath, [require.resolve('jest/bin/jest'), ...process.argv.slice(2)], {
+      cwd: REPO_ROOT,
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        TEST_DATABASE_ADMIN_URL: pg.url('postgres'),
+        TEST_DATABASE_TEMPLATE: TEMPLATE_DATABASE,
+        TEST_TEMPORAL_ADDRESS: temporal.address,
+        TEMPORAL_TEST_SERVER_PATH: testServer,
+      },
+    });
+    const runner = jest;
+    return await new Promise<number>((resolve) => runner.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+  } catch (error) {
+    process.stderr.write(`[haochaping] the test services could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  } finally {
+    for (const stop of stops.reverse()) await stop().catch((error) => say(`while stopping: ${String(error)}`));
+    fs.rmSync(workDir, { recursive: true, force: true });
+    say(`test services stopped; whole test run took ${elapsed(started)}`);
+  }
+}
+
+void main().then((code) => process.exit(code));

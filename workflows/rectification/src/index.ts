@@ -1,0 +1,2 @@
+// Entry point the worker bundles: every workflow function the rectification task queue runs.
+export { rectificationWorkflow } from './rectification.workflow';
