@@ -28,9 +28,25 @@ const POM = `<project xmlns="http://maven.apache.org/POM/4.0.0">
  */
 export function ensureTimeSkippingServer(): string {
   const dir = path.join(toolCacheDir(), `temporal-test-server-${TEST_SERVER_VERSION}`);
-  const wrapper = path.join(dir, 'temporal-test-server');
-  if (fs.existsSync(wrapper)) return wrapper;
+  const lib = path.join(dir, 'lib');
+  if (!fs.existsSync(path.join(lib, `temporal-test-server-${TEST_SERVER_VERSION}.jar`))) fetchTestServer(dir);
 
+  // Written on every run (cheap), so a change of flags reaches machines whose cache predates it.
+  // The SDK gives the server 5 s to open its port: a default JVM took ~3 s idle here, and more under the load
+  // of parallel test suites. Serial GC and the C1 compiler only bring that to ~0.5 s; tests do not need C2.
+  const wrapper = path.join(dir, 'temporal-test-server');
+  const script =
+    '#!/bin/sh\n' +
+    '# Started by @temporalio/testing as an existing-path executable: <port> [--enable-time-skipping]\n' +
+    `exec java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -cp '${lib}/*' io.temporal.testserver.TestServer "$@"\n`;
+  if (!fs.existsSync(wrapper) || fs.readFileSync(wrapper, 'utf8') !== script) {
+    fs.writeFileSync(`${wrapper}.tmp`, script, { mode: 0o755 });
+    fs.renameSync(`${wrapper}.tmp`, wrapper);
+  }
+  return wrapper;
+}
+
+function fetchTestServer(dir: string): void {
   say(`fetching io.temporal:temporal-test-server:${TEST_SERVER_VERSION} with Maven into ${dir} (once per machine, ~10-30 s) ...`);
   const started = Date.now();
   fs.mkdirSync(toolCacheDir(), { recursive: true });
@@ -41,11 +57,6 @@ export function ensureTimeSkippingServer(): string {
       cwd: staging,
       stdio: ['ignore', 'inherit', 'inherit'],
     });
-    fs.writeFileSync(
-      path.join(staging, 'temporal-test-server'),
-      `#!/bin/sh\n# Started by @temporalio/testing as an existing-path executable: <port> [--enable-time-skipping]\nexec java -cp '${dir}/lib/*' io.temporal.testserver.TestServer "$@"\n`,
-      { mode: 0o755 },
-    );
     fs.rmSync(dir, { recursive: true, force: true });
     fs.renameSync(staging, dir);
   } catch (error) {
@@ -53,5 +64,4 @@ export function ensureTimeSkippingServer(): string {
     throw new Error(`could not fetch the Temporal test server with Maven (is \`mvn\` installed and Java 11+?): ${String(error)}`);
   }
   say(`fetched the test server in ${elapsed(started)}`);
-  return wrapper;
 }
