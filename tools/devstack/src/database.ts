@@ -1,7 +1,39 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
+import pg from 'pg';
 import { createPrismaClient, seedDemoData, seedReferenceData } from '@haochaping/db';
 import { REPO_ROOT } from './paths';
+
+const MIGRATIONS_DIR = path.join(REPO_ROOT, 'prisma', 'migrations');
+
+/** Have all migrations on disk been applied? (A fresh database has no _prisma_migrations table: no.) */
+async function migrationsUpToDate(databaseUrl: string): Promise<boolean> {
+  const onDisk = fs.readdirSync(MIGRATIONS_DIR).filter((entry) => /^\d{14}_/.test(entry));
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const applied = await client.query<{ migration_name: string }>(
+      'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+    );
+    const names = new Set(applied.rows.map((row) => row.migration_name));
+    return onDisk.every((name) => names.has(name));
+  } catch {
+    return false;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Applies pending migrations. The WebAssembly schema engine needs ~10 s even when there is nothing to do, so a
+ * database that already has every migration on disk is left alone. Returns whether the CLI ran.
+ */
+export async function migrateIfNeeded(databaseUrl: string): Promise<boolean> {
+  if (await migrationsUpToDate(databaseUrl)) return false;
+  migrate(databaseUrl);
+  return true;
+}
 
 /** `prisma migrate deploy` through the offline wrapper (prisma/scripts/prisma.js). */
 export function migrate(databaseUrl: string): void {

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { Connection } from '@temporalio/client';
-import { migrate, seed } from './database';
+import { migrateIfNeeded, seed } from './database';
 import { elapsed, say } from './log';
 import { DATA_DIR, REPO_ROOT } from './paths';
 import { isPortOpen, waitUntil } from './ports';
@@ -99,9 +99,10 @@ async function main(): Promise<void> {
   } else {
     say('PostgreSQL   using DATABASE_URL');
   }
-  migrate(databaseUrl);
+  const migrated = await migrateIfNeeded(databaseUrl);
   const seeded = await seed(databaseUrl, { demo: !config.production });
-  say(`database     migrated${seeded.demoReviews ? `, demo data seeded (${seeded.demoReviews} reviews)` : ''}  ${elapsed(started)}`);
+  const seededNote = seeded.demoReviews ? `, demo data seeded (${seeded.demoReviews} reviews)` : '';
+  say(`database     ${migrated ? 'migrated' : 'schema up to date'}${seededNote}  ${elapsed(started)}`);
 
   let temporalAddress = config.temporalAddress;
   let temporalUi: string | undefined;
