@@ -3,7 +3,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { ensureDatabase, dropDatabase, migrate, withDatabase } from '@haochaping/devstack';
-import { reportCatalogTypesAsText } from './pg-catalog-shim';
+import { reportCatalogTypesAsText, withoutNotNullConstraints } from './pg-catalog-shim';
 
 const adminUrl = () => {
   const url = process.env.TEST_DATABASE_ADMIN_URL;
@@ -53,5 +53,26 @@ describe('reportCatalogTypesAsText', () => {
     reportCatalogTypesAsText(result);
     expect(result.fields[0].dataTypeID).toBe(expectedOid);
     expect(result.rows[0][0]).toEqual(expectedValue);
+  });
+});
+
+describe('withoutNotNullConstraints (PostgreSQL 18 lists NOT NULL in pg_constraint; the schema engine panics on it)', () => {
+  const column = (name: string) => ({ name, dataTypeID: 25, tableID: 0, columnID: 0, dataTypeSize: 0, dataTypeModifier: 0, format: 'text' as const });
+  const result = (fields: string[], rows: unknown[][]) => ({ command: 'SELECT', rowCount: rows.length, oid: 0, fields: fields.map(column), rows }) as unknown as pg.QueryResult<unknown[]>;
+
+  it('drops the NOT NULL rows of the constraint introspection and keeps the check constraints', () => {
+    const constraints = result(['namespace', 'table_name', 'constraint_name', 'constraint_type', 'constraint_definition'], [
+      ['public', 'hall', 'hall_code_not_null', 'n', 'NOT NULL code'],
+      ['public', 'review', 'review_level_check', 'c', 'CHECK ((level >= 1))'],
+    ]);
+    withoutNotNullConstraints(constraints);
+    expect(constraints.rows.map((row) => row[2])).toEqual(['review_level_check']);
+    expect(constraints.rowCount).toBe(1);
+  });
+
+  it('leaves every other query alone', () => {
+    const other = result(['constraint_type'], [['n']]);
+    withoutNotNullConstraints(other);
+    expect(other.rows).toHaveLength(1);
   });
 });

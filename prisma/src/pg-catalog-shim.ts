@@ -35,12 +35,26 @@ export function reportCatalogTypesAsText(result: pg.QueryResult<Row>): pg.QueryR
   return result;
 }
 
+/**
+ * PostgreSQL 18 records NOT NULL as constraints of their own (`pg_constraint.contype = 'n'`). The schema engine's
+ * check-constraint introspection (`contype NOT IN ('p', 'u', 'f')`) does not know that type and panics
+ * ("RuntimeError: unreachable") whenever it introspects, i.e. in `migrate dev` and `migrate diff --from-migrations`.
+ * NOT NULL is introspected from the columns anyway, so those rows are dropped from that one query's result.
+ */
+export function withoutNotNullConstraints(result: pg.QueryResult<Row>): pg.QueryResult<Row> {
+  const typeIndex = result.fields?.findIndex((field) => field.name === 'constraint_type') ?? -1;
+  if (typeIndex < 0 || !result.fields.some((field) => field.name === 'constraint_definition')) return result;
+  result.rows = result.rows.filter((row) => (Array.isArray(row) ? row[typeIndex] : row.constraint_type) !== 'n');
+  result.rowCount = result.rows.length;
+  return result;
+}
+
 export class CatalogTypesAsTextPool extends pg.Pool {
   // pg's overloads make a typed override unwieldy; only the promise form (what adapter-pg uses) is rewritten.
   override query(...args: unknown[]): never {
     const outcome = (super.query as (...a: unknown[]) => unknown)(...args);
     if (outcome instanceof Promise) {
-      return outcome.then((result: pg.QueryResult<Row>) => reportCatalogTypesAsText(result)) as never;
+      return outcome.then((result: pg.QueryResult<Row>) => withoutNotNullConstraints(reportCatalogTypesAsText(result))) as never;
     }
     return outcome as never;
   }

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { HallKind, PrismaClient } from '@prisma/client';
+import type { HallKind, PrismaClient, ServiceNature } from '@prisma/client';
 import { isBadReview } from '@haochaping/contracts';
+import { CHINA_OFFICIAL_YEAR_CALENDARS } from '@haochaping/working-time';
 import { enqueueRectificationStart } from './outbox';
+import { toCalendarYearData } from './working-calendar';
 
 /** The county's 13 town/street service halls (DOMAIN.md). Codes are stable identifiers used in URLs and QR codes. */
 export const HALLS: ReadonlyArray<{ code: string; name: string; kind: HallKind }> = [
@@ -20,11 +22,138 @@ export const HALLS: ReadonlyArray<{ code: string; name: string; kind: HallKind }
   { code: 'macun', name: '马村镇', kind: 'TOWN' },
 ];
 
-/** Master data every environment needs, production included. Idempotent. */
+/** County departments that own service items (DEPT_GUIDE). */
+export const DEPARTMENTS: ReadonlyArray<{ code: string; name: string }> = [
+  { code: 'renshe', name: '人社局' },
+  { code: 'yibao', name: '医保局' },
+  { code: 'minzheng', name: '民政局' },
+  { code: 'tuiyijunren', name: '退役军人服务中心' },
+  { code: 'canlian', name: '残联' },
+  { code: 'nongye', name: '农业农村局' },
+  { code: 'shenpi', name: '行政审批服务局' },
+  { code: 'gongan', name: '公安局' },
+  { code: 'shichang', name: '市场监管局' },
+  { code: 'zhujian', name: '住建局' },
+  { code: 'weijian', name: '卫健局' },
+];
+
+/**
+ * Windows a hall may have, in the order halls open them: every hall has the first three, bigger ones more
+ * (3–6 per hall). Codes are unique inside a hall and appear on the window's QR poster.
+ */
+export const WINDOW_TEMPLATES: ReadonlyArray<{ code: string; name: string }> = [
+  { code: 'W01', name: '综合受理窗口' },
+  { code: 'W02', name: '社保医保窗口' },
+  { code: 'W03', name: '民政救助窗口' },
+  { code: 'W04', name: '退役军人服务窗口' },
+  { code: 'W05', name: '残疾人服务窗口' },
+  { code: 'W06', name: '农业农村服务窗口' },
+];
+
+/** How many of WINDOW_TEMPLATES a hall has: 3 to 6, the three 街道 at the top. */
+export function windowCountOf(hallIndex: number, kind: HallKind): number {
+  return kind === 'STREET' ? 6 : 3 + (hallIndex % 4);
+}
+
+/** 依申请 service items handled at the halls, by owning department and nature (线下窗口 / 网上办事). */
+export const SERVICE_ITEMS: ReadonlyArray<{ code: string; name: string; departmentCode: string; nature: ServiceNature }> = [
+  { code: 'RS-001', name: '城乡居民基本养老保险参保登记', departmentCode: 'renshe', nature: 'OFFLINE' },
+  { code: 'RS-002', name: '城乡居民基本养老保险待遇申领', departmentCode: 'renshe', nature: 'OFFLINE' },
+  { code: 'RS-003', name: '城乡居民基本养老保险关系转移接续', departmentCode: 'renshe', nature: 'ONLINE' },
+  { code: 'RS-004', name: '社会保障卡申领', departmentCode: 'renshe', nature: 'OFFLINE' },
+  { code: 'RS-005', name: '失业保险金申领', departmentCode: 'renshe', nature: 'ONLINE' },
+  { code: 'RS-006', name: '就业创业证申领', departmentCode: 'renshe', nature: 'ONLINE' },
+  { code: 'YB-001', name: '城乡居民基本医疗保险参保登记', departmentCode: 'yibao', nature: 'OFFLINE' },
+  { code: 'YB-002', name: '医疗救助申请', departmentCode: 'yibao', nature: 'OFFLINE' },
+  { code: 'YB-003', name: '异地就医备案', departmentCode: 'yibao', nature: 'ONLINE' },
+  { code: 'YB-004', name: '门诊慢特病待遇认定', departmentCode: 'yibao', nature: 'OFFLINE' },
+  { code: 'YB-005', name: '医疗费用手工（零星）报销', departmentCode: 'yibao', nature: 'OFFLINE' },
+  { code: 'MZ-001', name: '最低生活保障申请', departmentCode: 'minzheng', nature: 'OFFLINE' },
+  { code: 'MZ-002', name: '特困人员救助供养申请', departmentCode: 'minzheng', nature: 'OFFLINE' },
+  { code: 'MZ-003', name: '临时救助申请', departmentCode: 'minzheng', nature: 'OFFLINE' },
+  { code: 'MZ-004', name: '困难残疾人生活补贴和重度残疾人护理补贴申请', departmentCode: 'minzheng', nature: 'OFFLINE' },
+  { code: 'MZ-005', name: '高龄津贴申请', departmentCode: 'minzheng', nature: 'ONLINE' },
+  { code: 'TY-001', name: '退役军人优待证申领', departmentCode: 'tuiyijunren', nature: 'OFFLINE' },
+  { code: 'TY-002', name: '优抚对象定期抚恤补助申请', departmentCode: 'tuiyijunren', nature: 'OFFLINE' },
+  { code: 'TY-003', name: '退役军人信息采集', departmentCode: 'tuiyijunren', nature: 'ONLINE' },
+  { code: 'CL-001', name: '残疾人证办理', departmentCode: 'canlian', nature: 'OFFLINE' },
+  { code: 'CL-002', name: '残疾人证迁移', departmentCode: 'canlian', nature: 'OFFLINE' },
+  { code: 'CL-003', name: '残疾人辅助器具适配申请', departmentCode: 'canlian', nature: 'OFFLINE' },
+  { code: 'NY-001', name: '农村宅基地申请', departmentCode: 'nongye', nature: 'OFFLINE' },
+  { code: 'NY-002', name: '农村土地承包经营权流转备案', departmentCode: 'nongye', nature: 'OFFLINE' },
+  { code: 'NY-003', name: '耕地地力保护补贴申报', departmentCode: 'nongye', nature: 'ONLINE' },
+  { code: 'SP-001', name: '乡村建设规划许可证核发', departmentCode: 'shenpi', nature: 'OFFLINE' },
+  { code: 'SP-002', name: '小餐饮经营许可', departmentCode: 'shenpi', nature: 'ONLINE' },
+  { code: 'SP-003', name: '公共场所卫生许可', departmentCode: 'shenpi', nature: 'ONLINE' },
+  { code: 'GA-001', name: '居民身份证换领', departmentCode: 'gongan', nature: 'OFFLINE' },
+  { code: 'GA-002', name: '户口迁移（县内）', departmentCode: 'gongan', nature: 'OFFLINE' },
+  { code: 'GA-003', name: '居住证申领', departmentCode: 'gongan', nature: 'ONLINE' },
+  { code: 'SC-001', name: '个体工商户设立登记', departmentCode: 'shichang', nature: 'ONLINE' },
+  { code: 'SC-002', name: '个体工商户变更登记', departmentCode: 'shichang', nature: 'ONLINE' },
+  { code: 'SC-003', name: '个体工商户注销登记', departmentCode: 'shichang', nature: 'ONLINE' },
+  { code: 'ZJ-001', name: '农村危房改造申请', departmentCode: 'zhujian', nature: 'OFFLINE' },
+  { code: 'ZJ-002', name: '公共租赁住房申请', departmentCode: 'zhujian', nature: 'OFFLINE' },
+  { code: 'WJ-001', name: '计划生育家庭特别扶助金申请', departmentCode: 'weijian', nature: 'OFFLINE' },
+  { code: 'WJ-002', name: '生育登记', departmentCode: 'weijian', nature: 'ONLINE' },
+];
+
+/**
+ * Master data every environment needs, production included. Idempotent: names follow this file, while what
+ * admins maintain (a hall's office hours, a year's calendar once entered) is never overwritten.
+ */
 export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
-  for (const hall of HALLS) {
-    await prisma.hall.upsert({ where: { code: hall.code }, update: { name: hall.name, kind: hall.kind }, create: hall });
+  for (const [index, hall] of HALLS.entries()) {
+    const row = await prisma.hall.upsert({ where: { code: hall.code }, update: { name: hall.name, kind: hall.kind }, create: hall });
+    for (const window of WINDOW_TEMPLATES.slice(0, windowCountOf(index, hall.kind))) {
+      await prisma.serviceWindow.upsert({
+        where: { hallId_code: { hallId: row.id, code: window.code } },
+        update: { name: window.name },
+        create: { hallId: row.id, ...window },
+      });
+    }
   }
+  const departmentIds = new Map<string, string>();
+  for (const department of DEPARTMENTS) {
+    const row = await prisma.department.upsert({ where: { code: department.code }, update: { name: department.name }, create: department });
+    departmentIds.set(department.code, row.id);
+  }
+  for (const { departmentCode, ...item } of SERVICE_ITEMS) {
+    const departmentId = departmentIds.get(departmentCode);
+    if (!departmentId) throw new Error(`service item ${item.code}: unknown department ${departmentCode}`);
+    await prisma.serviceItem.upsert({ where: { code: item.code }, update: { ...item, departmentId }, create: { ...item, departmentId } });
+  }
+  for (const calendar of CHINA_OFFICIAL_YEAR_CALENDARS) {
+    await prisma.calendarYear.upsert({ where: { year: calendar.year }, update: {}, create: toCalendarYearData(calendar) });
+  }
+}
+
+const DEMO_SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '孙', '马', '朱', '胡', '郭', '何', '高', '林', '罗', '郑'];
+const DEMO_GIVEN_NAMES = ['丽娜', '建国', '海燕', '志强', '晓梅', '伟', '静', '磊', '秀英', '明', '芳', '军', '婷婷', '浩', '丹', '鹏', '雪', '勇', '霞', '超', '春燕'];
+
+/**
+ * Two invented staff members per window. Demo data, not reference data: a real county's staff are people,
+ * entered by its admins, so these never reach a production database. Only when there are no staff yet.
+ * Returns the number written.
+ */
+export async function seedDemoStaff(prisma: PrismaClient): Promise<number> {
+  if ((await prisma.staff.count()) > 0) return 0;
+  const halls = await prisma.hall.findMany({ orderBy: { code: 'asc' }, include: { windows: { orderBy: { code: 'asc' } } } });
+  const staff: Array<{ employeeNumber: string; name: string; hallId: string; windowId: string }> = [];
+  for (const [hallIndex, hall] of halls.entries()) {
+    for (const [windowIndex, window] of hall.windows.entries()) {
+      for (const seat of [1, 2]) {
+        const n = staff.length;
+        staff.push({
+          employeeNumber: `JX${String(hallIndex + 1).padStart(2, '0')}${String(windowIndex + 1).padStart(2, '0')}${seat}`,
+          name: `${DEMO_SURNAMES[(n * 7) % DEMO_SURNAMES.length]}${DEMO_GIVEN_NAMES[(n * 5 + hallIndex) % DEMO_GIVEN_NAMES.length]}`,
+          hallId: hall.id,
+          windowId: window.id,
+        });
+      }
+    }
+  }
+  const { count } = await prisma.staff.createMany({ data: staff, skipDuplicates: true });
+  return count;
 }
 
 const DEMO_COMMENTS: Record<number, string[]> = {
@@ -36,11 +165,12 @@ const DEMO_COMMENTS: Record<number, string[]> = {
 };
 
 /**
- * A little life for a new user's system: some reviews across the halls, and two bad reviews queued in the
- * outbox so that their workflows start as soon as the API runs. Only when the database holds no review yet.
+ * A little life for a new user's system: staff at the windows (seedDemoStaff), some reviews across the halls,
+ * and two bad reviews queued in the outbox so that their workflows start as soon as the API runs. Only when the database holds no review yet.
  * Returns the number of reviews written (0 when the database already had data).
  */
 export async function seedDemoData(prisma: PrismaClient, now: Date = new Date()): Promise<number> {
+  await seedDemoStaff(prisma);
   if ((await prisma.review.count()) > 0) return 0;
   const halls = await prisma.hall.findMany({ orderBy: { code: 'asc' } });
   let written = 0;

@@ -5,16 +5,17 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { DomainHttpException } from './common/api-error';
 import { createValidationPipe } from './common/validation.pipe';
+import type { Clock } from './common/clock';
 import type { AppConfig } from './config/app-config';
 
 /** Builds the API exactly as it runs in production; main.ts listens, tests listen on a free port. */
-export async function createApp(config: AppConfig, options: { logger?: false } = {}): Promise<NestFastifyApplication> {
+export async function createApp(config: AppConfig, options: { logger?: false; clock?: Clock } = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => String(request.headers['x-request-id'] ?? randomUUID()),
     trustProxy: true,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config, options.clock), adapter, {
     bodyParser: false, // JSON only, through useChineseJsonParseErrors below
     ...(options.logger === false ? { logger: false } : {}),
   });

@@ -1,8 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { CalendarModule } from './calendar/calendar.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
+import { Clock } from './common/clock';
 import { AppConfig } from './config/app-config';
 import { HealthModule } from './health/health.module';
+import { MasterDataModule } from './master-data/master-data.module';
 import { PrismaModule } from './prisma/prisma.module';
 import { RectificationsModule } from './rectifications/rectifications.module';
 import { ReviewsModule } from './reviews/reviews.module';
@@ -10,14 +13,18 @@ import { TemporalModule } from './temporal/temporal.module';
 
 @Module({})
 export class AppModule {
-  /** The configuration is handed in (main.ts reads the environment; tests build their own). */
-  static forConfig(config: AppConfig): DynamicModule {
+  /** The configuration is handed in (main.ts reads the environment; tests build their own, and may fix the clock). */
+  static forConfig(config: AppConfig, clock: Clock = new Clock()): DynamicModule {
     return {
       module: AppModule,
       global: true,
-      imports: [PrismaModule, TemporalModule, HealthModule, ReviewsModule, RectificationsModule],
-      providers: [{ provide: AppConfig, useValue: config }, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
-      exports: [AppConfig],
+      imports: [PrismaModule, TemporalModule, HealthModule, ReviewsModule, RectificationsModule, CalendarModule, MasterDataModule],
+      providers: [
+        { provide: AppConfig, useValue: config },
+        { provide: Clock, useValue: clock },
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+      ],
+      exports: [AppConfig, Clock],
     };
   }
 }

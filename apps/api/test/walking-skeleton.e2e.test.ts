@@ -58,15 +58,12 @@ describe('walking skeleton: a bad review over HTTP starts one durable workflow w
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
 
-  async function readState(reviewId: string): Promise<Record<string, unknown>> {
-    const deadline = Date.now() + 20_000;
-    for (;;) {
+  /** The workflow answers its state query once its worker has opened the case. */
+  const readState = (reviewId: string) =>
+    eventually(async () => {
       const response = await fetch(`${baseUrl}/rectifications/${reviewId}`);
-      if (response.status === 200) return (await response.json()) as Record<string, unknown>;
-      if (Date.now() > deadline) throw new Error(`state not readable: ${response.status} ${await response.text()}`);
-      await new Promise((resolve) => setTimeout(resolve, 100)); // polling a real server, not workflow time
-    }
-  }
+      return response.status === 200 ? ((await response.json()) as Record<string, unknown>) : undefined;
+    });
 
   it('reports PostgreSQL and Temporal as up', async () => {
     const response = await fetch(`${baseUrl}/health`);
@@ -84,7 +81,8 @@ describe('walking skeleton: a bad review over HTTP starts one durable workflow w
     const state = await readState(review.id);
     expect(state).toMatchObject({ reviewId: review.id, hallCode: 'jintun', hallName: '金屯镇', level: 2, state: 'PENDING_VERIFICATION', stateLabel: '待核实' });
 
-    const projection = await prisma.rectificationCase.findUnique({ where: { reviewId: review.id }, include: { timeline: true } });
+    // The read model follows the workflow (written by an activity right after the case opens): poll for it.
+    const projection = await eventually(() => prisma.rectificationCase.findUnique({ where: { reviewId: review.id }, include: { timeline: true } }));
     expect(projection).toMatchObject({ state: 'PENDING_VERIFICATION', workflowId: `rectification-${review.id}` });
     expect(projection?.timeline).toHaveLength(1);
   });
@@ -185,3 +183,14 @@ describe('walking skeleton: a bad review over HTTP starts one durable workflow w
     });
   });
 });
+
+/** Polls a real service (not workflow time) until it yields a value. */
+async function eventually<T>(read: () => Promise<T | null | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error('the value did not appear in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

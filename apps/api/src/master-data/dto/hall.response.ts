@@ -1,0 +1,26 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { OfficeHours } from '@haochaping/working-time';
+
+export class HallResponse {
+  @ApiProperty({ example: 'jintun', description: 'react-admin id: the hall code' }) id!: string;
+  @ApiProperty({ example: 'jintun' }) code!: string;
+  @ApiProperty({ example: '金屯镇' }) name!: string;
+  @ApiProperty({ enum: ['STREET', 'TOWN'], description: 'STREET 街道 / TOWN 镇' }) kind!: 'STREET' | 'TOWN';
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    example: { 1: [{ start: '09:00', end: '12:00' }, { start: '13:00', end: '17:00' }] },
+    description: 'office hours per ISO weekday (1 = Monday), Asia/Shanghai',
+  })
+  officeHours!: OfficeHours;
+}
+
+export class HallWindowResponse {
+  @ApiProperty({ example: 'W01', description: 'unique inside the hall' }) code!: string;
+  @ApiProperty({ example: '综合受理窗口' }) name!: string;
+  @ApiProperty({ example: 2 }) staffCount!: number;
+}
+
+export class HallDetailResponse extends HallResponse {
+  @ApiProperty({ type: [HallWindowResponse] }) windows!: HallWindowResponse[];
+}
