@@ -3,3 +3,5 @@ export { WorkerModule } from './worker.module';
 export { WorkerConfig, loadWorkerConfig } from './config/worker-config';
 export { TemporalWorkerService } from './temporal/temporal-worker.service';
 export { createRectificationActivities } from './activities/rectification.activities';
+export { NotificationDriver } from './notifications/notification.driver';
+export { LogNotificationDriver } from './notifications/log-notification.driver';

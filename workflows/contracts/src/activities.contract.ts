@@ -1,10 +1,48 @@
-import type { RectificationCaseState } from './rectification.contract';
+import type { ActorRole } from './actor.contract';
+import type { ObligationKind, RectificationCaseState } from './rectification.contract';
+import type { RectificationCategory, SlaClock, SlaPolicy } from './sla-policy.contract';
 
-/** Review context the workflow needs when it starts (who owns the case). */
+/** Review context the workflow needs when it starts (who owns the case, which clocks apply). */
 export interface ReviewContext {
   reviewId: string;
   hallCode: string;
   hallName: string;
+  /** The SLA policy in force when the case starts; the case keeps this version. */
+  slaPolicy: SlaPolicy;
+  /** Whether the reviewer left contact data (real name): anonymous reviews have no callback obligation. */
+  canCallBack: boolean;
+  /** The category the review's reason options suggest; null when they suggest none. */
+  suggestedCategory: RectificationCategory | null;
+}
+
+export interface ComputeDeadlineInput {
+  hallCode: string;
+  from: string; // ISO 8601 instant
+  clock: SlaClock;
+}
+
+export interface ComputedDeadline {
+  dueAt: string; // ISO 8601 instant
+  /** The deadline crosses a year whose holidays are the statutory fallback, not yet the State Council's notice. */
+  provisional: boolean;
+}
+
+export type NotificationKind =
+  | 'REMINDER' // 80% of a window has passed
+  | 'OVERDUE_LEVEL_1' // an obligation turned overdue: the town leader
+  | 'OVERDUE_LEVEL_2' // one working day later, still open: the county supervisor
+  | 'RESULT_TO_REVIEWER' // the rectification result, with the status link
+  | 'REJECTION_TO_REVIEWER' // the review was not adopted (不予采纳), told politely
+  | 'REOPENED_TO_COUNTY'; // the reviewer was 不满意: the county owns the reopened case
+
+/** No personal data: recipients are resolved from the role and the hall by the notification module. */
+export interface NotificationRequest {
+  kind: NotificationKind;
+  reviewId: string;
+  recipientRole: ActorRole;
+  hallCode: string;
+  obligation?: ObligationKind;
+  dueAt?: string;
 }
 
 /**
@@ -16,4 +54,8 @@ export interface RectificationActivities {
   loadReviewContext: (reviewId: string) => Promise<ReviewContext>;
   /** Writes the case's current state to the read model; idempotent on (reviewId, timeline index). */
   projectCase: (state: RectificationCaseState) => Promise<void>;
+  /** `from` plus a clock in the hall's working-time calendar (or plain time for calendar units). */
+  computeDeadline: (input: ComputeDeadlineInput) => Promise<ComputedDeadline>;
+  /** Tells people about a case; at-least-once (a retried activity may repeat a message). */
+  notify: (request: NotificationRequest) => Promise<void>;
 }

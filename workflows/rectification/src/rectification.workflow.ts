@@ -1,50 +1,56 @@
-import { allHandlersFinished, condition, log, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, log, setHandler } from '@temporalio/workflow';
 import {
-  RECTIFICATION_STATES,
+  RECTIFICATION_CATEGORIES,
   rectificationStateQuery,
-  type RectificationActivities,
   type RectificationCaseState,
-  type RectificationState,
   type RectificationWorkflowInput,
 } from '@haochaping/contracts';
-
-// Reading the database and writing the read model are quick and idempotent: retry them for as long as
-// PostgreSQL is away, so a database outage delays a case instead of losing it.
-const { loadReviewContext, projectCase } = proxyActivities<RectificationActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+import { activities } from './activity-stubs';
+import { CaseRecord, SYSTEM_ACTOR } from './case-record';
+import { ObligationClocks } from './obligation-clocks';
+import { RectificationActions } from './rectification-actions';
 
 /**
- * One durable process per bad review (谁办理、谁负责). This walking skeleton opens the case in 待核实
- * and keeps it there until a person acts; the actions, clocks and escalation come with the workflow issue.
+ * One durable process per bad review (谁办理、谁负责), DOMAIN.md "Handling a bad review":
+ *
+ *   待核实 ─verify 属实─► 整改中 ─recordRectification─► 待群众确认 ─confirm 满意─► 已办结(满意)
+ *      │                  ▲                              │  └─ no answer in 5 working days ─► 已办结(无异议)
+ *      │ 不属实/恶意       │ deny (clocks never stopped)   └─ 不满意 (once) ─► 重办中 (level 2) ─recordRectification─► 待群众确认
+ *      ▼                  │                                                        (不满意 again ─► 已办结(不满意))
+ *   不予采纳待审核 ─approve─► 已办结(不予采纳)
+ *
+ * The callback (real-name reviewers only) and result clocks count from the review time under the suggested
+ * category until verification decides it; every open obligation reminds at 80%, turns overdue at its due time
+ * (level 1, town leader) and escalates one working day later (level 2, county). See obligation-clocks.ts.
  */
 export async function rectificationWorkflow(input: RectificationWorkflowInput): Promise<RectificationCaseState> {
-  const context = await loadReviewContext(input.reviewId);
+  const context = await activities.loadReviewContext(input.reviewId);
+  const record = new CaseRecord(input, context);
+  setHandler(rectificationStateQuery, () => record.state);
 
-  const caseState: RectificationCaseState = {
-    reviewId: input.reviewId,
-    hallCode: context.hallCode,
-    hallName: context.hallName,
-    level: input.level,
-    state: 'PENDING_VERIFICATION',
-    stateLabel: RECTIFICATION_STATES.PENDING_VERIFICATION,
-    openedAt: new Date(workflowInfo().startTime).toISOString(),
-    timeline: [],
-  };
-  setHandler(rectificationStateQuery, () => caseState);
+  // The confirmation window closing unanswered is an action of the case (无异议); the clocks only say when.
+  const clocks: ObligationClocks = new ObligationClocks(record, context.slaPolicy, (): Promise<void> => actions.closeUnanswered());
+  const actions = new RectificationActions(record, clocks, context);
 
-  const transition = async (to: RectificationState, actor: string, action: string): Promise<void> => {
-    caseState.state = to;
-    caseState.stateLabel = RECTIFICATION_STATES[to];
-    caseState.timeline.push({ at: new Date().toISOString(), actor, action });
-    await projectCase(caseState);
-  };
-
-  await transition('PENDING_VERIFICATION', 'system', `差评已受理，交由${context.hallName}核实`);
+  const categoryClocks = context.slaPolicy.categories[record.state.clockCategory];
+  await Promise.all([
+    context.canCallBack ? clocks.open('callback', input.reviewedAt, categoryClocks.callback) : undefined,
+    clocks.open('result', input.reviewedAt, categoryClocks.result),
+  ]);
+  record.note(SYSTEM_ACTOR, `差评已受理，交由${context.hallName}核实`, {
+    suggestedCategory: context.suggestedCategory,
+    clockCategory: RECTIFICATION_CATEGORIES[record.state.clockCategory],
+    slaPolicyVersion: context.slaPolicy.version,
+    canCallBack: context.canCallBack,
+    dueAt: Object.fromEntries(Object.entries(record.state.obligations).map(([kind, obligation]) => [kind, obligation?.dueAt])),
+  });
+  // Updates that arrived while the clocks were computed were buffered; they run from here on.
+  actions.register();
+  await record.project();
   log.info('rectification case opened', { reviewId: input.reviewId, hallCode: context.hallCode });
 
-  await condition(() => caseState.state === 'CLOSED');
+  await condition(() => record.state.state === 'CLOSED');
+  await clocks.settled();
   await condition(allHandlersFinished);
-  return caseState;
+  return record.state;
 }

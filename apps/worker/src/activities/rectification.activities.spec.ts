@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { ApplicationFailure } from '@temporalio/activity';
-import { ERR_REVIEW_NOT_FOUND, type RectificationCaseState } from '@haochaping/contracts';
+import { DEFAULT_SLA_POLICY, ERR_REVIEW_NOT_FOUND, type NotificationRequest, type RectificationCaseState } from '@haochaping/contracts';
 import { createPrismaClient, type PrismaClient } from '@haochaping/db';
 import { createTestDatabase, type TestDatabase } from '@haochaping/devstack';
 import { createRectificationActivities } from './rectification.activities';
@@ -15,7 +15,8 @@ describe('rectification activities against PostgreSQL', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     prisma = createPrismaClient({ databaseUrl: db.url, poolSize: 2 });
-    activities = createRectificationActivities({ prisma });
+    const notifier = { send: jest.fn<Promise<void>, [NotificationRequest]>(() => Promise.resolve()) };
+    activities = createRectificationActivities({ prisma, notifier });
   });
   afterAll(async () => {
     await prisma.$disconnect();
@@ -27,9 +28,17 @@ describe('rectification activities against PostgreSQL', () => {
     return prisma.review.create({ data: { hallId: hall.id, level: 1, channel: 'WINDOW_QR', clientKey: randomUUID() } });
   }
 
-  it('loads the hall that handled the case as its owner (谁办理、谁负责)', async () => {
+  it('loads the hall that handled the case as its owner (谁办理、谁负责), with the SLA policy in force', async () => {
     const review = await badReview('mandong');
-    await expect(env.run(activities.loadReviewContext, review.id)).resolves.toEqual({ reviewId: review.id, hallCode: 'mandong', hallName: '满硐镇' });
+    await expect(env.run(activities.loadReviewContext, review.id)).resolves.toEqual({
+      reviewId: review.id,
+      hallCode: 'mandong',
+      hallName: '满硐镇',
+      slaPolicy: DEFAULT_SLA_POLICY,
+      // No real-name data or reason options are stored yet (intake issue): no callback, no suggestion.
+      canCallBack: false,
+      suggestedCategory: null,
+    });
   });
 
   it('fails for good, without retries, when the review does not exist', async () => {
@@ -48,6 +57,18 @@ describe('rectification activities against PostgreSQL', () => {
       state: 'PENDING_VERIFICATION',
       stateLabel: '待核实',
       openedAt: '2026-11-27T01:00:00.000Z',
+      reviewedAt: '2026-11-27T01:00:00.000Z',
+      category: null,
+      clockCategory: 'IMMEDIATE',
+      slaPolicyVersion: 1,
+      canCallBack: false,
+      obligations: {},
+      escalationLevel: 0,
+      outcome: null,
+      outcomeLabel: null,
+      reopenCount: 0,
+      callbacks: [],
+      rectifications: [],
       timeline: [{ at: '2026-11-27T01:00:00.000Z', actor: 'system', action: '差评已受理' }],
     };
     await env.run(activities.projectCase, state);

@@ -1,13 +1,41 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { ERR_REVIEW_NOT_FOUND, rectificationWorkflowId, type RectificationActivities, type RectificationCaseState, type ReviewContext } from '@haochaping/contracts';
-import type { Prisma, PrismaClient } from '@haochaping/db';
+import {
+  DEFAULT_SLA_POLICY,
+  ERR_INVALID_ARGUMENT,
+  ERR_REVIEW_NOT_FOUND,
+  rectificationWorkflowId,
+  type ComputeDeadlineInput,
+  type ComputedDeadline,
+  type NotificationRequest,
+  type RectificationActivities,
+  type RectificationCaseState,
+  type ReviewContext,
+} from '@haochaping/contracts';
+import { loadWorkingCalendar, type Prisma, type PrismaClient } from '@haochaping/db';
+import { WorkingTime } from '@haochaping/working-time';
+import type { NotificationDriver } from '../notifications/notification.driver';
+import { addSlaClock } from './sla-deadline';
 
 export interface RectificationActivityDeps {
   prisma: PrismaClient;
+  notifier: NotificationDriver;
+  /**
+   * The working-time calendar of a hall: by default what the county maintains in PostgreSQL (the hall's office
+   * hours and the calendar_year rows), read at each computation so an admin's edit applies to the next deadline.
+   */
+  workingTimeFor?: (hallCode: string) => Promise<WorkingTime>;
 }
 
 /** The rectification workflow's activities as plain functions over their dependencies (wired by Nest in the worker). */
-export function createRectificationActivities({ prisma }: RectificationActivityDeps): RectificationActivities {
+export function createRectificationActivities({
+  prisma,
+  notifier,
+  workingTimeFor = async (hallCode) => {
+    const calendar = await loadWorkingCalendar(prisma, hallCode);
+    if (!calendar) throw ApplicationFailure.nonRetryable(`hall ${hallCode} does not exist`, ERR_INVALID_ARGUMENT);
+    return new WorkingTime(calendar);
+  },
+}: RectificationActivityDeps): RectificationActivities {
   return {
     async loadReviewContext(reviewId: string): Promise<ReviewContext> {
       const review = await prisma.review.findUnique({ where: { id: reviewId }, include: { hall: true } });
@@ -15,7 +43,35 @@ export function createRectificationActivities({ prisma }: RectificationActivityD
         // Retrying cannot make a missing review appear: fail the workflow task's activity for good.
         throw ApplicationFailure.nonRetryable(`review ${reviewId} does not exist`, ERR_REVIEW_NOT_FOUND);
       }
-      return { reviewId: review.id, hallCode: review.hall.code, hallName: review.hall.name };
+      return {
+        reviewId: review.id,
+        hallCode: review.hall.code,
+        hallName: review.hall.name,
+        // Admin-maintained, versioned SLA policies in the database come with the intake issue; until then every case
+        // starts under version 1 of DOMAIN.md's clocks (and keeps it, as the state records the version).
+        slaPolicy: DEFAULT_SLA_POLICY,
+        // Reviews do not store the reviewer's (encrypted) name and phone yet: that arrives with intake. Until then no
+        // review can be called back, so no callback obligation opens; real-name data switches this on.
+        canCallBack: false,
+        // Reason options (and the category each suggests) are recorded with intake too.
+        suggestedCategory: null,
+      };
+    },
+
+    async computeDeadline({ hallCode, from, clock }: ComputeDeadlineInput): Promise<ComputedDeadline> {
+      const start = new Date(from);
+      try {
+        const deadline = addSlaClock(await workingTimeFor(hallCode), start, clock);
+        return { dueAt: deadline.dueAt.toISOString(), provisional: deadline.provisional };
+      } catch (error) {
+        // Bad input (an invalid instant, a negative amount, a year beyond the calendar) stays bad on every retry.
+        if (error instanceof RangeError) throw ApplicationFailure.nonRetryable(error.message, ERR_INVALID_ARGUMENT);
+        throw error;
+      }
+    },
+
+    async notify(request: NotificationRequest): Promise<void> {
+      await notifier.send(request);
     },
 
     async projectCase(state: RectificationCaseState): Promise<void> {
@@ -35,6 +91,8 @@ export function createRectificationActivities({ prisma }: RectificationActivityD
           update: { state: state.state, stateLabel: state.stateLabel },
         }),
         // The timeline only grows; its index is the entry's identity, so a retried projection adds nothing twice.
+        // Deadlines, overdue flags and the escalation level travel in the entries' details until the read model
+        // has columns for them.
         prisma.rectificationTimelineEntry.createMany({
           data: state.timeline.map((entry, seq) => ({
             reviewId: state.reviewId,

@@ -1,0 +1,91 @@
+import { Logger } from '@nestjs/common';
+import { ApplicationFailure } from '@temporalio/activity';
+import { MockActivityEnvironment } from '@temporalio/testing';
+import { DEFAULT_SLA_POLICY, ERR_INVALID_ARGUMENT, type ComputedDeadline, type NotificationRequest, type SlaClock } from '@haochaping/contracts';
+import { createPrismaClient, type PrismaClient } from '@haochaping/db';
+import { createTestDatabase, type TestDatabase } from '@haochaping/devstack';
+import { LogNotificationDriver } from '../notifications/log-notification.driver';
+import type { NotificationDriver } from '../notifications/notification.driver';
+import { createRectificationActivities } from './rectification.activities';
+
+describe('computeDeadline and notify activities', () => {
+  const env = new MockActivityEnvironment();
+  const send = jest.fn<Promise<void>, [NotificationRequest]>(() => Promise.resolve());
+  const notifier: NotificationDriver = { send };
+  // computeDeadline reads the hall's office hours and the calendar_year rows the county maintains.
+  let db: TestDatabase;
+  let prisma: PrismaClient;
+  let activities: ReturnType<typeof createRectificationActivities>;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    prisma = createPrismaClient({ databaseUrl: db.url, poolSize: 2 });
+    activities = createRectificationActivities({ prisma, notifier });
+  });
+  afterAll(async () => {
+    await prisma.$disconnect();
+    await db.drop();
+  });
+
+  const hour = (amount: number): SlaClock => ({ amount, unit: 'WORKING_HOURS' });
+  const day = (amount: number): SlaClock => ({ amount, unit: 'WORKING_DAYS' });
+
+  // DOMAIN.md "How clocks count", default office hours (Mon–Fri 09:00–12:00, 13:00–17:00, Asia/Shanghai).
+  it.each<[string, string, SlaClock, string]>([
+    ['Friday 16:30 + 1 working hour is Monday 09:30', '2026-03-06T16:30:00+08:00', hour(1), '2026-03-09T09:30:00+08:00'],
+    ['11:30 + 1 working hour is 13:30 (lunch does not count)', '2026-03-04T11:30:00+08:00', hour(1), '2026-03-04T13:30:00+08:00'],
+    ['16:00 + 1 working hour is 17:00 the same day', '2026-03-04T16:00:00+08:00', hour(1), '2026-03-04T17:00:00+08:00'],
+    ['Saturday 10:00 + 1 working hour is Monday 10:00', '2026-03-07T10:00:00+08:00', hour(1), '2026-03-09T10:00:00+08:00'],
+    ['2026-09-30 10:00 + 1 working day is 2026-10-08 10:00 (国庆)', '2026-09-30T10:00:00+08:00', day(1), '2026-10-08T10:00:00+08:00'],
+    ['the 80% reminder of a 1-working-hour callback is 48 working minutes in', '2026-03-04T09:00:00+08:00', hour(0.8), '2026-03-04T09:48:00+08:00'],
+    ['10:00 + 3 working days is 10:00 three working days later', '2026-03-04T10:00:00+08:00', day(3), '2026-03-09T10:00:00+08:00'],
+    ['calendar hours count the night too', '2026-03-06T16:30:00+08:00', { amount: 1, unit: 'CALENDAR_HOURS' }, '2026-03-06T17:30:00+08:00'],
+    ['calendar days count weekends too', '2026-03-06T16:30:00+08:00', { amount: 1, unit: 'CALENDAR_DAYS' }, '2026-03-07T16:30:00+08:00'],
+  ])('%s', async (_rule, from, clock, dueAt) => {
+    const deadline = await env.run(activities.computeDeadline, { hallCode: 'jintun', from: new Date(from).toISOString(), clock });
+    expect(deadline).toEqual({ dueAt: new Date(dueAt).toISOString(), provisional: false });
+  });
+
+  it('marks a deadline in a year without the State Council notice as provisional', async () => {
+    const deadline: ComputedDeadline = await env.run(activities.computeDeadline, { hallCode: 'jintun', from: '2027-03-03T02:00:00.000Z', clock: DEFAULT_SLA_POLICY.categories.TIME_LIMITED.result });
+    expect(deadline.provisional).toBe(true);
+  });
+
+  it('counts with the calendar as the county maintains it: a holiday added by an admin moves the next deadline', async () => {
+    const from = new Date('2026-11-30T16:30:00+08:00').toISOString(); // Monday
+    const before: ComputedDeadline = await env.run(activities.computeDeadline, { hallCode: 'jintun', from, clock: hour(1) });
+    expect(before.dueAt).toBe(new Date('2026-12-01T09:30:00+08:00').toISOString());
+
+    const year = await prisma.calendarYear.findUniqueOrThrow({ where: { year: 2026 } });
+    await prisma.calendarYear.update({ where: { year: 2026 }, data: { holidays: [...year.holidays, new Date('2026-12-01T00:00:00.000Z')] } });
+    const after: ComputedDeadline = await env.run(activities.computeDeadline, { hallCode: 'jintun', from, clock: hour(1) });
+    expect(after.dueAt).toBe(new Date('2026-12-02T09:30:00+08:00').toISOString());
+  });
+
+  it('fails for good, without retries, for a hall that does not exist', async () => {
+    const failure = await env.run(activities.computeDeadline, { hallCode: 'atlantis', from: '2026-03-04T02:00:00.000Z', clock: hour(1) }).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ type: ERR_INVALID_ARGUMENT, nonRetryable: true });
+  });
+
+  it('fails for good, without retries, on a clock no calendar can count', async () => {
+    const failure = await env.run(activities.computeDeadline, { hallCode: 'jintun', from: '2026-03-04T02:00:00.000Z', clock: hour(-1) }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ApplicationFailure);
+    expect(failure).toMatchObject({ type: ERR_INVALID_ARGUMENT, nonRetryable: true });
+  });
+
+  it('hands a notification to the driver as it is', async () => {
+    const request: NotificationRequest = { kind: 'OVERDUE_LEVEL_1', reviewId: 'r-1', recipientRole: 'TOWN_LEADER', hallCode: 'jintun', obligation: 'callback', dueAt: '2026-03-04T02:00:00.000Z' };
+    await env.run(activities.notify, request);
+    expect(send).toHaveBeenCalledWith(request);
+  });
+
+  it('the log driver writes one structured line per notification and no personal data', async () => {
+    const log = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
+    try {
+      await new LogNotificationDriver().send({ kind: 'REMINDER', reviewId: 'r-2', recipientRole: 'HANDLER', hallCode: 'mandong' });
+      expect(log).toHaveBeenCalledTimes(1);
+      expect(JSON.parse(log.mock.calls[0][0] as string)).toEqual({ event: 'notification', driver: 'log', kind: 'REMINDER', reviewId: 'r-2', recipientRole: 'HANDLER', hallCode: 'mandong' });
+    } finally {
+      log.mockRestore();
+    }
+  });
+});

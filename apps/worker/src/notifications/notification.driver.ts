@@ -1,0 +1,9 @@
+import type { NotificationRequest } from '@haochaping/contracts';
+
+/**
+ * Delivers a case notification to the people of a role at a hall (or to the reviewer). The abstract class is the
+ * Nest DI token; the SMS/notification module (its own issue) provides a real driver in place of the log driver.
+ */
+export abstract class NotificationDriver {
+  abstract send(request: NotificationRequest): Promise<void>;
+}

@@ -1,0 +1,87 @@
+import {
+  RECTIFICATION_OUTCOMES,
+  RECTIFICATION_STATES,
+  type Actor,
+  type RectificationCaseState,
+  type RectificationOutcome,
+  type RectificationState,
+  type RectificationWorkflowInput,
+  type ReviewContext,
+} from '@haochaping/contracts';
+import { workflowInfo } from '@temporalio/workflow';
+import { activities } from './activity-stubs';
+
+/** The workflow's clock as an ISO instant (deterministic: workflow time, replayed from history). */
+export function nowIso(): string {
+  return new Date().toISOString();
+}
+
+export const SYSTEM_ACTOR = 'system';
+
+/**
+ * The case's state and history, and the one way to write them to the read model. State changes are synchronous,
+ * so the validator of an update that arrives while another handler awaits an activity already sees the new state.
+ */
+export class CaseRecord {
+  readonly state: RectificationCaseState;
+  private projection: Promise<void> = Promise.resolve();
+
+  constructor(input: RectificationWorkflowInput, context: ReviewContext) {
+    const clockCategory = context.suggestedCategory ?? 'IMMEDIATE';
+    this.state = {
+      reviewId: input.reviewId,
+      hallCode: context.hallCode,
+      hallName: context.hallName,
+      level: input.level,
+      state: 'PENDING_VERIFICATION',
+      stateLabel: RECTIFICATION_STATES.PENDING_VERIFICATION,
+      openedAt: new Date(workflowInfo().startTime).toISOString(),
+      reviewedAt: input.reviewedAt,
+      category: null,
+      // Without a suggestion the strictest clocks run until the handler decides: no callback starts late.
+      clockCategory,
+      slaPolicyVersion: context.slaPolicy.version,
+      canCallBack: context.canCallBack,
+      obligations: {},
+      escalationLevel: 0,
+      outcome: null,
+      outcomeLabel: null,
+      reopenCount: 0,
+      callbacks: [],
+      rectifications: [],
+      timeline: [],
+    };
+  }
+
+  moveTo(to: RectificationState): void {
+    this.state.state = to;
+    this.state.stateLabel = RECTIFICATION_STATES[to];
+  }
+
+  close(outcome: RectificationOutcome): void {
+    this.moveTo('CLOSED');
+    this.state.outcome = outcome;
+    this.state.outcomeLabel = RECTIFICATION_OUTCOMES[outcome];
+  }
+
+  /** Escalation only rises: once the town leader or the county was told, the case stays marked. */
+  raiseEscalation(level: 1 | 2): void {
+    if (level > this.state.escalationLevel) this.state.escalationLevel = level;
+  }
+
+  /** Appends a timeline entry; `actor` is a person (their user id, role in the details) or the system. */
+  note(actor: Actor | typeof SYSTEM_ACTOR, action: string, details: Record<string, unknown> = {}, at = nowIso()): void {
+    const who = actor === SYSTEM_ACTOR ? SYSTEM_ACTOR : actor.userId;
+    const role = actor === SYSTEM_ACTOR ? 'SYSTEM' : actor.role;
+    this.state.timeline.push({ at, actor: who, action, details: { actorRole: role, state: this.state.state, ...details } });
+  }
+
+  /**
+   * Writes the current state to the read model. Projections run one after another, each sending the state as it
+   * is when it runs, so the last write is always the newest state even when clocks and updates project at once.
+   */
+  project(): Promise<void> {
+    this.projection = this.projection.then(() => activities.projectCase(this.state));
+    return this.projection;
+  }
+}

@@ -1,0 +1,216 @@
+import { setHandler } from '@temporalio/workflow';
+import {
+  CALLBACK_METHODS,
+  ERR_INVALID_STATE,
+  RECTIFICATION_CATEGORIES,
+  confirmUpdate,
+  decideRejectionUpdate,
+  recordCallbackUpdate,
+  recordRectificationUpdate,
+  verifyUpdate,
+  type ConfirmCommand,
+  type DecideRejectionCommand,
+  type RecordCallbackCommand,
+  type RecordRectificationCommand,
+  type RectificationCaseState,
+  type RectificationCategory,
+  type RectificationOutcome,
+  type ReviewContext,
+  type VerifyCommand,
+} from '@haochaping/contracts';
+import { guardAction, optionalText, refuse, requireBoolean, requireOneOf, requirePastInstant, requireText } from './action-guards';
+import { activities } from './activity-stubs';
+import { nowIso, SYSTEM_ACTOR, type CaseRecord } from './case-record';
+import type { ObligationClocks } from './obligation-clocks';
+
+const CATEGORY_IDS = Object.keys(RECTIFICATION_CATEGORIES) as RectificationCategory[];
+
+/**
+ * The people's actions on a case, as Temporal updates. Each handler changes the state before its first await (so a
+ * concurrent update is validated against the new state), then computes clocks, writes the timeline entry and
+ * projects, and answers with the new state.
+ */
+export class RectificationActions {
+  constructor(
+    private readonly record: CaseRecord,
+    private readonly clocks: ObligationClocks,
+    private readonly context: ReviewContext,
+  ) {}
+
+  private get state(): RectificationCaseState {
+    return this.record.state;
+  }
+
+  register(): void {
+    setHandler(verifyUpdate, (command) => this.verify(command), { validator: (command: VerifyCommand) => this.validateVerify(command) });
+    setHandler(decideRejectionUpdate, (command) => this.decideRejection(command), {
+      validator: (command: DecideRejectionCommand) => this.validateDecideRejection(command),
+    });
+    setHandler(recordCallbackUpdate, (command) => this.recordCallback(command), {
+      validator: (command: RecordCallbackCommand) => this.validateCallback(command),
+    });
+    setHandler(recordRectificationUpdate, (command) => this.recordRectification(command), {
+      validator: (command: RecordRectificationCommand) => this.validateRectification(command),
+    });
+    setHandler(confirmUpdate, (command) => this.confirm(command), { validator: (command: ConfirmCommand) => this.validateConfirm(command) });
+  }
+
+  // Validators check shapes at run time although the types say the same: the API is another program.
+
+  private validateDecideRejection(command: DecideRejectionCommand): void {
+    guardAction('decideRejection', this.state, command);
+    requireOneOf(command.decision, ['APPROVE', 'DENY'] as const, 'decision', '审核结论');
+    requireText(command.reason, 'reason', '审核理由');
+  }
+
+  private validateRectification(command: RecordRectificationCommand): void {
+    guardAction('recordRectification', this.state, command);
+    requireText(command.measures, 'measures', '整改措施');
+    requireText(command.result, 'result', '整改结果');
+  }
+
+  private validateConfirm(command: ConfirmCommand): void {
+    guardAction('confirm', this.state, command);
+    requireOneOf(command.answer, ['SATISFIED', 'UNSATISFIED'] as const, 'answer', '确认结果');
+    optionalText(command.comment, 'comment', '意见');
+  }
+
+  private validateVerify(command: VerifyCommand): void {
+    guardAction('verify', this.state, command);
+    requireOneOf(command.finding, ['TRUE', 'UNTRUE', 'MALICIOUS'] as const, 'finding', '核实结论');
+    if (command.finding === 'TRUE') {
+      requireOneOf(command.category, CATEGORY_IDS, 'category', '整改类别');
+      requireText(command.notes, 'notes', '核实情况');
+    } else {
+      requireText(command.evidenceNotes, 'evidenceNotes', '不予采纳的证据说明');
+    }
+  }
+
+  private validateCallback(command: RecordCallbackCommand): void {
+    guardAction('recordCallback', this.state, command);
+    if (!this.clocks.isOpen('callback')) {
+      refuse(ERR_INVALID_STATE, this.state.canCallBack ? '回访已完成，无需再登记' : '匿名差评无回访义务');
+    }
+    requirePastInstant(command.at, 'at', '回访时间', this.state.reviewedAt);
+    requireOneOf(command.method, CALLBACK_METHODS, 'method', '回访方式');
+    requireBoolean(command.reached, 'reached', '是否联系上');
+    requireText(command.summary, 'summary', '回访情况');
+    if (command.reached) requireText(command.initialReply, 'initialReply', '初步答复');
+    else optionalText(command.initialReply, 'initialReply', '初步答复');
+  }
+
+  private async verify(command: VerifyCommand): Promise<RectificationCaseState> {
+    const at = nowIso();
+    if (command.finding === 'TRUE') {
+      this.record.moveTo('RECTIFYING');
+      this.state.category = command.category;
+      const details: Record<string, unknown> = { finding: 'TRUE', category: command.category, notes: command.notes.trim() };
+      if (command.category !== this.state.clockCategory) {
+        // The running clocks counted under the suggested category: recount them from the review time.
+        details.previousClockCategory = this.state.clockCategory;
+        this.state.clockCategory = command.category;
+        const clocks = this.context.slaPolicy.categories[command.category];
+        await Promise.all([this.clocks.restart('callback', clocks.callback), this.clocks.restart('result', clocks.result)]);
+      }
+      this.record.note(command.actor, `核实属实，定为${RECTIFICATION_CATEGORIES[command.category]}`, { ...details, ...this.deadlines() }, at);
+    } else {
+      this.record.moveTo('REJECTION_PENDING');
+      // The category clocks keep running: if the county denies the rejection, they never stopped.
+      await this.clocks.open('rejectionDecision', at, this.context.slaPolicy.rejectionDecision);
+      const action = command.finding === 'UNTRUE' ? '核实不属实，提请不予采纳' : '核实为恶意评价，提请不予采纳';
+      this.record.note(command.actor, action, { finding: command.finding, evidenceNotes: command.evidenceNotes.trim(), ...this.deadlines() }, at);
+    }
+    return this.projected();
+  }
+
+  private async decideRejection(command: DecideRejectionCommand): Promise<RectificationCaseState> {
+    const at = nowIso();
+    this.clocks.fulfil('rejectionDecision', at);
+    const details = { decision: command.decision, reason: command.reason.trim() };
+    if (command.decision === 'APPROVE') {
+      this.closeCase('REJECTED', at);
+      this.record.note(command.actor, '同意不予采纳，差评保留备查、不计入好评率', details, at);
+      if (this.state.canCallBack) await this.notifyReviewer('REJECTION_TO_REVIEWER');
+    } else {
+      this.record.moveTo('RECTIFYING');
+      this.state.category = this.state.clockCategory;
+      this.record.note(command.actor, '不同意不予采纳，继续整改（时限不中断）', { ...details, category: this.state.category, ...this.deadlines() }, at);
+    }
+    return this.projected();
+  }
+
+  private async recordCallback(command: RecordCallbackCommand): Promise<RectificationCaseState> {
+    const initialReply = command.initialReply?.trim() || null;
+    this.state.callbacks.push({ at: command.at, method: command.method, reached: command.reached, summary: command.summary.trim(), initialReply, recordedBy: command.actor.userId });
+    if (command.reached) this.clocks.fulfil('callback', command.at);
+    const action = command.reached ? '已回访，作出初步答复' : '回访未联系上';
+    this.record.note(command.actor, action, { callbackAt: command.at, method: command.method, reached: command.reached, summary: command.summary.trim(), initialReply });
+    return this.projected();
+  }
+
+  private async recordRectification(command: RecordRectificationCommand): Promise<RectificationCaseState> {
+    const at = nowIso();
+    this.record.moveTo('AWAITING_CONFIRMATION');
+    this.clocks.fulfil('result', at);
+    this.state.rectifications.push({ at, measures: command.measures.trim(), result: command.result.trim(), recordedBy: command.actor.userId });
+    await this.clocks.open('confirmation', at, this.context.slaPolicy.confirmationWindow);
+    this.record.note(command.actor, '已登记整改结果并反馈评价人，待群众确认', { measures: command.measures.trim(), result: command.result.trim(), ...this.deadlines() }, at);
+    // The status page always shows the result; a message goes out only where the reviewer left contact data.
+    if (this.state.canCallBack) await this.notifyReviewer('RESULT_TO_REVIEWER');
+    return this.projected();
+  }
+
+  private async confirm(command: ConfirmCommand): Promise<RectificationCaseState> {
+    const at = nowIso();
+    this.clocks.fulfil('confirmation', at);
+    const details = { answer: command.answer, ...(command.comment ? { comment: command.comment.trim() } : {}) };
+    if (command.answer === 'SATISFIED') {
+      this.closeCase('SATISFIED', at);
+      this.record.note(command.actor, '群众确认满意，办结', details, at);
+    } else if (this.state.reopenCount === 0) {
+      // 不满意 reopens the case once, owned by the county, with a new result clock from now.
+      this.state.reopenCount += 1;
+      this.record.moveTo('REOPENED');
+      this.record.raiseEscalation(2);
+      await this.clocks.open('result', at, this.context.slaPolicy.categories[this.state.clockCategory].result);
+      this.record.note(command.actor, '群众不满意，重新办理并上报县行政审批服务局', { ...details, escalationLevel: 2, ...this.deadlines() }, at);
+      await activities.notify({ kind: 'REOPENED_TO_COUNTY', reviewId: this.state.reviewId, recipientRole: 'COUNTY_SUPERVISOR', hallCode: this.state.hallCode, obligation: 'result', dueAt: this.state.obligations.result?.dueAt });
+    } else {
+      this.closeCase('UNSATISFIED', at);
+      this.record.note(command.actor, '群众仍不满意，重办后办结', details, at);
+    }
+    return this.projected();
+  }
+
+  /** The confirmation window ran out with no answer: 无异议. */
+  async closeUnanswered(): Promise<void> {
+    if (this.state.state !== 'AWAITING_CONFIRMATION') return;
+    const at = nowIso();
+    this.closeCase('NO_OBJECTION', at);
+    this.record.note(SYSTEM_ACTOR, '群众未在确认期限内答复，按无异议办结', {}, at);
+    await this.record.project();
+  }
+
+  private closeCase(outcome: RectificationOutcome, at: string): void {
+    this.record.close(outcome);
+    this.clocks.waiveOpen(at);
+  }
+
+  private async notifyReviewer(kind: 'RESULT_TO_REVIEWER' | 'REJECTION_TO_REVIEWER'): Promise<void> {
+    await activities.notify({ kind, reviewId: this.state.reviewId, recipientRole: 'CITIZEN', hallCode: this.state.hallCode });
+  }
+
+  /** Due times of the open obligations, for the timeline entry (the read model's columns for them come later). */
+  private deadlines(): Record<string, unknown> {
+    const dueAt: Record<string, string> = {};
+    for (const [kind, obligation] of Object.entries(this.state.obligations)) {
+      if (obligation && obligation.doneAt === null && obligation.waivedAt === null) dueAt[kind] = obligation.dueAt;
+    }
+    return { dueAt, escalationLevel: this.state.escalationLevel };
+  }
+
+  private async projected(): Promise<RectificationCaseState> {
+    await this.record.project();
+    return this.state;
+  }
+}
