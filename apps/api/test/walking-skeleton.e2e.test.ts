@@ -58,10 +58,13 @@ describe('walking skeleton: a bad review over HTTP starts one durable workflow w
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
 
-  /** The workflow answers its state query once its worker has opened the case. */
+  /** A county supervisor, through the development-only identity header. */
+  const supervisor = { 'x-dev-actor': JSON.stringify({ userId: 'county-1', role: 'COUNTY_SUPERVISOR', hallCodes: [] }) };
+
+  /** The workflow answers its state query (live=1) once its worker has opened the case. */
   const readState = (reviewId: string) =>
     eventually(async () => {
-      const response = await fetch(`${baseUrl}/rectifications/${reviewId}`);
+      const response = await fetch(`${baseUrl}/rectifications/${reviewId}?live=1`, { headers: supervisor });
       return response.status === 200 ? ((await response.json()) as Record<string, unknown>) : undefined;
     });
 
@@ -150,7 +153,7 @@ describe('walking skeleton: a bad review over HTTP starts one durable workflow w
 
   it('answers 404 in the same shape for a case that does not exist', async () => {
     for (const id of [randomUUID(), 'not-a-uuid']) {
-      const response = await fetch(`${baseUrl}/rectifications/${id}`);
+      const response = await fetch(`${baseUrl}/rectifications/${id}`, { headers: supervisor });
       expect(response.status).toBe(404);
       expect(await response.json()).toMatchObject({ statusCode: 404, code: 'RECTIFICATION_NOT_FOUND', message: '未找到该整改工单' });
     }

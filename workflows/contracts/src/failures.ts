@@ -1,6 +1,6 @@
 /**
  * Failure types raised by workflow update validators and activities. The API maps them to HTTP statuses
- * (see apps/api/src/common/temporal-failure.mapper.ts), so the names are a contract: never rename one.
+ * (see apps/api/src/rectifications/temporal-failure.mapper.ts), so the names are a contract: never rename one.
  */
 export const ERR_INVALID_STATE = 'ERR_INVALID_STATE'; // the action is not allowed in the current state → 409
 export const ERR_FORBIDDEN = 'ERR_FORBIDDEN'; // the actor may not take this action → 403

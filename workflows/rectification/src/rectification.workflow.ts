@@ -26,7 +26,6 @@ import { RectificationActions } from './rectification-actions';
 export async function rectificationWorkflow(input: RectificationWorkflowInput): Promise<RectificationCaseState> {
   const context = await activities.loadReviewContext(input.reviewId);
   const record = new CaseRecord(input, context);
-  setHandler(rectificationStateQuery, () => record.state);
 
   // The confirmation window closing unanswered is an action of the case (无异议); the clocks only say when.
   const clocks: ObligationClocks = new ObligationClocks(record, context.slaPolicy, (): Promise<void> => actions.closeUnanswered());
@@ -44,8 +43,11 @@ export async function rectificationWorkflow(input: RectificationWorkflowInput): 
     canCallBack: context.canCallBack,
     dueAt: Object.fromEntries(Object.entries(record.state.obligations).map(([kind, obligation]) => [kind, obligation?.dueAt])),
   });
-  // Updates that arrived while the clocks were computed were buffered; they run from here on.
+  // The state query and the updates appear together: whoever can see the case (query or read model) can act on it.
+  // An update sent before this point is rejected by the SDK ("No registered handler"), so nothing reveals the case
+  // earlier.
   actions.register();
+  setHandler(rectificationStateQuery, () => record.state);
   await record.project();
   log.info('rectification case opened', { reviewId: input.reviewId, hallCode: context.hallCode });
 

@@ -1,21 +1,123 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { RectificationCaseState } from '@haochaping/contracts';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, UseGuards } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { confirmUpdate, decideRejectionUpdate, recordCallbackUpdate, recordRectificationUpdate, verifyUpdate, type Actor, type VerifyCommand } from '@haochaping/contracts';
+import { CurrentActor } from '../actor/current-actor.decorator';
+import { DevActorGuard } from '../actor/dev-actor.guard';
 import { ApiError, DomainHttpException } from '../common/api-error';
-import { RectificationsService } from './rectifications.service';
+import { setContentRange } from '../common/simple-rest/simple-rest-list';
+import { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-query.dto';
+import { ConfirmDto, DecideRejectionDto, RecordCallbackDto, RecordRectificationDto, VerifyDto } from './dto/rectification-actions.dto';
+import { RectificationQueryDto } from './dto/rectification-query.dto';
+import { RectificationCaseResponse, RectificationDetailResponse, type RectificationLiveResponse } from './dto/rectification.response';
+import { RECTIFICATIONS_RESOURCE, RectificationsService } from './rectifications.service';
 
 const notFound = () => new DomainHttpException(404, 'RECTIFICATION_NOT_FOUND', '未找到该整改工单');
+const caseId = () => new ParseUUIDPipe({ exceptionFactory: notFound });
+
+/** Every action answers like this: refusals carry the workflow's reason. */
+function ActionResponses(): MethodDecorator {
+  return (target, key, descriptor) => {
+    for (const decorate of [
+      HttpCode(200),
+      ApiOkResponse({ description: "the case's new state (as the workflow holds it) and the caller's next actions" }),
+      ApiUnauthorizedResponse({ type: ApiError }),
+      ApiForbiddenResponse({ type: ApiError, description: 'the actor may not (role, hall)' }),
+      ApiNotFoundResponse({ type: ApiError }),
+      ApiConflictResponse({ type: ApiError, description: 'not in this state' }),
+      ApiUnprocessableEntityResponse({ type: ApiError }),
+      ApiServiceUnavailableResponse({ type: ApiError, description: 'Temporal unreachable or not answering' }),
+    ]) {
+      decorate(target, key, descriptor);
+    }
+  };
+}
 
 @ApiTags('rectifications')
+@ApiHeader({ name: 'X-Dev-Actor', required: true, description: 'development only (refused in production): {"userId":"…","role":"HANDLER","hallCodes":["jintun"]}' })
+@UseGuards(DevActorGuard)
 @Controller('rectifications')
 export class RectificationsController {
   constructor(private readonly rectifications: RectificationsService) {}
 
+  @Get()
+  @ApiOperation({ summary: 'react-admin simple-rest list over the read model (filter, sort, range; total in Content-Range)' })
+  @ApiOkResponse({ type: [RectificationCaseResponse] })
+  @ApiUnprocessableEntityResponse({ type: ApiError })
+  async list(
+    @Query() query: SimpleRestListQueryDto,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RectificationCaseResponse[]> {
+    const page = await this.rectifications.list(query, actor);
+    setContentRange(reply, RECTIFICATIONS_RESOURCE.name, page);
+    return page.rows;
+  }
+
   @Get(':id')
-  @ApiOperation({ summary: "A case's state, read back from its workflow (id = the review's id)" })
-  @ApiOkResponse({ description: 'the workflow state' })
+  @ApiOperation({ summary: "A case (id = the review's id) from the read model, or with live=1 from its workflow; with the caller's allowed actions" })
+  @ApiOkResponse({ type: RectificationDetailResponse })
+  @ApiForbiddenResponse({ type: ApiError })
   @ApiNotFoundResponse({ type: ApiError })
-  get(@Param('id', new ParseUUIDPipe({ exceptionFactory: notFound })) id: string): Promise<RectificationCaseState> {
-    return this.rectifications.liveState(id);
+  get(
+    @Param('id', caseId()) id: string,
+    @Query() query: RectificationQueryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<RectificationDetailResponse | RectificationLiveResponse> {
+    return query.live === '1' ? this.rectifications.liveState(id, actor) : this.rectifications.get(id, actor);
+  }
+
+  @Post(':id/actions/verify')
+  @ApiOperation({ summary: '核实: 属实 (category, notes) or 不属实 / 恶意 (evidenceNotes, proposes 不予采纳)' })
+  @ActionResponses()
+  verify(@Param('id', caseId()) id: string, @Body() body: VerifyDto, @CurrentActor() actor: Actor): Promise<RectificationLiveResponse> {
+    // The workflow refuses a finding without the fields it requires; the union is its shape, not the DTO's.
+    const command = (
+      body.finding === 'TRUE'
+        ? { actor, finding: body.finding, category: body.category, notes: body.notes }
+        : { actor, finding: body.finding, evidenceNotes: body.evidenceNotes }
+    ) as VerifyCommand;
+    return this.rectifications.act(id, verifyUpdate, command);
+  }
+
+  @Post(':id/actions/decide-rejection')
+  @ApiOperation({ summary: "The county supervisor's decision on a proposed 不予采纳 (APPROVE closes the case)" })
+  @ActionResponses()
+  decideRejection(@Param('id', caseId()) id: string, @Body() body: DecideRejectionDto, @CurrentActor() actor: Actor): Promise<RectificationLiveResponse> {
+    return this.rectifications.act(id, decideRejectionUpdate, { ...body, actor });
+  }
+
+  @Post(':id/actions/record-callback')
+  @ApiOperation({ summary: 'One callback attempt (reached ones need the initial reply)' })
+  @ActionResponses()
+  recordCallback(@Param('id', caseId()) id: string, @Body() body: RecordCallbackDto, @CurrentActor() actor: Actor): Promise<RectificationLiveResponse> {
+    return this.rectifications.act(id, recordCallbackUpdate, { ...body, actor });
+  }
+
+  @Post(':id/actions/record-rectification')
+  @ApiOperation({ summary: 'Measures and result: fed back to the reviewer → 待群众确认' })
+  @ActionResponses()
+  recordRectification(@Param('id', caseId()) id: string, @Body() body: RecordRectificationDto, @CurrentActor() actor: Actor): Promise<RectificationLiveResponse> {
+    return this.rectifications.act(id, recordRectificationUpdate, { ...body, actor });
+  }
+
+  @Post(':id/actions/confirm')
+  @ApiOperation({
+    summary: "The reviewer's answer (role CITIZEN). Until the public status page (tracking code + phone digits) exists, only through the development header",
+  })
+  @ActionResponses()
+  confirm(@Param('id', caseId()) id: string, @Body() body: ConfirmDto, @CurrentActor() actor: Actor): Promise<RectificationLiveResponse> {
+    return this.rectifications.act(id, confirmUpdate, { ...body, actor });
   }
 }

@@ -1,9 +1,54 @@
 import { Injectable } from '@nestjs/common';
+import type { UpdateDefinition } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import { rectificationStateQuery, rectificationWorkflowId, type RectificationCaseState } from '@haochaping/contracts';
+import {
+  RECTIFICATION_CATEGORIES,
+  RECTIFICATION_OUTCOMES,
+  RECTIFICATION_STATES,
+  isRectificationCategory,
+  rectificationStateQuery,
+  rectificationWorkflowId,
+  type Actor,
+  type ActionCommand,
+  type RectificationCaseState,
+  type RectificationOutcome,
+  type RectificationState,
+} from '@haochaping/contracts';
+import type { Hall, Prisma, RectificationCase } from '@haochaping/db';
+import { canSeeHall, visibleHalls } from '../actor/actor-scope';
 import { DomainHttpException } from '../common/api-error';
+import { formatShanghaiInstant } from '../common/iso-instant';
+import { defineSimpleRestResource, parseListParams, type ListPage } from '../common/simple-rest/simple-rest-list';
+import type { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-query.dto';
 import { PrismaService } from '../prisma/prisma.service';
 import { TemporalClientService } from '../temporal/temporal-client.service';
+import type { RectificationCaseResponse, RectificationDetailResponse, RectificationLiveResponse } from './dto/rectification.response';
+import { allowedActions } from './rectification-action';
+import { mapTemporalFailure } from './temporal-failure.mapper';
+
+export const RECTIFICATIONS_RESOURCE = defineSimpleRestResource({
+  name: 'rectifications',
+  sortFields: ['openedAt', 'resultDueAt', 'escalationLevel'],
+  defaultSort: ['openedAt', 'DESC'],
+  filters: {
+    id: { type: 'codes' },
+    hallCode: { type: 'codes' },
+    state: { type: 'enum', values: Object.keys(RECTIFICATION_STATES) },
+    category: { type: 'enum', values: Object.keys(RECTIFICATION_CATEGORIES) },
+    overdue: { type: 'boolean' },
+    escalationLevel: { type: 'integers', min: 0, max: 2 },
+    /** a callback or a result is due before this instant */
+    dueBefore: { type: 'instant' },
+  },
+});
+
+/** How long an action may take: validation, then the handler's activities (deadlines, the projection). */
+const ACTION_DEADLINE_MS = 15_000;
+const QUERY_DEADLINE_MS = 10_000;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type CaseRow = RectificationCase & { hall: Hall };
 
 @Injectable()
 export class RectificationsService {
@@ -13,14 +58,101 @@ export class RectificationsService {
   ) {}
 
   /** The case as the workflow itself holds it now (a query, answered by a worker). */
-  async liveState(reviewId: string): Promise<RectificationCaseState> {
+  async liveState(reviewId: string, actor: Actor): Promise<RectificationLiveResponse> {
     const handle = this.temporal.client.workflow.getHandle(rectificationWorkflowId(reviewId));
+    let state: RectificationCaseState;
     try {
-      return await this.temporal.withDeadline(10_000, () => handle.query(rectificationStateQuery));
+      state = await this.temporal.withDeadline(QUERY_DEADLINE_MS, () => handle.query(rectificationStateQuery));
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) throw await this.notStartedYet(reviewId);
       throw new DomainHttpException(503, 'WORKFLOW_UNAVAILABLE', '整改流程暂时无法查询，请稍后再试');
     }
+    this.assertVisible(actor, state.hallCode);
+    return this.withOffer(state, actor);
+  }
+
+  /** The case from the read model (PostgreSQL), with its timeline: what the console shows. */
+  async get(reviewId: string, actor: Actor): Promise<RectificationDetailResponse> {
+    const row = await this.prisma.client.rectificationCase.findUnique({
+      where: { reviewId },
+      include: { hall: true, timeline: { orderBy: { seq: 'asc' } } },
+    });
+    if (!row) throw await this.notStartedYet(reviewId);
+    this.assertVisible(actor, row.hall.code);
+    return {
+      ...this.toResponse(row),
+      timeline: row.timeline.map((entry) => ({
+        seq: entry.seq,
+        at: formatShanghaiInstant(entry.at),
+        actor: entry.actor,
+        action: entry.action,
+        details: (entry.details as Record<string, unknown> | null) ?? null,
+      })),
+      allowedActions: allowedActions(actor, {
+        state: row.state as RectificationState,
+        hallCode: row.hall.code,
+        callbackOpen: row.callbackDueAt !== null,
+      }),
+      source: 'read-model',
+    };
+  }
+
+  /** The console's list over the read model, limited to the halls the actor sees. */
+  async list(query: SimpleRestListQueryDto, actor: Actor): Promise<ListPage<RectificationCaseResponse>> {
+    const { sort, offset, limit, filter } = parseListParams(RECTIFICATIONS_RESOURCE, query);
+    const halls = visibleHalls(actor);
+    const where: Prisma.RectificationCaseWhereInput = {
+      AND: [
+        halls === 'ALL' ? {} : { hall: { code: { in: [...halls] } } },
+        filter.id ? { reviewId: { in: filter.id.filter((id) => UUID.test(id)) } } : {},
+        filter.hallCode ? { hall: { code: { in: filter.hallCode } } } : {},
+        filter.state ? { state: { in: filter.state } } : {},
+        filter.category ? { category: { in: filter.category } } : {},
+        filter.overdue !== undefined ? { overdue: filter.overdue } : {},
+        filter.escalationLevel ? { escalationLevel: { in: filter.escalationLevel } } : {},
+        filter.dueBefore ? { OR: [{ callbackDueAt: { lt: filter.dueBefore } }, { resultDueAt: { lt: filter.dueBefore } }] } : {},
+      ],
+    };
+    // Cases without a result due (closed, awaiting confirmation) sort after those with one, either way.
+    const orderBy: Prisma.RectificationCaseOrderByWithRelationInput =
+      sort.field === 'resultDueAt' ? { resultDueAt: { sort: sort.order, nulls: 'last' } } : { [sort.field]: sort.order };
+    const [rows, total] = await this.prisma.client.$transaction([
+      this.prisma.client.rectificationCase.findMany({ where, orderBy: [orderBy, { reviewId: 'asc' }], skip: offset, take: limit, include: { hall: true } }),
+      this.prisma.client.rectificationCase.count({ where }),
+    ]);
+    return { rows: rows.map((row) => this.toResponse(row)), offset, total };
+  }
+
+  /**
+   * Runs one action as a workflow update with the acting user. The workflow's validators decide (who, which state,
+   * which arguments); their refusals come back as 403, 409 or 422 with the workflow's Chinese message.
+   */
+  async act<C extends ActionCommand>(reviewId: string, update: UpdateDefinition<RectificationCaseState, [C]>, command: C): Promise<RectificationLiveResponse> {
+    const handle = this.temporal.client.workflow.getHandle(rectificationWorkflowId(reviewId));
+    try {
+      const state = await this.temporal.withDeadline(ACTION_DEADLINE_MS, () => handle.executeUpdate(update, { args: [command] }));
+      return this.withOffer(state, command.actor);
+    } catch (error) {
+      const mapped = mapTemporalFailure(error);
+      throw mapped.getStatus() === 404 ? await this.missing(reviewId) : mapped;
+    }
+  }
+
+  private withOffer(state: RectificationCaseState, actor: Actor): RectificationLiveResponse {
+    const callback = state.obligations.callback;
+    const callbackOpen = callback !== undefined && callback.doneAt === null && callback.waivedAt === null;
+    return { ...state, id: state.reviewId, allowedActions: allowedActions(actor, { state: state.state, hallCode: state.hallCode, callbackOpen }), source: 'workflow' };
+  }
+
+  private assertVisible(actor: Actor, hallCode: string): void {
+    if (!canSeeHall(actor, hallCode)) throw new DomainHttpException(403, 'FORBIDDEN', '无权查看其他镇街的差评');
+  }
+
+  /** A workflow that is gone has finished: the read model says so; otherwise the case is unknown or still starting. */
+  private async missing(reviewId: string): Promise<DomainHttpException> {
+    const row = await this.prisma.client.rectificationCase.findUnique({ where: { reviewId } });
+    if (row?.state === 'CLOSED') return new DomainHttpException(409, 'INVALID_STATE', '该整改工单已办结，不能再操作');
+    return this.notStartedYet(reviewId);
   }
 
   /** Tells a review whose start is still in the outbox apart from an id that names nothing. */
@@ -29,5 +161,32 @@ export class RectificationsService {
     return pending
       ? new DomainHttpException(404, 'RECTIFICATION_NOT_STARTED', '整改流程正在启动，请稍后再试')
       : new DomainHttpException(404, 'RECTIFICATION_NOT_FOUND', '未找到该整改工单');
+  }
+
+  private toResponse(row: CaseRow): RectificationCaseResponse {
+    const instant = (value: Date | null) => (value ? formatShanghaiInstant(value) : null);
+    return {
+      id: row.reviewId,
+      reviewId: row.reviewId,
+      workflowId: row.workflowId,
+      hallCode: row.hall.code,
+      hallName: row.hall.name,
+      level: row.level,
+      state: row.state,
+      stateLabel: row.stateLabel,
+      category: row.category,
+      categoryLabel: isRectificationCategory(row.category) ? RECTIFICATION_CATEGORIES[row.category] : null,
+      escalationLevel: row.escalationLevel,
+      callbackDueAt: instant(row.callbackDueAt),
+      resultDueAt: instant(row.resultDueAt),
+      confirmationDueAt: instant(row.confirmationDueAt),
+      overdue: row.overdue,
+      outcome: row.outcome,
+      outcomeLabel: row.outcome && row.outcome in RECTIFICATION_OUTCOMES ? RECTIFICATION_OUTCOMES[row.outcome as RectificationOutcome] : null,
+      slaPolicyVersion: row.slaPolicyVersion,
+      openedAt: formatShanghaiInstant(row.openedAt),
+      closedAt: instant(row.closedAt),
+      updatedAt: formatShanghaiInstant(row.updatedAt),
+    };
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { ApplicationFailure } from '@temporalio/activity';
-import { DEFAULT_SLA_POLICY, ERR_REVIEW_NOT_FOUND, type NotificationRequest, type RectificationCaseState } from '@haochaping/contracts';
+import { DEFAULT_SLA_POLICY, ERR_REVIEW_NOT_FOUND, type NotificationRequest, type Obligation, type RectificationCaseState } from '@haochaping/contracts';
 import { createPrismaClient, type PrismaClient } from '@haochaping/db';
 import { createTestDatabase, type TestDatabase } from '@haochaping/devstack';
 import { createRectificationActivities } from './rectification.activities';
@@ -89,5 +89,102 @@ describe('rectification activities against PostgreSQL', () => {
       [0, '差评已受理', null],
       [1, '核实属实', { category: '立整立改' }],
     ]);
+  });
+  const obligation = (dueAt: string, overrides: Partial<Obligation> = {}): Obligation => ({
+    openedAt: '2026-11-27T01:00:00.000Z',
+    from: '2026-11-27T01:00:00.000Z',
+    dueAt,
+    provisional: false,
+    remindAt: null,
+    escalatesAt: null,
+    remindedAt: null,
+    doneAt: null,
+    waivedAt: null,
+    overdue: false,
+    escalationLevel: 0,
+    ...overrides,
+  });
+
+  it("projects the console's columns: category, open due times, overdue, escalation, outcome, policy version, closing time", async () => {
+    const review = await badReview('jintun');
+    const opened: RectificationCaseState = {
+      reviewId: review.id,
+      hallCode: 'jintun',
+      hallName: '金屯镇',
+      level: 2,
+      state: 'RECTIFYING',
+      stateLabel: '整改中',
+      openedAt: '2026-11-27T01:00:00.000Z',
+      reviewedAt: '2026-11-27T01:00:00.000Z',
+      category: 'TIME_LIMITED',
+      clockCategory: 'TIME_LIMITED',
+      slaPolicyVersion: 1,
+      canCallBack: true,
+      obligations: {
+        callback: obligation('2026-11-30T01:00:00.000Z', { overdue: true, escalationLevel: 1 }),
+        result: obligation('2026-12-02T01:00:00.000Z'),
+      },
+      escalationLevel: 1,
+      outcome: null,
+      outcomeLabel: null,
+      reopenCount: 0,
+      callbacks: [],
+      rectifications: [],
+      timeline: [{ at: '2026-11-27T01:00:00.000Z', actor: 'system', action: '差评已受理', details: { state: 'PENDING_VERIFICATION' } }],
+    };
+    await env.run(activities.projectCase, opened);
+    await expect(prisma.rectificationCase.findUniqueOrThrow({ where: { reviewId: review.id } })).resolves.toMatchObject({
+      state: 'RECTIFYING',
+      level: 2,
+      category: 'TIME_LIMITED',
+      escalationLevel: 1,
+      callbackDueAt: new Date('2026-11-30T01:00:00.000Z'),
+      resultDueAt: new Date('2026-12-02T01:00:00.000Z'),
+      confirmationDueAt: null,
+      overdue: true,
+      outcome: null,
+      slaPolicyVersion: 1,
+      closedAt: null,
+    });
+
+    // Called back and rectified: the done obligations leave the queue, the overdue one with them.
+    const awaiting: RectificationCaseState = {
+      ...opened,
+      state: 'AWAITING_CONFIRMATION',
+      stateLabel: '待群众确认',
+      obligations: {
+        callback: { ...opened.obligations.callback!, doneAt: '2026-11-30T02:00:00.000Z' },
+        result: { ...opened.obligations.result!, doneAt: '2026-12-01T02:00:00.000Z' },
+        confirmation: obligation('2026-12-08T02:00:00.000Z'),
+      },
+      timeline: [...opened.timeline, { at: '2026-12-01T02:00:00.000Z', actor: 'handler-1', action: '已登记整改结果', details: { state: 'AWAITING_CONFIRMATION' } }],
+    };
+    await env.run(activities.projectCase, awaiting);
+    await expect(prisma.rectificationCase.findUniqueOrThrow({ where: { reviewId: review.id } })).resolves.toMatchObject({
+      callbackDueAt: null,
+      resultDueAt: null,
+      confirmationDueAt: new Date('2026-12-08T02:00:00.000Z'),
+      overdue: false,
+      escalationLevel: 1,
+    });
+
+    const closed: RectificationCaseState = {
+      ...awaiting,
+      state: 'CLOSED',
+      stateLabel: '已办结',
+      outcome: 'SATISFIED',
+      outcomeLabel: '满意',
+      obligations: { ...awaiting.obligations, confirmation: { ...awaiting.obligations.confirmation!, doneAt: '2026-12-02T03:00:00.000Z' } },
+      timeline: [...awaiting.timeline, { at: '2026-12-02T03:00:00.000Z', actor: 'citizen', action: '群众确认满意，办结', details: { state: 'CLOSED' } }],
+    };
+    await env.run(activities.projectCase, closed);
+    await env.run(activities.projectCase, closed);
+    await expect(prisma.rectificationCase.findUniqueOrThrow({ where: { reviewId: review.id } })).resolves.toMatchObject({
+      state: 'CLOSED',
+      outcome: 'SATISFIED',
+      confirmationDueAt: null,
+      closedAt: new Date('2026-12-02T03:00:00.000Z'),
+    });
+    expect(await prisma.rectificationTimelineEntry.count({ where: { reviewId: review.id } })).toBe(3);
   });
 });

@@ -14,6 +14,7 @@ import {
 import { loadWorkingCalendar, type Prisma, type PrismaClient } from '@haochaping/db';
 import { WorkingTime } from '@haochaping/working-time';
 import type { NotificationDriver } from '../notifications/notification.driver';
+import { caseProjectionColumns } from './case-projection';
 import { addSlaClock } from './sla-deadline';
 
 export interface RectificationActivityDeps {
@@ -76,6 +77,9 @@ export function createRectificationActivities({
 
     async projectCase(state: RectificationCaseState): Promise<void> {
       const hall = await prisma.hall.findUniqueOrThrow({ where: { code: state.hallCode } });
+      // Every column is a function of the state, so a retried projection rewrites the same row; projections of one
+      // case run one after another (CaseRecord.project), so the last write is the newest state.
+      const columns = caseProjectionColumns(state);
       await prisma.$transaction([
         prisma.rectificationCase.upsert({
           where: { reviewId: state.reviewId },
@@ -83,16 +87,13 @@ export function createRectificationActivities({
             reviewId: state.reviewId,
             workflowId: rectificationWorkflowId(state.reviewId),
             hallId: hall.id,
-            level: state.level,
-            state: state.state,
-            stateLabel: state.stateLabel,
             openedAt: new Date(state.openedAt),
+            ...columns,
           },
-          update: { state: state.state, stateLabel: state.stateLabel },
+          // The owning hall follows the state too (a reassignment will change it).
+          update: { hallId: hall.id, ...columns },
         }),
         // The timeline only grows; its index is the entry's identity, so a retried projection adds nothing twice.
-        // Deadlines, overdue flags and the escalation level travel in the entries' details until the read model
-        // has columns for them.
         prisma.rectificationTimelineEntry.createMany({
           data: state.timeline.map((entry, seq) => ({
             reviewId: state.reviewId,

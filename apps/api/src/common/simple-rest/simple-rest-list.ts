@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { DomainHttpException, type ApiFieldError } from '../api-error';
+import { parseIsoInstant } from '../iso-instant';
 import type { SimpleRestListQueryDto } from './simple-rest-list-query.dto';
 
 // react-admin's simple-rest conventions, once for every list endpoint: `filter`, `sort` and `range` as JSON in
@@ -13,9 +14,21 @@ export type FilterSpec =
   | { readonly type: 'codes' }
   | { readonly type: 'boolean' }
   /** one value or a list of values out of these */
-  | { readonly type: 'enum'; readonly values: readonly string[] };
+  | { readonly type: 'enum'; readonly values: readonly string[] }
+  /** one whole number or a list of them, each within min..max */
+  | { readonly type: 'integers'; readonly min: number; readonly max: number }
+  /** an ISO 8601 instant with offset */
+  | { readonly type: 'instant' };
 
-export type FilterValue<S extends FilterSpec> = S extends { type: 'text' } ? string : S extends { type: 'boolean' } ? boolean : string[];
+export type FilterValue<S extends FilterSpec> = S extends { type: 'text' }
+  ? string
+  : S extends { type: 'boolean' }
+    ? boolean
+    : S extends { type: 'integers' }
+      ? number[]
+      : S extends { type: 'instant' }
+        ? Date
+        : string[];
 
 export interface SimpleRestResource<TSort extends string, TFilters extends Record<string, FilterSpec>> {
   /** The resource name in `Content-Range` (`halls 0-24/13`). */
@@ -83,6 +96,18 @@ function parseFilterValue(spec: FilterSpec, value: unknown, field: string, error
       const values = Array.isArray(value) ? value : [value];
       if (values.every((item) => isString(item) && spec.values.includes(item))) return values;
       errors.push({ field, message: `筛选值只能是 ${spec.values.join('、')}` });
+      return undefined;
+    }
+    case 'integers': {
+      const values = Array.isArray(value) ? value : [value];
+      if (values.every((item) => Number.isSafeInteger(item) && (item as number) >= spec.min && (item as number) <= spec.max)) return values;
+      errors.push({ field, message: `筛选值必须是 ${spec.min} 到 ${spec.max} 之间的整数` });
+      return undefined;
+    }
+    case 'instant': {
+      const instant = isString(value) ? parseIsoInstant(value.trim()) : undefined;
+      if (instant) return instant;
+      errors.push({ field, message: '筛选值必须是带时区的 ISO 8601 时间，如 2026-03-09T17:00:00+08:00' });
       return undefined;
     }
   }

@@ -1,0 +1,48 @@
+import type { ExecutionContext } from '@nestjs/common';
+import type { ApiErrorBody } from '../common/api-error';
+import { DomainHttpException } from '../common/api-error';
+import { AppConfig } from '../config/app-config';
+import { DevActorGuard, parseDevActor, type RequestWithActor } from './dev-actor.guard';
+
+const header = (value: unknown) => JSON.stringify(value);
+
+describe('the development-only X-Dev-Actor header', () => {
+  it('names the acting user, trimmed', () => {
+    expect(parseDevActor(header({ userId: ' handler-1 ', role: 'HANDLER', hallCodes: [' jintun '] }))).toEqual({
+      userId: 'handler-1',
+      role: 'HANDLER',
+      hallCodes: ['jintun'],
+    });
+  });
+
+  it.each([
+    ['missing', undefined],
+    ['given twice', [header({ userId: 'a', role: 'HANDLER', hallCodes: [] }), header({ userId: 'b', role: 'HANDLER', hallCodes: [] })]],
+    ['not JSON', 'handler-1'],
+    ['a JSON array', header(['HANDLER'])],
+    ['a blank user id', header({ userId: '  ', role: 'HANDLER', hallCodes: [] })],
+    ['an unknown role', header({ userId: 'u', role: 'MAYOR', hallCodes: [] })],
+    ["the workflow's own role", header({ userId: 'u', role: 'SYSTEM', hallCodes: [] })],
+    ['hall codes that are not a list of codes', header({ userId: 'u', role: 'HANDLER', hallCodes: 'jintun' })],
+    ['an unknown field', header({ userId: 'u', role: 'HANDLER', hallCodes: [], admin: true })],
+  ])('is refused with 401 UNAUTHENTICATED when %s', (_label, value: string | string[] | undefined) => {
+    const failure = (() => {
+      try {
+        parseDevActor(value);
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(failure).toBeInstanceOf(DomainHttpException);
+    expect((failure as DomainHttpException).getStatus()).toBe(401);
+    expect(((failure as DomainHttpException).getResponse() as ApiErrorBody).code).toBe('UNAUTHENTICATED');
+  });
+
+  it('is refused in production mode even when it is valid', () => {
+    const config = new AppConfig('postgresql://x', '127.0.0.1:7233', 'default', 'q', 0, '127.0.0.1', 1024, 1000, true);
+    const request = { headers: { 'x-dev-actor': header({ userId: 'u', role: 'COUNTY_SUPERVISOR', hallCodes: [] }) } } as unknown as RequestWithActor;
+    const context = { switchToHttp: () => ({ getRequest: () => request }) } as unknown as ExecutionContext;
+    expect(() => new DevActorGuard(config).canActivate(context)).toThrow(DomainHttpException);
+    expect(request.actor).toBeUndefined();
+  });
+});

@@ -1,0 +1,280 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createTestDatabase, testTemporalAddress, type TestDatabase } from '@haochaping/devstack';
+import { WorkerConfig, WorkerModule } from '@haochaping/worker';
+import { createApp } from '../src/app.factory';
+import { AppConfig } from '../src/config/app-config';
+
+/**
+ * People act on a case over HTTP: the API as it runs in production, the real worker module, PostgreSQL and the
+ * Temporal dev server. Real clocks: no test waits for a deadline; they check the transitions, the refusals and the
+ * read model the console lists from.
+ */
+describe('rectification actions over HTTP', () => {
+  let db: TestDatabase;
+  let app: NestFastifyApplication;
+  let worker: INestApplicationContext;
+  let baseUrl: string;
+  const taskQueue = `rectification-${randomUUID()}`;
+
+  const config = (overrides: Partial<AppConfig> = {}) =>
+    Object.assign(new AppConfig(db.url, testTemporalAddress(), 'default', taskQueue, 0, '127.0.0.1', 64 * 1024, 200, false), overrides);
+
+  async function listen(appConfig: AppConfig): Promise<{ app: NestFastifyApplication; url: string }> {
+    const instance = await createApp(appConfig, { logger: false });
+    await instance.listen(0, '127.0.0.1');
+    return { app: instance, url: `${await instance.getUrl()}/api` };
+  }
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    ({ app, url: baseUrl } = await listen(config()));
+    worker = await NestFactory.createApplicationContext(
+      WorkerModule.forConfig(new WorkerConfig(db.url, testTemporalAddress(), 'default', taskQueue, 100)),
+      { logger: false },
+    );
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await worker?.close();
+    await db?.drop();
+  });
+
+  const actor = (userId: string, role: string, hallCodes: string[] = []) => ({ 'x-dev-actor': JSON.stringify({ userId, role, hallCodes }) });
+  const jintunHandler = actor('handler-jintun', 'HANDLER', ['jintun']);
+  const macunHandler = actor('handler-macun', 'HANDLER', ['macun']);
+  const supervisor = actor('county-1', 'COUNTY_SUPERVISOR');
+  const citizen = actor('citizen-1', 'CITIZEN');
+
+  type CaseBody = Record<string, unknown> & { state: string; stateLabel: string; allowedActions: string[] };
+  type ErrorBody = { statusCode: number; code: string; message: string; path: string; requestId: string; errors?: Array<{ field: string; message: string }> };
+
+  const act = (id: string, action: string, body: unknown, headers: Record<string, string>, url = baseUrl) =>
+    fetch(`${url}/rectifications/${id}/actions/${action}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+
+  const get = (path: string, headers: Record<string, string> = supervisor) => fetch(`${baseUrl}${path}`, { headers });
+
+  async function liveState(id: string): Promise<CaseBody> {
+    const response = await get(`/rectifications/${id}?live=1`);
+    expect(response.status).toBe(200);
+    return (await response.json()) as CaseBody;
+  }
+
+  /** A bad review at a hall, submitted as a citizen does; answers once its workflow has opened the case. */
+  async function openCase(hallCode = 'jintun'): Promise<string> {
+    const response = await fetch(`${baseUrl}/public/reviews`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ hallCode, level: 2, comment: '办理效率低', clientKey: randomUUID() }),
+    });
+    expect(response.status).toBe(201);
+    const { id } = (await response.json()) as { id: string };
+    await eventually(async () => (await get(`/rectifications/${id}?live=1`)).status === 200);
+    return id;
+  }
+
+  async function expectError(response: Response, status: number, code: string, path?: string): Promise<ErrorBody> {
+    expect(response.status).toBe(status);
+    const error = (await response.json()) as ErrorBody;
+    expect(error).toMatchObject({ statusCode: status, code });
+    expect(error.message).toMatch(/[\u4e00-\u9fa5]/);
+    expect(error.requestId).toBeTruthy();
+    if (path) expect(error.path).toBe(path);
+    return error;
+  }
+
+  async function listRows(params: { filter?: unknown; sort?: unknown; range?: unknown }, headers = supervisor) {
+    const query = new URLSearchParams(Object.entries(params).map(([key, value]): [string, string] => [key, JSON.stringify(value)]));
+    const response = await get(`/rectifications?${query.toString()}`, headers);
+    expect(response.status).toBe(200);
+    return { rows: (await response.json()) as Array<Record<string, unknown>>, contentRange: response.headers.get('content-range') };
+  }
+
+  it('verify 属实 → 整改中, record the rectification → 待群众确认, the citizen is satisfied → 已办结; the list follows', async () => {
+    const id = await openCase('jintun');
+    const opened = await get(`/rectifications/${id}?live=1`, jintunHandler);
+    expect(((await opened.json()) as CaseBody).allowedActions).toEqual(['verify']);
+
+    const verified = await act(id, 'verify', { finding: 'TRUE', category: 'TIME_LIMITED', notes: '  窗口排队属实  ' }, jintunHandler);
+    expect(verified.status).toBe(200);
+    expect(await verified.json()).toMatchObject({ state: 'RECTIFYING', stateLabel: '整改中', category: 'TIME_LIMITED', allowedActions: ['record-rectification'], source: 'workflow' });
+
+    // The result obligation is open under the handler's category: the console's queue shows it with its due time.
+    const rectifying = await eventually(async () => (await listRows({ filter: { id: [id], state: 'RECTIFYING' } })).rows[0]);
+    expect(rectifying).toMatchObject({ hallCode: 'jintun', category: 'TIME_LIMITED', categoryLabel: '限时整改', overdue: false, escalationLevel: 0 });
+    expect(rectifying.resultDueAt).toMatch(/\+08:00$/);
+    const dueSoon = await listRows({ filter: { id: [id], dueBefore: '2099-01-01T00:00:00Z' }, sort: ['resultDueAt', 'ASC'] });
+    expect(dueSoon.rows.map((row) => row.id)).toEqual([id]);
+
+    const rectified = await act(id, 'record-rectification', { measures: '增设取号机，高峰期增开窗口', result: '已整改，等候时间缩短' }, jintunHandler);
+    expect(rectified.status).toBe(200);
+    expect(await rectified.json()).toMatchObject({ state: 'AWAITING_CONFIRMATION', stateLabel: '待群众确认', allowedActions: [] });
+
+    const confirmed = await act(id, 'confirm', { answer: 'SATISFIED', comment: '满意' }, citizen);
+    expect(confirmed.status).toBe(200);
+    expect(await confirmed.json()).toMatchObject({ state: 'CLOSED', stateLabel: '已办结', outcome: 'SATISFIED', outcomeLabel: '满意', allowedActions: [] });
+
+    const closed = await eventually(async () => (await listRows({ filter: { hallCode: 'jintun', state: 'CLOSED', id: [id] } })).rows[0]);
+    expect(closed).toMatchObject({
+      id,
+      reviewId: id,
+      hallCode: 'jintun',
+      hallName: '金屯镇',
+      level: 2,
+      stateLabel: '已办结',
+      category: 'TIME_LIMITED',
+      outcome: 'SATISFIED',
+      outcomeLabel: '满意',
+      overdue: false,
+      escalationLevel: 0,
+      callbackDueAt: null,
+      resultDueAt: null,
+      confirmationDueAt: null,
+      slaPolicyVersion: 1,
+    });
+    expect(closed.closedAt).toMatch(/\+08:00$/);
+
+    // The detail from the read model: the whole timeline, and nothing left to do.
+    const detail = await get(`/rectifications/${id}`, jintunHandler);
+    expect(detail.status).toBe(200);
+    const body = (await detail.json()) as CaseBody & { timeline: Array<{ actor: string; action: string }> };
+    expect(body).toMatchObject({ source: 'read-model', state: 'CLOSED', allowedActions: [] });
+    expect(body.timeline.map((entry) => entry.actor)).toEqual(['system', 'handler-jintun', 'handler-jintun', 'citizen-1']);
+
+    // A closed case takes no more actions.
+    await expectError(await act(id, 'confirm', { answer: 'UNSATISFIED' }, citizen), 409, 'INVALID_STATE');
+  });
+
+  it("refuses another hall's handler with 403 in the error shape and leaves the case as it was", async () => {
+    const id = await openCase('jintun');
+    const error = await expectError(
+      await act(id, 'verify', { finding: 'TRUE', category: 'IMMEDIATE', notes: '属实' }, macunHandler),
+      403,
+      'FORBIDDEN',
+      `/api/rectifications/${id}/actions/verify`,
+    );
+    expect(error.message).toContain('金屯镇');
+    expect(await liveState(id)).toMatchObject({ state: 'PENDING_VERIFICATION', category: null });
+    await expectError(await get(`/rectifications/${id}`, macunHandler), 403, 'FORBIDDEN');
+    const theirs = await listRows({ filter: { id: [id] } }, macunHandler);
+    expect(theirs.rows).toEqual([]);
+  });
+
+  it('refuses an action the state does not allow (confirm before the rectification) with 409', async () => {
+    const id = await openCase();
+    const error = await expectError(await act(id, 'confirm', { answer: 'SATISFIED' }, citizen), 409, 'INVALID_STATE');
+    expect(error.message).toContain('待核实');
+    expect((await liveState(id)).state).toBe('PENDING_VERIFICATION');
+  });
+
+  describe('refuses bad arguments with 422, the case unchanged', () => {
+    let id: string;
+    beforeAll(async () => {
+      id = await openCase();
+    });
+
+    // [what, action, body, code, field]: VALIDATION_FAILED from the DTO, INVALID_ARGUMENT from the workflow's validator
+    const cases: Array<[string, string, unknown, string, string]> = [
+      ['an unknown finding (DTO)', 'verify', { finding: 'MAYBE' }, 'VALIDATION_FAILED', 'finding'],
+      ['an actor in the body (DTO: it comes from the header)', 'verify', { finding: 'TRUE', category: 'IMMEDIATE', notes: '属实', actor: { role: 'COUNTY_SUPERVISOR' } }, 'VALIDATION_FAILED', 'actor'],
+      ['notes of 2001 characters (DTO)', 'verify', { finding: 'TRUE', category: 'IMMEDIATE', notes: '长'.repeat(2001) }, 'VALIDATION_FAILED', 'notes'],
+      ['a callback time without offset (DTO)', 'record-callback', { at: '2026-03-09T10:00:00', method: 'PHONE', reached: false, summary: '无人接听' }, 'VALIDATION_FAILED', 'at'],
+      ['属实 without a category (workflow)', 'verify', { finding: 'TRUE', notes: '属实' }, 'INVALID_ARGUMENT', 'category'],
+      ['不属实 without evidence (workflow)', 'verify', { finding: 'UNTRUE' }, 'INVALID_ARGUMENT', 'evidenceNotes'],
+    ];
+
+    it.each(cases)('%s', async (_label, action, body, code, field) => {
+      const error = await expectError(await act(id, action, body, jintunHandler), 422, code);
+      expect(error.errors?.map((e) => e.field)).toContain(field);
+      error.errors?.forEach((e) => expect(e.message).toMatch(/[\u4e00-\u9fa5]/));
+      expect((await liveState(id)).state).toBe('PENDING_VERIFICATION');
+    });
+  });
+
+  describe('who is acting (development-only X-Dev-Actor header)', () => {
+    const anyId = randomUUID();
+    it.each([
+      ['no header', {}],
+      ['a header that is not JSON', { 'x-dev-actor': 'handler-jintun' }],
+      ['an unknown role', actor('u-1', 'MAYOR', ['jintun'])],
+      ['the workflow\'s own role', actor('u-1', 'SYSTEM')],
+      ['no user id', { 'x-dev-actor': JSON.stringify({ role: 'HANDLER', hallCodes: ['jintun'] }) }],
+    ])('answers 401 for %s', async (_label, headers: Record<string, string>) => {
+      await expectError(await act(anyId, 'verify', { finding: 'TRUE' }, headers), 401, 'UNAUTHENTICATED');
+      await expectError(await get('/rectifications', headers), 401, 'UNAUTHENTICATED', '/api/rectifications');
+    });
+
+    it('is refused entirely in production mode (APP_MODE=production)', async () => {
+      const production = await listen(config({ production: true }));
+      try {
+        const id = randomUUID();
+        const refused = await act(id, 'verify', { finding: 'TRUE', category: 'IMMEDIATE', notes: '属实' }, supervisor, production.url);
+        const error = await expectError(refused, 401, 'UNAUTHENTICATED');
+        expect(error.message).toContain('X-Dev-Actor');
+        await expectError(await fetch(`${production.url}/rectifications`, { headers: supervisor }), 401, 'UNAUTHENTICATED');
+      } finally {
+        await production.app.close();
+      }
+    });
+  });
+
+  it('answers 404 for a case that does not exist and 503 when Temporal cannot be reached', async () => {
+    await expectError(await act(randomUUID(), 'verify', { finding: 'TRUE', category: 'IMMEDIATE', notes: '属实' }, supervisor), 404, 'RECTIFICATION_NOT_FOUND');
+    const id = await openCase();
+    const unreachable = await listen(config({ temporalAddress: '127.0.0.1:1' }));
+    try {
+      await expectError(await act(id, 'verify', { finding: 'TRUE', category: 'IMMEDIATE', notes: '属实' }, supervisor, unreachable.url), 503, 'WORKFLOW_UNAVAILABLE');
+    } finally {
+      await unreachable.app.close();
+    }
+  });
+
+  it('rejection path: 不属实 → 不予采纳待审核; the county supervisor approves → 已办结 (不予采纳)', async () => {
+    const id = await openCase('macun');
+    const proposed = await act(id, 'verify', { finding: 'UNTRUE', evidenceNotes: '监控显示当日窗口正常办理' }, macunHandler);
+    expect(proposed.status).toBe(200);
+    expect(await proposed.json()).toMatchObject({ state: 'REJECTION_PENDING', stateLabel: '不予采纳待审核', allowedActions: [] });
+
+    await expectError(await act(id, 'decide-rejection', { decision: 'APPROVE', reason: '证据充分' }, macunHandler), 403, 'FORBIDDEN');
+    const offered = (await (await get(`/rectifications/${id}`)).json()) as CaseBody;
+    expect(offered).toMatchObject({ state: 'REJECTION_PENDING', allowedActions: ['decide-rejection'] });
+
+    const approved = await act(id, 'decide-rejection', { decision: 'APPROVE', reason: '证据充分，属不实评价' }, supervisor);
+    expect(approved.status).toBe(200);
+    expect(await approved.json()).toMatchObject({ state: 'CLOSED', stateLabel: '已办结', outcome: 'REJECTED', outcomeLabel: '不予采纳' });
+
+    const row = await eventually(async () => (await listRows({ filter: { hallCode: 'macun', state: 'CLOSED', id: [id] } })).rows[0]);
+    expect(row).toMatchObject({ outcome: 'REJECTED', outcomeLabel: '不予采纳', category: null, resultDueAt: null });
+  });
+
+  it('lists with simple-rest conventions: hall scope, filters, sorts, Content-Range, and 422 for what it does not know', async () => {
+    const all = await listRows({ sort: ['escalationLevel', 'DESC'], range: [0, 0] });
+    expect(all.contentRange).toMatch(/^rectifications 0-0\/\d+$/);
+    const jintun = await listRows({ filter: { hallCode: 'jintun', overdue: false, escalationLevel: [0, 1] } }, jintunHandler);
+    expect(jintun.rows.length).toBeGreaterThan(0);
+    jintun.rows.forEach((row) => expect(row.hallCode).toBe('jintun'));
+    const macunOnly = await listRows({ filter: { hallCode: 'jintun' } }, macunHandler);
+    expect(macunOnly.rows).toEqual([]);
+    for (const query of ['filter={"escalationLevel":3}', 'filter={"dueBefore":"tomorrow"}', 'sort=["hallCode","ASC"]', 'filter={"handler":"x"}']) {
+      await expectError(await get(`/rectifications?${query}`), 422, 'VALIDATION_FAILED');
+    }
+  });
+});
+
+/** Polls a real service (not workflow time) until it yields a value. */
+async function eventually<T>(read: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error('the value did not appear in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
