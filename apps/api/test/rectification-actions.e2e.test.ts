@@ -1,11 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createTestDatabase, testTemporalAddress, type TestDatabase } from '@haochaping/devstack';
-import { WorkerConfig, WorkerModule } from '@haochaping/worker';
-import { createApp } from '../src/app.factory';
-import { AppConfig } from '../src/config/app-config';
+import { startE2eStack, type E2eStack } from './helpers/e2e-stack';
 
 /**
  * People act on a case over HTTP: the API as it runs in production, the real worker module, PostgreSQL and the
@@ -13,34 +7,16 @@ import { AppConfig } from '../src/config/app-config';
  * read model the console lists from.
  */
 describe('rectification actions over HTTP', () => {
-  let db: TestDatabase;
-  let app: NestFastifyApplication;
-  let worker: INestApplicationContext;
+  let stack: E2eStack;
   let baseUrl: string;
-  const taskQueue = `rectification-${randomUUID()}`;
-
-  const config = (overrides: Partial<AppConfig> = {}) =>
-    Object.assign(new AppConfig(db.url, testTemporalAddress(), 'default', taskQueue, 0, '127.0.0.1', 64 * 1024, 200, false), overrides);
-
-  async function listen(appConfig: AppConfig): Promise<{ app: NestFastifyApplication; url: string }> {
-    const instance = await createApp(appConfig, { logger: false });
-    await instance.listen(0, '127.0.0.1');
-    return { app: instance, url: `${await instance.getUrl()}/api` };
-  }
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    ({ app, url: baseUrl } = await listen(config()));
-    worker = await NestFactory.createApplicationContext(
-      WorkerModule.forConfig(new WorkerConfig(db.url, testTemporalAddress(), 'default', taskQueue, 100)),
-      { logger: false },
-    );
+    stack = await startE2eStack();
+    baseUrl = stack.baseUrl;
   });
 
   afterAll(async () => {
-    await app?.close();
-    await worker?.close();
-    await db?.drop();
+    await stack?.close();
   });
 
   const actor = (userId: string, role: string, hallCodes: string[] = []) => ({ 'x-dev-actor': JSON.stringify({ userId, role, hallCodes }) });
@@ -212,7 +188,7 @@ describe('rectification actions over HTTP', () => {
     });
 
     it('is refused entirely in production mode (APP_MODE=production)', async () => {
-      const production = await listen(config({ production: true }));
+      const production = await stack.listen(stack.config({ production: true }));
       try {
         const id = randomUUID();
         const refused = await act(id, 'verify', { finding: 'TRUE', category: 'IMMEDIATE', notes: '属实' }, supervisor, production.url);
@@ -228,7 +204,7 @@ describe('rectification actions over HTTP', () => {
   it('answers 404 for a case that does not exist and 503 when Temporal cannot be reached', async () => {
     await expectError(await act(randomUUID(), 'verify', { finding: 'TRUE', category: 'IMMEDIATE', notes: '属实' }, supervisor), 404, 'RECTIFICATION_NOT_FOUND');
     const id = await openCase();
-    const unreachable = await listen(config({ temporalAddress: '127.0.0.1:1' }));
+    const unreachable = await stack.listen(stack.config({ temporalAddress: '127.0.0.1:1' }));
     try {
       await expectError(await act(id, 'verify', { finding: 'TRUE', category: 'IMMEDIATE', notes: '属实' }, supervisor, unreachable.url), 503, 'WORKFLOW_UNAVAILABLE');
     } finally {

@@ -1,13 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client, Connection } from '@temporalio/client';
 import { createPrismaClient, type PrismaClient } from '@haochaping/db';
-import { createTestDatabase, testTemporalAddress, type TestDatabase } from '@haochaping/devstack';
-import { WorkerConfig, WorkerModule } from '@haochaping/worker';
-import { createApp } from '../src/app.factory';
-import { AppConfig } from '../src/config/app-config';
+import { testTemporalAddress } from '@haochaping/devstack';
+import { startE2eStack, type E2eStack } from './helpers/e2e-stack';
 
 /**
  * The walking skeleton over HTTP against real services: the API as it runs in production (Fastify, global
@@ -15,40 +10,22 @@ import { AppConfig } from '../src/config/app-config';
  * `npm test` started.
  */
 describe('walking skeleton: a bad review over HTTP starts one durable workflow whose state the API reads back', () => {
-  let db: TestDatabase;
+  let stack: E2eStack;
   let prisma: PrismaClient;
-  let app: NestFastifyApplication;
-  let worker: INestApplicationContext;
   let temporal: Client;
   let baseUrl: string;
-  const taskQueue = `rectification-${randomUUID()}`;
-
-  const config = (overrides: Partial<AppConfig> = {}) =>
-    Object.assign(new AppConfig(db.url, testTemporalAddress(), 'default', taskQueue, 0, '127.0.0.1', 64 * 1024, 200, false), overrides);
-
-  async function listen(appConfig: AppConfig): Promise<{ app: NestFastifyApplication; url: string }> {
-    const instance = await createApp(appConfig, { logger: false });
-    await instance.listen(0, '127.0.0.1');
-    return { app: instance, url: `${await instance.getUrl()}/api` };
-  }
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    prisma = createPrismaClient({ databaseUrl: db.url, poolSize: 2 });
-    ({ app, url: baseUrl } = await listen(config()));
-    worker = await NestFactory.createApplicationContext(
-      WorkerModule.forConfig(new WorkerConfig(db.url, testTemporalAddress(), 'default', taskQueue, 100)),
-      { logger: false },
-    );
+    stack = await startE2eStack();
+    baseUrl = stack.baseUrl;
+    prisma = createPrismaClient({ databaseUrl: stack.db.url, poolSize: 2 });
     temporal = new Client({ connection: await Connection.connect({ address: testTemporalAddress() }) });
   });
 
   afterAll(async () => {
-    await app?.close();
-    await worker?.close();
     await temporal?.connection.close();
     await prisma?.$disconnect();
-    await db?.drop();
+    await stack?.close();
   });
 
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
@@ -172,7 +149,7 @@ describe('walking skeleton: a bad review over HTTP starts one durable workflow w
       ['Temporal', { temporalAddress: '127.0.0.1:1' }, { postgres: 'up', temporal: 'down' }],
       ['PostgreSQL', { databaseUrl: 'postgresql://nobody:nothing@127.0.0.1:1/none' }, { postgres: 'down', temporal: 'up' }],
     ])('answers 503 when %s is down, naming it', async (_label, overrides, expected) => {
-      const degraded = await listen(config(overrides));
+      const degraded = await stack.listen(stack.config(overrides));
       try {
         const response = await fetch(`${degraded.url}/health`);
         expect(response.status).toBe(503);
