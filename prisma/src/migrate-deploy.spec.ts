@@ -1,8 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { ensureDatabase, dropDatabase, migrate, withDatabase } from '@haochaping/devstack';
+import { ensureDatabase, dropDatabase, migrate, migrationsOnDisk, withDatabase } from '@haochaping/devstack';
 import { reportCatalogTypesAsText, withoutNotNullConstraints } from './pg-catalog-shim';
 
 const adminUrl = () => {
@@ -24,8 +22,7 @@ describe('migrations through the WebAssembly schema engine (prisma/orm issue 274
     await client.connect();
     try {
       const applied = await client.query<{ migration_name: string }>('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name');
-      const onDisk = fs.readdirSync(path.join(__dirname, '..', 'migrations')).filter((entry) => /^\d{14}_/.test(entry)).sort();
-      expect(applied.rows.map((row) => row.migration_name)).toEqual(onDisk);
+      expect(applied.rows.map((row) => row.migration_name)).toEqual(migrationsOnDisk());
       const tables = await client.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'");
       expect(tables.rows.map((row) => row.table_name)).toEqual(expect.arrayContaining(['hall', 'review', 'outbox_message', 'rectification_case']));
     } finally {

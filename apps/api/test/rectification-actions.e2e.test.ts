@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { startE2eStack, type E2eStack } from './helpers/e2e-stack';
+import { eventually } from './helpers/eventually';
 
 /**
  * People act on a case over HTTP: the API as it runs in production, the real worker module, PostgreSQL and the
@@ -243,14 +244,3 @@ describe('rectification actions over HTTP', () => {
     }
   });
 });
-
-/** Polls a real service (not workflow time) until it yields a value. */
-async function eventually<T>(read: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('the value did not appear in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

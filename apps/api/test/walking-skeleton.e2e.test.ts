@@ -3,6 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { createPrismaClient, type PrismaClient } from '@haochaping/db';
 import { testTemporalAddress } from '@haochaping/devstack';
 import { startE2eStack, type E2eStack } from './helpers/e2e-stack';
+import { eventually } from './helpers/eventually';
 
 /**
  * The walking skeleton over HTTP against real services: the API as it runs in production (Fastify, global
@@ -163,14 +164,3 @@ describe('walking skeleton: a bad review over HTTP starts one durable workflow w
     });
   });
 });
-
-/** Polls a real service (not workflow time) until it yields a value. */
-async function eventually<T>(read: () => Promise<T | null | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('the value did not appear in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

@@ -7,9 +7,14 @@ import { REPO_ROOT } from './paths';
 
 const MIGRATIONS_DIR = path.join(REPO_ROOT, 'prisma', 'migrations');
 
+/** Names of the migrations in prisma/migrations, oldest first (what `_prisma_migrations` records once applied). */
+export function migrationsOnDisk(): string[] {
+  return fs.readdirSync(MIGRATIONS_DIR).filter((entry) => /^\d{14}_/.test(entry)).sort();
+}
+
 /** Have all migrations on disk been applied? (A fresh database has no _prisma_migrations table: no.) */
 async function migrationsUpToDate(databaseUrl: string): Promise<boolean> {
-  const onDisk = fs.readdirSync(MIGRATIONS_DIR).filter((entry) => /^\d{14}_/.test(entry));
+  const onDisk = migrationsOnDisk();
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {

@@ -2,5 +2,5 @@ export { ensureTimeSkippingServer, TEST_SERVER_VERSION } from './temporal-test-s
 export { ensureTemporalCli, startTemporalDevServer, temporalAnswers, TEMPORAL_CLI_VERSION } from './temporal-cli';
 export { startEmbeddedPostgres, ensureDatabase, dropDatabase, withDatabase } from './postgres';
 export { createTestDatabase, testTemporalAddress, type TestDatabase } from './test-database';
-export { migrate, migrateIfNeeded, seed } from './database';
+export { migrate, migrateIfNeeded, migrationsOnDisk, seed } from './database';
 export { freePort } from './ports';
