@@ -5,6 +5,7 @@ module.exports = {
   testTimeout: 120_000,
   projects: [
     '<rootDir>/packages/working-time',
+    '<rootDir>/packages/privacy',
     '<rootDir>/prisma',
     '<rootDir>/workflows/rectification',
     '<rootDir>/apps/worker',

@@ -15,7 +15,18 @@ export type {
   CalendarYear,
   CalendarYearSource,
   HallKind,
+  ServiceCase,
+  OptionSet,
+  ReviewOption,
+  RatingInvitation,
+  ApiClient,
+  Notification,
+  NotificationChannel,
+  ReviewerKind,
+  ReviewAdoption,
+  ApplicantKind,
+  CaseChannel,
 } from '@prisma/client';
-export { seedReferenceData, seedDemoData, seedDemoStaff, HALLS, DEPARTMENTS, WINDOW_TEMPLATES, SERVICE_ITEMS, windowCountOf } from './seed';
+export { seedReferenceData, seedDemoData, seedDemoStaff, HALLS, OPTION_SETS, DEPARTMENTS, WINDOW_TEMPLATES, SERVICE_ITEMS, windowCountOf } from './seed';
 export { loadWorkingCalendar, loadYearCalendars, toCalendarYearData, toOfficeHours, toYearCalendar } from './working-calendar';
 export { enqueueRectificationStart } from './outbox';

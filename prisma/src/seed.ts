@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { HallKind, PrismaClient, ServiceNature } from '@prisma/client';
-import { isBadReview } from '@haochaping/contracts';
+import { isBadReview, type RectificationCategory } from '@haochaping/contracts';
 import { CHINA_OFFICIAL_YEAR_CALENDARS } from '@haochaping/working-time';
+import { newTrackingCode, type DataProtector } from '@haochaping/privacy';
 import { enqueueRectificationStart } from './outbox';
 import { toCalendarYearData } from './working-calendar';
 
@@ -98,6 +99,37 @@ export const SERVICE_ITEMS: ReadonlyArray<{ code: string; name: string; departme
 ];
 
 /**
+ * Version 1 of the second-level rating options per service nature. 线下窗口 is DOMAIN.md's table; 网上办事 is
+ * ours, written the same way. Each option suggests a rectification category (the handler decides).
+ */
+export const OPTION_SETS: Record<ServiceNature, ReadonlyArray<{ code: string; label: string; suggestedCategory: RectificationCategory }>> = {
+  OFFLINE: [
+    { code: 'A1', label: '服务态度不好', suggestedCategory: 'IMMEDIATE' },
+    { code: 'A2', label: '服务环境不舒适', suggestedCategory: 'IMMEDIATE' },
+    { code: 'A3', label: '服务设施保障不到位', suggestedCategory: 'IMMEDIATE' },
+    { code: 'B1', label: '办理程序不正确', suggestedCategory: 'TIME_LIMITED' },
+    { code: 'B2', label: '办事环节设置不合理', suggestedCategory: 'TIME_LIMITED' },
+    { code: 'B3', label: '办理效率低、等候时间长', suggestedCategory: 'TIME_LIMITED' },
+    { code: 'B4', label: '未一次性告知、多次跑腿', suggestedCategory: 'TIME_LIMITED' },
+    { code: 'B5', label: '业务不熟练、解答不准确', suggestedCategory: 'TIME_LIMITED' },
+    { code: 'C1', label: '疑难复杂问题未能解决', suggestedCategory: 'COORDINATED' },
+    { code: 'C2', label: '多部门业务交叉、流转不顺畅', suggestedCategory: 'COORDINATED' },
+  ],
+  ONLINE: [
+    { code: 'D1', label: '办事指南不准确、不清晰', suggestedCategory: 'IMMEDIATE' },
+    { code: 'D2', label: '网站或掌上办操作不便捷', suggestedCategory: 'IMMEDIATE' },
+    { code: 'D3', label: '在线咨询无人答复或答复不准确', suggestedCategory: 'IMMEDIATE' },
+    { code: 'E1', label: '系统不稳定、页面无法打开或提交失败', suggestedCategory: 'TIME_LIMITED' },
+    { code: 'E2', label: '重复提交材料', suggestedCategory: 'TIME_LIMITED' },
+    { code: 'E3', label: '审核办理速度慢', suggestedCategory: 'TIME_LIMITED' },
+    { code: 'E4', label: '退回补正未一次性告知', suggestedCategory: 'TIME_LIMITED' },
+    { code: 'E5', label: '办理进度无法查询', suggestedCategory: 'TIME_LIMITED' },
+    { code: 'F1', label: '部门间数据不共享、证明材料需线下开具', suggestedCategory: 'COORDINATED' },
+    { code: 'F2', label: '线上线下办理要求不一致', suggestedCategory: 'COORDINATED' },
+  ],
+};
+
+/**
  * Master data every environment needs, production included. Idempotent: names follow this file, while what
  * admins maintain (a hall's office hours, a year's calendar once entered) is never overwritten.
  */
@@ -121,6 +153,13 @@ export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
     const departmentId = departmentIds.get(departmentCode);
     if (!departmentId) throw new Error(`service item ${item.code}: unknown department ${departmentCode}`);
     await prisma.serviceItem.upsert({ where: { code: item.code }, update: { ...item, departmentId }, create: { ...item, departmentId } });
+  }
+  for (const [nature, options] of Object.entries(OPTION_SETS) as Array<[ServiceNature, (typeof OPTION_SETS)[ServiceNature]]>) {
+    // Version 1 only when the nature has no option set yet: admins' later versions are theirs.
+    if ((await prisma.optionSet.count({ where: { nature } })) > 0) continue;
+    await prisma.optionSet.create({
+      data: { nature, version: 1, options: { create: options.map((option, position) => ({ ...option, position })) } },
+    });
   }
   for (const calendar of CHINA_OFFICIAL_YEAR_CALENDARS) {
     await prisma.calendarYear.upsert({ where: { year: calendar.year }, update: {}, create: toCalendarYearData(calendar) });
@@ -164,12 +203,22 @@ const DEMO_COMMENTS: Record<number, string[]> = {
   1: ['工作人员态度生硬，问了两遍都不耐烦'],
 };
 
+function demoReviewer(protector: DataProtector, n: number) {
+  const phone = `139${String(53700000 + n * 7919).padStart(8, '0')}`;
+  return {
+    reviewerKind: 'REAL_NAME' as const,
+    reviewerNameEnc: protector.encrypt(`${DEMO_SURNAMES[n % DEMO_SURNAMES.length]}先生`),
+    reviewerPhoneEnc: protector.encrypt(phone),
+    reviewerPhoneHash: protector.phoneHash(phone),
+  };
+}
+
 /**
  * A little life for a new user's system: staff at the windows (seedDemoStaff), some reviews across the halls,
  * and two bad reviews queued in the outbox so that their workflows start as soon as the API runs. Only when the database holds no review yet.
  * Returns the number of reviews written (0 when the database already had data).
  */
-export async function seedDemoData(prisma: PrismaClient, now: Date = new Date()): Promise<number> {
+export async function seedDemoData(prisma: PrismaClient, protector: DataProtector, now: Date = new Date()): Promise<number> {
   await seedDemoStaff(prisma);
   if ((await prisma.review.count()) > 0) return 0;
   const halls = await prisma.hall.findMany({ orderBy: { code: 'asc' } });
@@ -185,6 +234,9 @@ export async function seedDemoData(prisma: PrismaClient, now: Date = new Date())
             comment: comments[written % comments.length] ?? null,
             channel: 'WINDOW_QR',
             clientKey: `demo-${randomUUID()}`,
+            trackingCode: newTrackingCode(),
+            // Bad demo reviews are real-name, so a new user sees a callback owed; the numbers are invented.
+            ...(isBadReview(level) ? demoReviewer(protector, written) : {}),
             createdAt: new Date(now.getTime() - (written + 1) * 3_600_000),
           },
         });

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { DataProtector } from '@haochaping/privacy';
 import { CalendarModule } from './calendar/calendar.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { Clock } from './common/clock';
@@ -22,9 +23,11 @@ export class AppModule {
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: Clock, useValue: clock },
+        // Names and phones at rest (AES-256-GCM) and the keyed phone hash; one instance per process.
+        { provide: DataProtector, useValue: new DataProtector(config.dataKey) },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
       ],
-      exports: [AppConfig, Clock],
+      exports: [AppConfig, Clock, DataProtector],
     };
   }
 }

@@ -1,3 +1,4 @@
+import { parseDataKey, TEST_DATA_KEY } from '@haochaping/privacy';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createPrismaClient, type PrismaClient } from '@haochaping/db';
 import { createTestDatabase, testTemporalAddress, type TestDatabase } from '@haochaping/devstack';
@@ -18,7 +19,7 @@ describe('calendar API', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     prisma = createPrismaClient({ databaseUrl: db.url, poolSize: 2 });
-    const config = new AppConfig(db.url, testTemporalAddress(), 'default', 'calendar-test', 0, '127.0.0.1', 64 * 1024, 60_000, false);
+    const config = new AppConfig(db.url, testTemporalAddress(), 'default', 'calendar-test', 0, '127.0.0.1', 64 * 1024, 60_000, false, parseDataKey(TEST_DATA_KEY));
     app = await createApp(config, { logger: false, clock: { now: () => now } });
     await app.listen(0, '127.0.0.1');
     baseUrl = `${await app.getUrl()}/api`;

@@ -1,3 +1,4 @@
+import { parseDataKey, TEST_DATA_KEY } from '@haochaping/privacy';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DEPARTMENTS, HALLS, SERVICE_ITEMS } from '@haochaping/db';
 import { createTestDatabase, testTemporalAddress, type TestDatabase } from '@haochaping/devstack';
@@ -12,7 +13,7 @@ describe('master-data lists (react-admin simple-rest)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    const config = new AppConfig(db.url, testTemporalAddress(), 'default', 'master-data-test', 0, '127.0.0.1', 64 * 1024, 60_000, false);
+    const config = new AppConfig(db.url, testTemporalAddress(), 'default', 'master-data-test', 0, '127.0.0.1', 64 * 1024, 60_000, false, parseDataKey(TEST_DATA_KEY));
     app = await createApp(config, { logger: false });
     await app.listen(0, '127.0.0.1');
     baseUrl = `${await app.getUrl()}/api`;

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { createPrismaClient, seedDemoData, seedReferenceData } from '@haochaping/db';
+import { DataProtector } from '@haochaping/privacy';
 import { REPO_ROOT } from './paths';
 
 const MIGRATIONS_DIR = path.join(REPO_ROOT, 'prisma', 'migrations');
@@ -50,11 +51,11 @@ export function migrate(databaseUrl: string): void {
 }
 
 /** Reference data always; demo data only outside production and only into an empty database. */
-export async function seed(databaseUrl: string, options: { demo: boolean }): Promise<{ demoReviews: number }> {
+export async function seed(databaseUrl: string, options: { demo: boolean; dataKey: Buffer }): Promise<{ demoReviews: number }> {
   const prisma = createPrismaClient({ databaseUrl, poolSize: 2 });
   try {
     await seedReferenceData(prisma);
-    return { demoReviews: options.demo ? await seedDemoData(prisma) : 0 };
+    return { demoReviews: options.demo ? await seedDemoData(prisma, new DataProtector(options.dataKey)) : 0 };
   } finally {
     await prisma.$disconnect();
   }

@@ -4,6 +4,7 @@
  * DATABASE_URL / TEMPORAL_ADDRESS point elsewhere; then migrations, seed data (demo data only outside production,
  * only into an empty database), the API, the worker and the console. Ctrl-C stops everything it started.
  */
+import { DATA_KEY_ENV, dataKeyFromEnv, ensureDataKeyFile } from '@haochaping/privacy';
 import path from 'node:path';
 import fs from 'node:fs';
 import { Connection } from '@temporalio/client';
@@ -82,6 +83,18 @@ async function workerPolling(address: string): Promise<boolean> {
   }
 }
 
+/**
+ * DATA_ENCRYPTION_KEY when set; otherwise the embedded default, a key generated into .data/secrets/ on the first
+ * start (said once, loudly: without that file the encrypted names and phones cannot be read).
+ */
+function loadOrCreateDataKey(): Buffer {
+  if (process.env[DATA_KEY_ENV]) return dataKeyFromEnv();
+  const keyFile = path.join(DATA_DIR, 'secrets', 'data-encryption.key');
+  const { key, created } = ensureDataKeyFile(keyFile);
+  if (created) say(`data key     generated ${keyFile} (encrypts names and phones; back it up with the database, or set ${DATA_KEY_ENV})`);
+  return key;
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   process.on('SIGINT', () => void shutdown(0));
@@ -100,7 +113,8 @@ async function main(): Promise<void> {
     say('PostgreSQL   using DATABASE_URL');
   }
   const migrated = await migrateIfNeeded(databaseUrl);
-  const seeded = await seed(databaseUrl, { demo: !config.production });
+  const dataKey = loadOrCreateDataKey();
+  const seeded = await seed(databaseUrl, { demo: !config.production, dataKey });
   const seededNote = seeded.demoReviews ? `, demo data seeded (${seeded.demoReviews} reviews)` : '';
   say(`database     ${migrated ? 'migrated' : 'schema up to date'}${seededNote}  ${elapsed(started)}`);
 
@@ -131,6 +145,7 @@ async function main(): Promise<void> {
     TEMPORAL_UI_URL: process.env.TEMPORAL_UI_URL ?? temporalUi ?? '',
     API_PORT: String(config.apiPort),
     APP_MODE: config.production ? 'production' : 'development',
+    [DATA_KEY_ENV]: dataKey.toString('base64'),
   };
 
   await assertPortFree(config.apiPort, 'the API', 'API_PORT');

@@ -5,6 +5,7 @@
  * and stops everything it started, whatever happens. Ports are free ones and data lives in a temporary
  * directory, so it runs beside `npm start`. Extra arguments go to Jest (`npm test -- apps/api`).
  */
+import { parseDataKey, TEST_DATA_KEY } from '@haochaping/privacy';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -44,7 +45,7 @@ async function main(): Promise<number> {
     stops.push(() => pg.stop());
     await pg.ensureDatabase(TEMPLATE_DATABASE);
     migrate(pg.url(TEMPLATE_DATABASE));
-    await seed(pg.url(TEMPLATE_DATABASE), { demo: false });
+    await seed(pg.url(TEMPLATE_DATABASE), { demo: false, dataKey: parseDataKey(TEST_DATA_KEY) });
     say(`test PostgreSQL ready on port ${pg.port} (template database migrated) after ${elapsed(started)}`);
 
     const temporal = await startTemporalDevServer({ port: await freePort(), logFile: path.join(workDir, 'temporal.log') });

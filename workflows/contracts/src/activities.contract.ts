@@ -33,9 +33,16 @@ export type NotificationKind =
   | 'OVERDUE_LEVEL_2' // one working day later, still open: the county supervisor
   | 'RESULT_TO_REVIEWER' // the rectification result, with the status link
   | 'REJECTION_TO_REVIEWER' // the review was not adopted (不予采纳), told politely
-  | 'REOPENED_TO_COUNTY'; // the reviewer was 不满意: the county owns the reopened case
+  | 'REOPENED_TO_COUNTY' // the reviewer was 不满意: the county owns the reopened case
+  | 'EXTENSION_REQUESTED' // a 协调整改 extension waits for the county supervisor's decision
+  | 'EXTENSION_DECIDED' // the county supervisor approved or denied it: the hall hears the answer
+  | 'DEPARTMENTS_INVITED' // county departments are asked to co-handle a 协调整改 case (`departmentCodes`)
+  | 'REASSIGNED'; // the case was handed to another handler (`recipientUserId`)
 
-/** No personal data: recipients are resolved from the role and the hall by the notification module. */
+/**
+ * No personal data of the reviewer: recipients are resolved from the role and the hall (narrowed to departments or
+ * to one staff member where given) by the notification module.
+ */
 export interface NotificationRequest {
   kind: NotificationKind;
   reviewId: string;
@@ -43,6 +50,10 @@ export interface NotificationRequest {
   hallCode: string;
   obligation?: ObligationKind;
   dueAt?: string;
+  /** DEPT_GUIDE recipients: the guides of these departments only. */
+  departmentCodes?: string[];
+  /** One staff member (a reassigned handler), by user id. */
+  recipientUserId?: string;
 }
 
 /**

@@ -11,4 +11,9 @@ export interface Actor {
   userId: string;
   role: ActorRole;
   hallCodes: string[];
+  /**
+   * The county departments a DEPT_GUIDE works for (e.g. `yibao`): a guide acts on a case only when one of them was
+   * invited to its coordinated rectification. Absent for every other role.
+   */
+  departmentCodes?: string[];
 }

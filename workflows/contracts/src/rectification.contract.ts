@@ -1,4 +1,5 @@
 import { defineQuery } from '@temporalio/workflow';
+import type { ActorRole } from './actor.contract';
 import type { RectificationCategory } from './sla-policy.contract';
 
 /**
@@ -44,13 +45,14 @@ export interface TimelineEntry {
 }
 
 /** Things someone owes on a case, each with its own clock. */
-export const OBLIGATION_KINDS = ['callback', 'result', 'rejectionDecision', 'confirmation'] as const;
+export const OBLIGATION_KINDS = ['callback', 'result', 'rejectionDecision', 'extensionDecision', 'confirmation'] as const;
 export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
 
 export const OBLIGATION_LABELS: Record<ObligationKind, string> = {
   callback: '回访',
   result: '整改结果反馈',
   rejectionDecision: '不予采纳审核',
+  extensionDecision: '延期审批',
   confirmation: '群众确认',
 };
 
@@ -62,9 +64,14 @@ export interface Obligation {
   dueAt: string;
   /** The due time depends on a provisional (statutory fallback) holiday calendar. */
   provisional: boolean;
+  /** Who owes it: reminders go to them (the county for a reopened case's result and for its own decisions). */
+  ownerRole: ActorRole;
   /** When the one who owes it gets a reminder (null for the confirmation window, which is no duty). */
   remindAt: string | null;
-  /** When an open obligation escalates to the county (level 2); null where nothing escalates. */
+  /**
+   * When an open obligation escalates to the county (level 2); null where nothing escalates: the confirmation
+   * window, and duties the county itself owes (they are at level 2 the moment they run out).
+   */
   escalatesAt: string | null;
   remindedAt: string | null;
   doneAt: string | null;
@@ -88,11 +95,87 @@ export interface CallbackAttempt {
   recordedBy: string;
 }
 
+/** How the callback obligation was met: the reviewer reached, or three unreached attempts on three working days. */
+export const CALLBACK_OUTCOMES = {
+  REACHED: '已回访',
+  UNREACHABLE: '无法联系',
+} as const;
+export type CallbackOutcome = keyof typeof CALLBACK_OUTCOMES;
+
+/**
+ * Unreached attempts on this many different working days (Asia/Shanghai dates) meet the callback obligation as
+ * 无法联系; the attempts stay in `callbacks` as the proof.
+ */
+export const UNREACHABLE_AFTER_WORKING_DAYS = 3;
+
 export interface RectificationRecord {
   at: string;
   measures: string;
   result: string;
   recordedBy: string;
+}
+
+/** Who answers for the case: the hall that handled it (谁办理、谁负责), or the county once 不满意 reopened it. */
+export const CASE_OWNERS = {
+  HALL: '镇街',
+  COUNTY: '县行政审批服务局',
+} as const;
+export type CaseOwner = keyof typeof CASE_OWNERS;
+
+/** The handler whose work queue the case is in; null while it is the hall's (any handler of the hall). */
+export interface CaseAssignee {
+  userId: string;
+  name: string;
+  assignedAt: string;
+  assignedBy: string;
+}
+
+/** A county department asked to co-handle a 协调整改 case. */
+export interface DepartmentInvitation {
+  departmentCode: string;
+  invitedAt: string;
+  invitedBy: string;
+}
+
+/** What an invited department's guide contributed. */
+export interface DepartmentInput {
+  departmentCode: string;
+  at: string;
+  text: string;
+  recordedBy: string;
+}
+
+/** A free-text note by anyone working on the case. */
+export interface CaseNote {
+  at: string;
+  text: string;
+  recordedBy: string;
+  actorRole: ActorRole;
+}
+
+/** The handler's contact with the reviewer about an extension (before the due time, as the seed requires). */
+export interface ReviewerContact {
+  contactedAt: string;
+  method: CallbackMethod;
+  reviewerResponse: string;
+}
+
+export type ExtensionDecision = 'APPROVED' | 'DENIED';
+
+/** One request to move a 协调整改 result's due time, and the county supervisor's answer. */
+export interface ExtensionRequest {
+  requestedAt: string;
+  requestedBy: string;
+  reason: string;
+  /** The result due time when it was requested. */
+  previousDueAt: string;
+  requestedDueAt: string;
+  /** Null only for an anonymous reviewer, who cannot be contacted. */
+  reviewerContact: ReviewerContact | null;
+  decision: ExtensionDecision | null;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  decisionReason: string | null;
 }
 
 /** Full state answered by the `state` query and projected into the read model. */
@@ -119,8 +202,22 @@ export interface RectificationCaseState {
   outcomeLabel: string | null;
   /** How often the citizen's 不满意 reopened the case (at most once). */
   reopenCount: number;
+  /** HALL until 不满意 reopens the case; then COUNTY. */
+  owner: CaseOwner;
+  assignee: CaseAssignee | null;
   callbacks: CallbackAttempt[];
+  /** Null while the callback is owed (or never owed: anonymous reviewers). */
+  callbackOutcome: CallbackOutcome | null;
   rectifications: RectificationRecord[];
+  invitedDepartments: DepartmentInvitation[];
+  departmentInputs: DepartmentInput[];
+  notes: CaseNote[];
+  extensions: ExtensionRequest[];
+  /**
+   * The result due time before the first approved extension: the statistics (按时办结率) count against it.
+   * Null while no extension was approved (and again after a reclassification recounted the result clock).
+   */
+  originalResultDueAt: string | null;
   timeline: TimelineEntry[];
 }
 

@@ -42,6 +42,17 @@ export interface SlaPolicy {
   confirmationWindow: SlaClock;
   /** How long the county supervisor has to decide a proposed rejection (the seed is silent; our default). */
   rejectionDecision: SlaClock;
+  /**
+   * How long the county supervisor has to decide a requested extension of a 协调整改 result (the seed is silent).
+   * Optional because policies recorded before extensions existed lack it: they fall back to `rejectionDecision`
+   * (see `extensionDecisionClock`).
+   */
+  extensionDecision?: SlaClock;
+}
+
+/** The clock of an extension decision under a policy, for policies that predate the field too. */
+export function extensionDecisionClock(policy: SlaPolicy): SlaClock {
+  return policy.extensionDecision ?? policy.rejectionDecision;
 }
 
 /**
@@ -59,4 +70,5 @@ export const DEFAULT_SLA_POLICY: SlaPolicy = {
   reminderRatio: 0.8,
   confirmationWindow: { amount: 5, unit: 'WORKING_DAYS' },
   rejectionDecision: { amount: 1, unit: 'WORKING_DAYS' },
+  extensionDecision: { amount: 1, unit: 'WORKING_DAYS' },
 };

@@ -4,11 +4,14 @@ import {
   ERR_FORBIDDEN,
   ERR_INVALID_ARGUMENT,
   ERR_INVALID_STATE,
-  HALL_SCOPED_ROLES,
+  MAX_NAME_LENGTH,
   MAX_TEXT_LENGTH,
   RECTIFICATION_ACTION_RULES,
+  RECTIFICATION_CATEGORIES,
   RECTIFICATION_STATES,
+  hasScopeOnCase,
   type Actor,
+  type CaseScope,
   type RectificationAction,
   type RectificationCaseState,
   type RectificationFailureType,
@@ -24,25 +27,48 @@ export function refuse(type: RectificationFailureType, message: string): never {
   throw ApplicationFailure.create({ type, message, nonRetryable: true });
 }
 
-const ACTION_LABELS: Record<RectificationAction, string> = {
+export const ACTION_LABELS: Record<RectificationAction, string> = {
   verify: '核实',
   decideRejection: '审核不予采纳',
   recordCallback: '登记回访',
   recordRectification: '登记整改结果',
   confirm: '确认整改结果',
+  reclassify: '改变整改类别',
+  reassign: '改派经办人',
+  inviteDepartments: '邀请县直部门协同整改',
+  recordDepartmentInput: '登记部门协办意见',
+  addNote: '添加备注',
+  requestExtension: '申请延期',
+  decideExtension: '审批延期',
 };
 
-/** Checks the actor and the state against RECTIFICATION_ACTION_RULES. */
-export function guardAction(action: RectificationAction, caseState: RectificationCaseState, command: unknown): void {
+/** The facts of a case that decide scope. */
+export function caseScope(caseState: RectificationCaseState): CaseScope {
+  return { hallCode: caseState.hallCode, invitedDepartmentCodes: caseState.invitedDepartments.map((invitation) => invitation.departmentCode) };
+}
+
+/**
+ * Checks the actor (role, then scope on the case) and the state (then the category, which is part of what the case
+ * is now) against RECTIFICATION_ACTION_RULES; answers the validated actor.
+ */
+export function guardAction(action: RectificationAction, caseState: RectificationCaseState, command: unknown): Actor {
   const rules = RECTIFICATION_ACTION_RULES[action];
   const actor = readActor(command);
   if (!rules.roles.includes(actor.role)) refuse(ERR_FORBIDDEN, `当前角色无权${ACTION_LABELS[action]}`);
-  if (HALL_SCOPED_ROLES.includes(actor.role) && !actor.hallCodes.includes(caseState.hallCode)) {
-    refuse(ERR_FORBIDDEN, `无权处理其他镇街的差评（${caseState.hallName ?? caseState.hallCode}）`);
+  if (!hasScopeOnCase(actor, caseScope(caseState))) {
+    refuse(
+      ERR_FORBIDDEN,
+      actor.role === 'DEPT_GUIDE' ? '所在部门未受邀参与本差评的协调整改' : `无权处理其他镇街的差评（${caseState.hallName ?? caseState.hallCode}）`,
+    );
   }
   if (!rules.states.includes(caseState.state)) {
     refuse(ERR_INVALID_STATE, `当前状态为“${RECTIFICATION_STATES[caseState.state]}”，不能${ACTION_LABELS[action]}`);
   }
+  if (rules.categories && !(caseState.category !== null && rules.categories.includes(caseState.category))) {
+    const allowed = rules.categories.map((category) => RECTIFICATION_CATEGORIES[category]).join('、');
+    refuse(ERR_INVALID_STATE, `仅${allowed}的差评可以${ACTION_LABELS[action]}`);
+  }
+  return actor;
 }
 
 function readActor(command: unknown): Actor {
@@ -52,12 +78,16 @@ function readActor(command: unknown): Actor {
     typeof actor.userId !== 'string' ||
     actor.userId.trim() === '' ||
     !ACTOR_ROLES.includes(actor.role as Actor['role']) ||
-    !Array.isArray(actor.hallCodes) ||
-    !actor.hallCodes.every((code) => typeof code === 'string')
+    !isStringList(actor.hallCodes) ||
+    !(actor.departmentCodes === undefined || isStringList(actor.departmentCodes))
   ) {
     refuse(ERR_INVALID_ARGUMENT, '缺少有效的操作人（userId、role、hallCodes）');
   }
   return actor as unknown as Actor;
+}
+
+function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
 }
 
 /** A required free-text argument: a string with something in it, at most MAX_TEXT_LENGTH characters. */
@@ -68,6 +98,24 @@ export function requireText(value: unknown, field: string, label: string): void 
 
 export function optionalText(value: unknown, field: string, label: string): void {
   if (value !== undefined && value !== null) requireText(value, field, label);
+}
+
+/** A short required identifier or name (a user id, a staff name, a department code). */
+export function requireName(value: unknown, field: string, label: string): asserts value is string {
+  if (typeof value !== 'string' || value.trim() === '') refuse(ERR_INVALID_ARGUMENT, `${label}（${field}）不能为空`);
+  if (value.length > MAX_NAME_LENGTH) refuse(ERR_INVALID_ARGUMENT, `${label}（${field}）不能超过${MAX_NAME_LENGTH}字`);
+}
+
+/** A plain object argument (e.g. the assignee). */
+export function requireRecord(value: unknown, field: string, label: string): asserts value is Record<string, unknown> {
+  if (!isRecord(value) || Array.isArray(value)) refuse(ERR_INVALID_ARGUMENT, `${label}（${field}）必须是对象`);
+}
+
+/** An ISO 8601 instant (any time); answers it in milliseconds. */
+export function requireInstant(value: unknown, field: string, label: string): number {
+  const at = typeof value === 'string' ? Date.parse(value) : NaN;
+  if (Number.isNaN(at)) refuse(ERR_INVALID_ARGUMENT, `${label}（${field}）必须是 ISO 8601 时间`);
+  return at;
 }
 
 export function requireOneOf<T extends string>(value: unknown, options: readonly T[], field: string, label: string): asserts value is T {
@@ -82,8 +130,7 @@ export function requireBoolean(value: unknown, field: string, label: string): as
 
 /** An ISO 8601 instant, not before `notBefore` and not in the future (workflow time, with a little clock skew). */
 export function requirePastInstant(value: unknown, field: string, label: string, notBefore: string): void {
-  const at = typeof value === 'string' ? Date.parse(value) : NaN;
-  if (Number.isNaN(at)) refuse(ERR_INVALID_ARGUMENT, `${label}（${field}）必须是 ISO 8601 时间`);
+  const at = requireInstant(value, field, label);
   if (at > Date.now() + CLOCK_SKEW_MS) refuse(ERR_INVALID_ARGUMENT, `${label}（${field}）不能晚于当前时间`);
   if (at < Date.parse(notBefore)) refuse(ERR_INVALID_ARGUMENT, `${label}（${field}）不能早于评价时间`);
 }

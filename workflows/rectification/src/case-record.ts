@@ -47,8 +47,16 @@ export class CaseRecord {
       outcome: null,
       outcomeLabel: null,
       reopenCount: 0,
+      owner: 'HALL',
+      assignee: null,
       callbacks: [],
+      callbackOutcome: null,
       rectifications: [],
+      invitedDepartments: [],
+      departmentInputs: [],
+      notes: [],
+      extensions: [],
+      originalResultDueAt: null,
       timeline: [],
     };
   }
@@ -74,6 +82,21 @@ export class CaseRecord {
     const who = actor === SYSTEM_ACTOR ? SYSTEM_ACTOR : actor.userId;
     const role = actor === SYSTEM_ACTOR ? 'SYSTEM' : actor.role;
     this.state.timeline.push({ at, actor: who, action, details: { actorRole: role, state: this.state.state, ...details } });
+  }
+
+  /** Due times of the open obligations, for timeline entries (the read model keeps only some of them as columns). */
+  openDeadlines(): { dueAt: Record<string, string>; escalationLevel: 0 | 1 | 2 } {
+    const dueAt: Record<string, string> = {};
+    for (const [kind, obligation] of Object.entries(this.state.obligations)) {
+      if (obligation && obligation.doneAt === null && obligation.waivedAt === null) dueAt[kind] = obligation.dueAt;
+    }
+    return { dueAt, escalationLevel: this.state.escalationLevel };
+  }
+
+  /** Projects, then answers the state: how every update handler ends. */
+  async projected(): Promise<RectificationCaseState> {
+    await this.project();
+    return this.state;
   }
 
   /**

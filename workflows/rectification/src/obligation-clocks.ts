@@ -12,16 +12,37 @@ import { activities } from './activity-stubs';
 import { nowIso, SYSTEM_ACTOR, type CaseRecord } from './case-record';
 
 /**
- * What each obligation's clock does. Duties (callback, result, the rejection decision) remind whoever owes them at
- * 80% of the window and escalate when they run out; the confirmation window is the citizen's right, not a duty:
- * when it runs out the case closes as 无异议.
+ * What each obligation's clock does by default. Duties (callback, result, the county's decisions) remind whoever
+ * owes them at 80% of the window and escalate when they run out; the confirmation window is the citizen's right,
+ * not a duty: when it runs out the case closes as 无异议.
  */
-const CLOCK_RULES: Record<ObligationKind, { owner: ActorRole; ownerLabel: string; isDuty: boolean }> = {
-  callback: { owner: 'HANDLER', ownerLabel: '经办人', isDuty: true },
-  result: { owner: 'HANDLER', ownerLabel: '经办人', isDuty: true },
-  rejectionDecision: { owner: 'COUNTY_SUPERVISOR', ownerLabel: '县行政审批服务局', isDuty: true },
-  confirmation: { owner: 'CITIZEN', ownerLabel: '评价人', isDuty: false },
+const CLOCK_RULES: Record<ObligationKind, { owner: ActorRole; isDuty: boolean }> = {
+  callback: { owner: 'HANDLER', isDuty: true },
+  result: { owner: 'HANDLER', isDuty: true },
+  rejectionDecision: { owner: 'COUNTY_SUPERVISOR', isDuty: true },
+  extensionDecision: { owner: 'COUNTY_SUPERVISOR', isDuty: true },
+  confirmation: { owner: 'CITIZEN', isDuty: false },
 };
+
+const OWNER_LABELS: Record<ActorRole, string> = {
+  HANDLER: '经办人',
+  TOWN_LEADER: '镇街分管领导',
+  DEPT_GUIDE: '县直部门',
+  COUNTY_SUPERVISOR: '县行政审批服务局',
+  ADMIN: '系统管理员',
+  CITIZEN: '评价人',
+  SYSTEM: '系统',
+};
+
+export interface OpenOptions {
+  /** Who owes it, when not the kind's usual owner (the county owns a reopened case's result). */
+  ownerRole?: ActorRole;
+  /**
+   * Whether an overdue duty climbs from the town leader (level 1) to the county a working day later (level 2).
+   * False for what the county itself owes: it is at level 2, with the county told, the moment it runs out.
+   */
+  escalates?: boolean;
+}
 
 /**
  * The obligations of one case and their clocks. Deadlines come from the `computeDeadline` activity (working time is
@@ -39,21 +60,49 @@ export class ObligationClocks {
   ) {}
 
   /** Starts the clock of an obligation counting `clock` from `from` (a new round replaces a finished one). */
-  async open(kind: ObligationKind, from: string, clock: SlaClock): Promise<Obligation> {
-    const obligation = await this.deadlines(kind, from, clock);
+  async open(kind: ObligationKind, from: string, clock: SlaClock, options: OpenOptions = {}): Promise<Obligation> {
+    const obligation = await this.deadlines(kind, from, clock, options.ownerRole ?? CLOCK_RULES[kind].owner, options.escalates ?? true);
     this.install(kind, obligation);
     return obligation;
   }
 
   /**
-   * Recounts a running obligation under another clock from the same start (the category changed). An obligation
-   * fulfilled while the new deadlines were computed stays done; one that is not running is left alone.
+   * Recounts a running obligation under another clock from the same start (the category changed), for the same
+   * owner. An obligation fulfilled while the new deadlines were computed stays done; one that is not running is
+   * left alone.
    */
   async restart(kind: ObligationKind, clock: SlaClock): Promise<Obligation | undefined> {
     const previous = this.record.state.obligations[kind];
     if (!previous || !isOpen(previous)) return undefined;
-    const obligation = await this.deadlines(kind, previous.from, clock);
+    const obligation = await this.deadlines(kind, previous.from, clock, previous.ownerRole, previous.escalatesAt !== null);
     if (this.record.state.obligations[kind] !== previous || !isOpen(previous)) return undefined;
+    this.install(kind, obligation);
+    return obligation;
+  }
+
+  /**
+   * Moves a running obligation's due time to an instant a person chose (an approved extension), keeping its start
+   * and owner. The calendar cannot say what 80% of such a window is in working time, so the reminder comes at 80%
+   * of the plain time left; the escalation still counts from the new due time in working time.
+   */
+  async extend(kind: ObligationKind, dueAt: string): Promise<Obligation | undefined> {
+    const previous = this.record.state.obligations[kind];
+    if (!previous || !isOpen(previous)) return undefined;
+    const openedAt = nowIso();
+    const escalation = previous.escalatesAt !== null ? await activities.computeDeadline({ hallCode: this.record.state.hallCode, from: dueAt, clock: this.policy.escalationAfter }) : undefined;
+    if (this.record.state.obligations[kind] !== previous || !isOpen(previous)) return undefined;
+    const left = Date.parse(dueAt) - Date.parse(openedAt);
+    const obligation: Obligation = {
+      ...previous,
+      openedAt,
+      dueAt,
+      provisional: false, // a date a person chose does not depend on the holiday calendar
+      remindAt: left > 0 ? new Date(Date.parse(openedAt) + Math.round(left * this.policy.reminderRatio)).toISOString() : null,
+      escalatesAt: escalation?.dueAt ?? null,
+      remindedAt: null,
+      overdue: false,
+      escalationLevel: 0,
+    };
     this.install(kind, obligation);
     return obligation;
   }
@@ -82,7 +131,7 @@ export class ObligationClocks {
     await Promise.all(this.watchers);
   }
 
-  private async deadlines(kind: ObligationKind, from: string, clock: SlaClock): Promise<Obligation> {
+  private async deadlines(kind: ObligationKind, from: string, clock: SlaClock, ownerRole: ActorRole, escalates: boolean): Promise<Obligation> {
     const openedAt = nowIso();
     const hallCode = this.record.state.hallCode;
     const isDuty = CLOCK_RULES[kind].isDuty;
@@ -90,12 +139,13 @@ export class ObligationClocks {
       activities.computeDeadline({ hallCode, from, clock }),
       isDuty ? activities.computeDeadline({ hallCode, from, clock: { amount: clock.amount * this.policy.reminderRatio, unit: clock.unit } }) : undefined,
     ]);
-    const escalation = isDuty ? await activities.computeDeadline({ hallCode, from: due.dueAt, clock: this.policy.escalationAfter }) : undefined;
+    const escalation = isDuty && escalates ? await activities.computeDeadline({ hallCode, from: due.dueAt, clock: this.policy.escalationAfter }) : undefined;
     return {
       openedAt,
       from,
       dueAt: due.dueAt,
       provisional: due.provisional,
+      ownerRole,
       remindAt: remind?.dueAt ?? null,
       escalatesAt: escalation?.dueAt ?? null,
       remindedAt: null,
@@ -118,7 +168,9 @@ export class ObligationClocks {
   }
 
   private async watch(kind: ObligationKind, obligation: Obligation): Promise<void> {
-    const { owner, ownerLabel, isDuty } = CLOCK_RULES[kind];
+    const { isDuty } = CLOCK_RULES[kind];
+    const owner = obligation.ownerRole;
+    const ownerLabel = OWNER_LABELS[owner];
     const label = OBLIGATION_LABELS[kind];
     const stillOpen = () => this.record.state.obligations[kind] === obligation && isOpen(obligation);
     /** Waits until `instant` unless the obligation closes first; true when the instant came with it still open. */
@@ -140,12 +192,20 @@ export class ObligationClocks {
 
     if (!(await reachedOpen(obligation.dueAt))) return;
     obligation.overdue = true;
+    if (obligation.escalatesAt === null) {
+      // The county owes it itself: overdue is level 2 at once, and the county is told.
+      obligation.escalationLevel = 2;
+      this.record.raiseEscalation(2);
+      this.record.note(SYSTEM_ACTOR, `${label}超期，已上报县行政审批服务局`, { obligation: kind, dueAt: obligation.dueAt, escalationLevel: 2 });
+      await Promise.all([activities.notify({ ...base, kind: 'OVERDUE_LEVEL_2', recipientRole: 'COUNTY_SUPERVISOR' }), this.record.project()]);
+      return;
+    }
     obligation.escalationLevel = 1;
     this.record.raiseEscalation(1);
     this.record.note(SYSTEM_ACTOR, `${label}超期，已告知镇街分管领导`, { obligation: kind, dueAt: obligation.dueAt, escalationLevel: 1 });
     await Promise.all([activities.notify({ ...base, kind: 'OVERDUE_LEVEL_1', recipientRole: 'TOWN_LEADER' }), this.record.project()]);
 
-    if (!obligation.escalatesAt || !(await reachedOpen(obligation.escalatesAt))) return;
+    if (!(await reachedOpen(obligation.escalatesAt))) return;
     obligation.escalationLevel = 2;
     this.record.raiseEscalation(2);
     this.record.note(SYSTEM_ACTOR, `${label}超期一个工作日仍未完成，已上报县行政审批服务局`, { obligation: kind, dueAt: obligation.dueAt, escalationLevel: 2 });

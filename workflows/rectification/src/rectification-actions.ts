@@ -1,15 +1,20 @@
-import { setHandler } from '@temporalio/workflow';
+import { patched, setHandler } from '@temporalio/workflow';
 import {
   CALLBACK_METHODS,
+  CALLBACK_OUTCOMES,
+  ERR_INVALID_ARGUMENT,
   ERR_INVALID_STATE,
   RECTIFICATION_CATEGORIES,
+  UNREACHABLE_AFTER_WORKING_DAYS,
   confirmUpdate,
   decideRejectionUpdate,
+  reclassifyUpdate,
   recordCallbackUpdate,
   recordRectificationUpdate,
   verifyUpdate,
   type ConfirmCommand,
   type DecideRejectionCommand,
+  type ReclassifyCommand,
   type RecordCallbackCommand,
   type RecordRectificationCommand,
   type RectificationCaseState,
@@ -20,22 +25,29 @@ import {
 } from '@haochaping/contracts';
 import { guardAction, optionalText, refuse, requireBoolean, requireOneOf, requirePastInstant, requireText } from './action-guards';
 import { activities } from './activity-stubs';
+import { unreachableSince, unreachedAttemptDates, WorkingDays } from './callback-attempts';
 import { nowIso, SYSTEM_ACTOR, type CaseRecord } from './case-record';
 import type { ObligationClocks } from './obligation-clocks';
+import { WORKFLOW_PATCHES } from './workflow-patches';
 
 const CATEGORY_IDS = Object.keys(RECTIFICATION_CATEGORIES) as RectificationCategory[];
 
 /**
- * The people's actions on a case, as Temporal updates. Each handler changes the state before its first await (so a
- * concurrent update is validated against the new state), then computes clocks, writes the timeline entry and
- * projects, and answers with the new state.
+ * The people's actions on the main path of a case (verify, decide a rejection, call back, rectify, reclassify,
+ * confirm), as Temporal updates. Each handler changes the state before its first await (so a concurrent update is
+ * validated against the new state), then computes clocks, writes the timeline entry and projects, and answers with
+ * the new state.
  */
 export class RectificationActions {
+  private readonly workingDays: WorkingDays;
+
   constructor(
     private readonly record: CaseRecord,
     private readonly clocks: ObligationClocks,
     private readonly context: ReviewContext,
-  ) {}
+  ) {
+    this.workingDays = new WorkingDays(record.state.hallCode);
+  }
 
   private get state(): RectificationCaseState {
     return this.record.state;
@@ -53,6 +65,7 @@ export class RectificationActions {
       validator: (command: RecordRectificationCommand) => this.validateRectification(command),
     });
     setHandler(confirmUpdate, (command) => this.confirm(command), { validator: (command: ConfirmCommand) => this.validateConfirm(command) });
+    setHandler(reclassifyUpdate, (command) => this.reclassify(command), { validator: (command: ReclassifyCommand) => this.validateReclassify(command) });
   }
 
   // Validators check shapes at run time although the types say the same: the API is another program.
@@ -86,6 +99,15 @@ export class RectificationActions {
     }
   }
 
+  private validateReclassify(command: ReclassifyCommand): void {
+    guardAction('reclassify', this.state, command);
+    requireOneOf(command.category, CATEGORY_IDS, 'category', '整改类别');
+    if (command.category === this.state.category) {
+      refuse(ERR_INVALID_ARGUMENT, `整改类别（category）已是${RECTIFICATION_CATEGORIES[command.category]}`);
+    }
+    requireText(command.reason, 'reason', '改变类别的理由');
+  }
+
   private validateCallback(command: RecordCallbackCommand): void {
     guardAction('recordCallback', this.state, command);
     if (!this.clocks.isOpen('callback')) {
@@ -112,13 +134,13 @@ export class RectificationActions {
         const clocks = this.context.slaPolicy.categories[command.category];
         await Promise.all([this.clocks.restart('callback', clocks.callback), this.clocks.restart('result', clocks.result)]);
       }
-      this.record.note(command.actor, `核实属实，定为${RECTIFICATION_CATEGORIES[command.category]}`, { ...details, ...this.deadlines() }, at);
+      this.record.note(command.actor, `核实属实，定为${RECTIFICATION_CATEGORIES[command.category]}`, { ...details, ...this.record.openDeadlines() }, at);
     } else {
       this.record.moveTo('REJECTION_PENDING');
       // The category clocks keep running: if the county denies the rejection, they never stopped.
       await this.clocks.open('rejectionDecision', at, this.context.slaPolicy.rejectionDecision);
       const action = command.finding === 'UNTRUE' ? '核实不属实，提请不予采纳' : '核实为恶意评价，提请不予采纳';
-      this.record.note(command.actor, action, { finding: command.finding, evidenceNotes: command.evidenceNotes.trim(), ...this.deadlines() }, at);
+      this.record.note(command.actor, action, { finding: command.finding, evidenceNotes: command.evidenceNotes.trim(), ...this.record.openDeadlines() }, at);
     }
     return this.projected();
   }
@@ -134,7 +156,7 @@ export class RectificationActions {
     } else {
       this.record.moveTo('RECTIFYING');
       this.state.category = this.state.clockCategory;
-      this.record.note(command.actor, '不同意不予采纳，继续整改（时限不中断）', { ...details, category: this.state.category, ...this.deadlines() }, at);
+      this.record.note(command.actor, '不同意不予采纳，继续整改（时限不中断）', { ...details, category: this.state.category, ...this.record.openDeadlines() }, at);
     }
     return this.projected();
   }
@@ -142,9 +164,59 @@ export class RectificationActions {
   private async recordCallback(command: RecordCallbackCommand): Promise<RectificationCaseState> {
     const initialReply = command.initialReply?.trim() || null;
     this.state.callbacks.push({ at: command.at, method: command.method, reached: command.reached, summary: command.summary.trim(), initialReply, recordedBy: command.actor.userId });
-    if (command.reached) this.clocks.fulfil('callback', command.at);
+    if (command.reached) {
+      this.clocks.fulfil('callback', command.at);
+      this.state.callbackOutcome = 'REACHED';
+    }
     const action = command.reached ? '已回访，作出初步答复' : '回访未联系上';
     this.record.note(command.actor, action, { callbackAt: command.at, method: command.method, reached: command.reached, summary: command.summary.trim(), initialReply });
+    const dates = unreachedAttemptDates(this.state.callbacks);
+    if (!command.reached && dates.length >= UNREACHABLE_AFTER_WORKING_DAYS && patched(WORKFLOW_PATCHES.unreachableCallback)) {
+      await this.closeUnreachableCallback(dates);
+    }
+    return this.projected();
+  }
+
+  /**
+   * Unreached attempts on three different working days meet the callback obligation as 无法联系 (the reviewer left a
+   * number nobody answers); it is done when the attempt that made the third day happened, and every attempt stays
+   * in `callbacks` as the proof.
+   */
+  private async closeUnreachableCallback(dates: string[]): Promise<void> {
+    const isWorkingDay = await this.workingDays.check(dates);
+    if (!this.clocks.isOpen('callback')) return; // reached while the calendar answered
+    const since = unreachableSince(this.state.callbacks, isWorkingDay);
+    if (since === null) return;
+    this.clocks.fulfil('callback', since);
+    this.state.callbackOutcome = 'UNREACHABLE';
+    this.record.note(SYSTEM_ACTOR, `${UNREACHABLE_AFTER_WORKING_DAYS}个不同工作日回访均未联系上，回访按${CALLBACK_OUTCOMES.UNREACHABLE}办结`, {
+      callbackOutcome: 'UNREACHABLE',
+      doneAt: since,
+      workingDays: dates.filter(isWorkingDay),
+      attempts: this.state.callbacks.filter((attempt) => !attempt.reached).map((attempt) => attempt.at),
+    });
+  }
+
+  private async reclassify(command: ReclassifyCommand): Promise<RectificationCaseState> {
+    const at = nowIso();
+    const previousCategory = this.state.category;
+    const previousDueAt = this.record.openDeadlines().dueAt;
+    const hadExtension = this.state.originalResultDueAt !== null;
+    this.state.category = command.category;
+    this.state.clockCategory = command.category;
+    // The recount replaces an approved extension: extensions exist only for 协调整改, under its clock.
+    this.state.originalResultDueAt = null;
+    const clocks = this.context.slaPolicy.categories[command.category];
+    await Promise.all([this.clocks.restart('callback', clocks.callback), this.clocks.restart('result', clocks.result)]);
+    const label = (category: RectificationCategory | null) => (category ? RECTIFICATION_CATEGORIES[category] : '未定');
+    this.record.note(command.actor, `整改类别由${label(previousCategory)}改为${label(command.category)}，时限自原起算时间重新计算`, {
+      previousCategory,
+      category: command.category,
+      reason: command.reason.trim(),
+      previousDueAt,
+      ...(hadExtension ? { extensionDropped: true } : {}),
+      ...this.record.openDeadlines(),
+    }, at);
     return this.projected();
   }
 
@@ -154,7 +226,7 @@ export class RectificationActions {
     this.clocks.fulfil('result', at);
     this.state.rectifications.push({ at, measures: command.measures.trim(), result: command.result.trim(), recordedBy: command.actor.userId });
     await this.clocks.open('confirmation', at, this.context.slaPolicy.confirmationWindow);
-    this.record.note(command.actor, '已登记整改结果并反馈评价人，待群众确认', { measures: command.measures.trim(), result: command.result.trim(), ...this.deadlines() }, at);
+    this.record.note(command.actor, '已登记整改结果并反馈评价人，待群众确认', { measures: command.measures.trim(), result: command.result.trim(), ...this.record.openDeadlines() }, at);
     // The status page always shows the result; a message goes out only where the reviewer left contact data.
     if (this.state.canCallBack) await this.notifyReviewer('RESULT_TO_REVIEWER');
     return this.projected();
@@ -171,9 +243,11 @@ export class RectificationActions {
       // 不满意 reopens the case once, owned by the county, with a new result clock from now.
       this.state.reopenCount += 1;
       this.record.moveTo('REOPENED');
+      this.state.owner = 'COUNTY';
       this.record.raiseEscalation(2);
-      await this.clocks.open('result', at, this.context.slaPolicy.categories[this.state.clockCategory].result);
-      this.record.note(command.actor, '群众不满意，重新办理并上报县行政审批服务局', { ...details, escalationLevel: 2, ...this.deadlines() }, at);
+      const countyClock = patched(WORKFLOW_PATCHES.countyOwnsReopenedResult) ? { ownerRole: 'COUNTY_SUPERVISOR', escalates: false } as const : {};
+      await this.clocks.open('result', at, this.context.slaPolicy.categories[this.state.clockCategory].result, countyClock);
+      this.record.note(command.actor, '群众不满意，重新办理并上报县行政审批服务局', { ...details, owner: 'COUNTY', ...this.record.openDeadlines() }, at);
       await activities.notify({ kind: 'REOPENED_TO_COUNTY', reviewId: this.state.reviewId, recipientRole: 'COUNTY_SUPERVISOR', hallCode: this.state.hallCode, obligation: 'result', dueAt: this.state.obligations.result?.dueAt });
     } else {
       this.closeCase('UNSATISFIED', at);
@@ -200,17 +274,7 @@ export class RectificationActions {
     await activities.notify({ kind, reviewId: this.state.reviewId, recipientRole: 'CITIZEN', hallCode: this.state.hallCode });
   }
 
-  /** Due times of the open obligations, for the timeline entry (the read model's columns for them come later). */
-  private deadlines(): Record<string, unknown> {
-    const dueAt: Record<string, string> = {};
-    for (const [kind, obligation] of Object.entries(this.state.obligations)) {
-      if (obligation && obligation.doneAt === null && obligation.waivedAt === null) dueAt[kind] = obligation.dueAt;
-    }
-    return { dueAt, escalationLevel: this.state.escalationLevel };
-  }
-
-  private async projected(): Promise<RectificationCaseState> {
-    await this.record.project();
-    return this.state;
+  private projected(): Promise<RectificationCaseState> {
+    return this.record.projected();
   }
 }

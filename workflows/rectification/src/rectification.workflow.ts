@@ -7,6 +7,8 @@ import {
 } from '@haochaping/contracts';
 import { activities } from './activity-stubs';
 import { CaseRecord, SYSTEM_ACTOR } from './case-record';
+import { CollaborationActions } from './collaboration-actions';
+import { ExtensionActions } from './extension-actions';
 import { ObligationClocks } from './obligation-clocks';
 import { RectificationActions } from './rectification-actions';
 
@@ -14,14 +16,19 @@ import { RectificationActions } from './rectification-actions';
  * One durable process per bad review (谁办理、谁负责), DOMAIN.md "Handling a bad review":
  *
  *   待核实 ─verify 属实─► 整改中 ─recordRectification─► 待群众确认 ─confirm 满意─► 已办结(满意)
- *      │                  ▲                              │  └─ no answer in 5 working days ─► 已办结(无异议)
- *      │ 不属实/恶意       │ deny (clocks never stopped)   └─ 不满意 (once) ─► 重办中 (level 2) ─recordRectification─► 待群众确认
- *      ▼                  │                                                        (不满意 again ─► 已办结(不满意))
+ *      │                  ▲  │ ▲                          │  └─ no answer in 5 working days ─► 已办结(无异议)
+ *      │ 不属实/恶意       │  │ │ approve (new due) /      └─ 不满意 (once) ─► 重办中 (county, level 2) ─recordRectification─► 待群众确认
+ *      ▼                  │  │ │ deny (original due)                              (不满意 again ─► 已办结(不满意))
  *   不予采纳待审核 ─approve─► 已办结(不予采纳)
+ *        deny (clocks never stopped) ─┘  │ │
+ *                    协调整改: requestExtension (before the due time) ─► 延期待审批 ─decideExtension─┘
  *
  * The callback (real-name reviewers only) and result clocks count from the review time under the suggested
- * category until verification decides it; every open obligation reminds at 80%, turns overdue at its due time
- * (level 1, town leader) and escalates one working day later (level 2, county). See obligation-clocks.ts.
+ * category until verification decides it, and again under a reclassified category; every open obligation reminds
+ * at 80%, turns overdue at its due time (level 1, town leader) and escalates one working day later (level 2,
+ * county); what the county owes itself is level 2 when it runs out. See obligation-clocks.ts. Reassignment,
+ * invited departments and their input, and notes change no state and no clock (collaboration-actions.ts).
+ * Changes that alter the commands of running workflows go through patched() (workflow-patches.ts, README.md).
  */
 export async function rectificationWorkflow(input: RectificationWorkflowInput): Promise<RectificationCaseState> {
   const context = await activities.loadReviewContext(input.reviewId);
@@ -30,6 +37,8 @@ export async function rectificationWorkflow(input: RectificationWorkflowInput): 
   // The confirmation window closing unanswered is an action of the case (无异议); the clocks only say when.
   const clocks: ObligationClocks = new ObligationClocks(record, context.slaPolicy, (): Promise<void> => actions.closeUnanswered());
   const actions = new RectificationActions(record, clocks, context);
+  const extensions = new ExtensionActions(record, clocks, context);
+  const collaboration = new CollaborationActions(record);
 
   const categoryClocks = context.slaPolicy.categories[record.state.clockCategory];
   await Promise.all([
@@ -47,6 +56,8 @@ export async function rectificationWorkflow(input: RectificationWorkflowInput): 
   // An update sent before this point is rejected by the SDK ("No registered handler"), so nothing reveals the case
   // earlier.
   actions.register();
+  extensions.register();
+  collaboration.register();
   setHandler(rectificationStateQuery, () => record.state);
   await record.project();
   log.info('rectification case opened', { reviewId: input.reviewId, hallCode: context.hallCode });

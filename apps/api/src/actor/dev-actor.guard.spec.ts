@@ -1,3 +1,4 @@
+import { parseDataKey, TEST_DATA_KEY } from '@haochaping/privacy';
 import type { ExecutionContext } from '@nestjs/common';
 import type { ApiErrorBody } from '../common/api-error';
 import { DomainHttpException } from '../common/api-error';
@@ -39,7 +40,7 @@ describe('the development-only X-Dev-Actor header', () => {
   });
 
   it('is refused in production mode even when it is valid', () => {
-    const config = new AppConfig('postgresql://x', '127.0.0.1:7233', 'default', 'q', 0, '127.0.0.1', 1024, 1000, true);
+    const config = new AppConfig('postgresql://x', '127.0.0.1:7233', 'default', 'q', 0, '127.0.0.1', 1024, 1000, true, parseDataKey(TEST_DATA_KEY));
     const request = { headers: { 'x-dev-actor': header({ userId: 'u', role: 'COUNTY_SUPERVISOR', hallCodes: [] }) } } as unknown as RequestWithActor;
     const context = { switchToHttp: () => ({ getRequest: () => request }) } as unknown as ExecutionContext;
     expect(() => new DevActorGuard(config).canActivate(context)).toThrow(DomainHttpException);

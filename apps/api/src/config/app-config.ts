@@ -1,3 +1,5 @@
+import { dataKeyFromEnv } from '@haochaping/privacy';
+
 /**
  * Everything the API reads from its environment, in one typed object (README, "Configuration").
  * Injected by its class, so services never touch process.env.
@@ -13,6 +15,8 @@ export class AppConfig {
     readonly bodyLimitBytes: number,
     readonly outboxPollMs: number,
     readonly production: boolean,
+    /** 256-bit key for names and phones at rest (DATA_ENCRYPTION_KEY; npm start generates one into .data/). */
+    readonly dataKey: Buffer,
   ) {}
 }
 
@@ -29,5 +33,6 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     Number(env.API_BODY_LIMIT_BYTES || 64 * 1024),
     Number(env.OUTBOX_POLL_MS || 2000),
     env.APP_MODE === 'production',
+    dataKeyFromEnv(env),
   );
 }

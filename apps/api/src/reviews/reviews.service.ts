@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { enqueueRectificationStart, Prisma, type Review } from '@haochaping/db';
 import { isBadReview, rectificationWorkflowId } from '@haochaping/contracts';
+import { newTrackingCode } from '@haochaping/privacy';
 import { DomainHttpException } from '../common/api-error';
 import { OutboxDispatcher } from '../outbox/outbox-dispatcher.service';
 import { PrismaService } from '../prisma/prisma.service';
@@ -34,7 +35,7 @@ export class ReviewsService {
     try {
       review = await this.prisma.client.$transaction(async (tx) => {
         const created = await tx.review.create({
-          data: { hallId: hall.id, level: dto.level, comment: dto.comment ?? null, channel: 'WINDOW_QR', clientKey: dto.clientKey },
+          data: { hallId: hall.id, level: dto.level, comment: dto.comment ?? null, channel: 'WINDOW_QR', clientKey: dto.clientKey, trackingCode: newTrackingCode() },
         });
         if (isBadReview(created.level)) {
           await enqueueRectificationStart(tx, { reviewId: created.id, hallCode: hall.code, level: created.level, reviewedAt: created.createdAt.toISOString() });

@@ -1,3 +1,4 @@
+import { parseDataKey, TEST_DATA_KEY } from '@haochaping/privacy';
 import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -26,7 +27,7 @@ export async function startE2eStack(): Promise<E2eStack> {
   const db = await createTestDatabase();
   const taskQueue = `rectification-${randomUUID()}`;
   const config = (overrides: Partial<AppConfig> = {}) =>
-    Object.assign(new AppConfig(db.url, testTemporalAddress(), 'default', taskQueue, 0, '127.0.0.1', 64 * 1024, 200, false), overrides);
+    Object.assign(new AppConfig(db.url, testTemporalAddress(), 'default', taskQueue, 0, '127.0.0.1', 64 * 1024, 200, false, parseDataKey(TEST_DATA_KEY)), overrides);
   const listen = async (appConfig: AppConfig) => {
     const instance = await createApp(appConfig, { logger: false });
     await instance.listen(0, '127.0.0.1');
@@ -35,7 +36,7 @@ export async function startE2eStack(): Promise<E2eStack> {
 
   const main = await listen(config());
   const worker: INestApplicationContext = await NestFactory.createApplicationContext(
-    WorkerModule.forConfig(new WorkerConfig(db.url, testTemporalAddress(), 'default', taskQueue, 100)),
+    WorkerModule.forConfig(new WorkerConfig(db.url, testTemporalAddress(), 'default', taskQueue, 100, parseDataKey(TEST_DATA_KEY))),
     { logger: false },
   );
   return {

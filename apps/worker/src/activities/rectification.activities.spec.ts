@@ -1,3 +1,4 @@
+import { newTrackingCode } from '@haochaping/privacy';
 import { randomUUID } from 'node:crypto';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { ApplicationFailure } from '@temporalio/activity';
@@ -25,7 +26,7 @@ describe('rectification activities against PostgreSQL', () => {
 
   async function badReview(hallCode = 'mandong') {
     const hall = await prisma.hall.findUniqueOrThrow({ where: { code: hallCode } });
-    return prisma.review.create({ data: { hallId: hall.id, level: 1, channel: 'WINDOW_QR', clientKey: randomUUID() } });
+    return prisma.review.create({ data: { hallId: hall.id, level: 1, channel: 'WINDOW_QR', clientKey: randomUUID(), trackingCode: newTrackingCode() } });
   }
 
   it('loads the hall that handled the case as its owner (谁办理、谁负责), with the SLA policy in force', async () => {

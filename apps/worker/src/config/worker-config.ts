@@ -1,3 +1,5 @@
+import { dataKeyFromEnv } from '@haochaping/privacy';
+
 /** Everything the worker reads from its environment (README, "Configuration"). */
 export class WorkerConfig {
   constructor(
@@ -7,6 +9,8 @@ export class WorkerConfig {
     readonly taskQueue: string,
     /** Open workflows kept in memory; each costs ~0.1-0.5 MB, so this bounds the worker's size. */
     readonly maxCachedWorkflows: number,
+    /** 256-bit key for names and phones at rest (DATA_ENCRYPTION_KEY), to send SMS to encrypted numbers. */
+    readonly dataKey: Buffer,
   ) {}
 }
 
@@ -19,5 +23,6 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
     env.TEMPORAL_NAMESPACE || 'default',
     env.TEMPORAL_TASK_QUEUE || 'rectification',
     Number(env.WORKER_MAX_CACHED_WORKFLOWS || 1000),
+    dataKeyFromEnv(env),
   );
 }

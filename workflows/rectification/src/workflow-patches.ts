@@ -1,0 +1,17 @@
+/**
+ * Ids of `patched()` branches: changes to workflow code that issue other commands than the code running workflows
+ * were started with (see README.md, "Changing workflow code"). Never rename or reuse an id; once no running
+ * workflow can lack a marker, the old branch goes through `deprecatePatch(id)` and later away.
+ */
+export const WORKFLOW_PATCHES = {
+  /**
+   * Three unreached callback attempts on three different working days meet the callback obligation as 无法联系.
+   * Deciding what a working day is calls `computeDeadline`, which the earlier code never did on a callback.
+   */
+  unreachableCallback: 'callback-unreachable-after-three-working-days',
+  /**
+   * A case reopened by 不满意 is the county's: its new result clock reminds the county and is at level 2 the moment it
+   * runs out, with no escalation timer (the earlier code told the town leader and escalated a working day later).
+   */
+  countyOwnsReopenedResult: 'reopened-result-owned-by-county',
+} as const;
