@@ -1,11 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { DataProtector } from '@haochaping/privacy';
+import { AdminModule } from './admin/admin.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { Clock } from './common/clock';
 import { AppConfig } from './config/app-config';
 import { HealthModule } from './health/health.module';
+import { IntegrationAuthModule } from './integration-auth/integration-auth.module';
 import { MasterDataModule } from './master-data/master-data.module';
 import { PrismaModule } from './prisma/prisma.module';
 import { RectificationsModule } from './rectifications/rectifications.module';
@@ -19,7 +21,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [PrismaModule, TemporalModule, HealthModule, ReviewsModule, RectificationsModule, CalendarModule, MasterDataModule],
+      imports: [PrismaModule, TemporalModule, HealthModule, ReviewsModule, RectificationsModule, CalendarModule, MasterDataModule, IntegrationAuthModule, AdminModule],
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: Clock, useValue: clock },
