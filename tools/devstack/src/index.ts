@@ -4,3 +4,5 @@ export { startEmbeddedPostgres, ensureDatabase, dropDatabase, withDatabase } fro
 export { createTestDatabase, testTemporalAddress, type TestDatabase } from './test-database';
 export { migrate, migrateIfNeeded, migrationsOnDisk, seed } from './database';
 export { freePort } from './ports';
+export { SupervisedProcess } from './supervised-process';
+export { waitUntil } from './ports';

@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { freePort, migrate, seed, startEmbeddedPostgres, startTemporalDevServer, SupervisedProcess, waitUntil } from '@haochaping/devstack';
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+
+export interface BenchStack {
+  databaseUrl: string;
+  apiUrl: string;
+  dataKey: Buffer;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real stack a benchmark runs against, private to the run: embedded PostgreSQL in a temporary directory
+ * (migrated, reference data seeded, no demo data), a headless Temporal dev server, and the built API as its own
+ * process (node apps/api/dist/main.js), exactly as `npm start` runs it. Everything is removed by stop().
+ */
+export async function startBenchStack(options: { apiEnv?: Record<string, string> } = {}): Promise<BenchStack> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'hcp-bench-'));
+  chmodSync(dir, 0o755); // PostgreSQL may run as another user (root → postgres) and must reach its data dir
+  const stops: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    for (const step of stops.reverse()) await step().catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort(), logFile: path.join(dir, 'pg.log') });
+    stops.push(() => pg.stop());
+    await pg.ensureDatabase('bench');
+    const databaseUrl = pg.url('bench');
+    const dataKey = randomBytes(32);
+    migrate(databaseUrl);
+    await seed(databaseUrl, { demo: false, dataKey });
+
+    const temporal = await startTemporalDevServer({ port: await freePort() });
+    stops.push(() => temporal.stop());
+
+    const apiPort = await freePort();
+    const api = new SupervisedProcess('api', process.execPath, [path.join(REPO_ROOT, 'apps', 'api', 'dist', 'main.js')], {
+      cwd: REPO_ROOT,
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        TEMPORAL_ADDRESS: temporal.address,
+        API_PORT: String(apiPort),
+        DATA_ENCRYPTION_KEY: dataKey.toString('base64'),
+        APP_MODE: 'production',
+        ...options.apiEnv,
+      },
+      logFile: path.join(dir, 'api.log'),
+    });
+    stops.push(() => api.stop());
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    await waitUntil('the API', async () => {
+      if (!api.running) throw new Error(`the API exited while starting:\n${api.tail()}`);
+      return (await fetch(`${apiUrl}/api/health`).catch(() => undefined))?.ok ?? false;
+    }, 60_000);
+    return { databaseUrl, apiUrl, dataKey, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
