@@ -36,10 +36,23 @@ describe('rectification activities against PostgreSQL', () => {
       hallCode: 'mandong',
       hallName: '满硐镇',
       slaPolicy: DEFAULT_SLA_POLICY,
-      // No real-name data or reason options are stored yet (intake issue): no callback, no suggestion.
+      // Anonymous, no reason options: no callback owed, no suggested category.
       canCallBack: false,
       suggestedCategory: null,
     });
+  });
+
+  it('owes a callback for a real-name review with a phone and suggests the category its options suggest', async () => {
+    const hall = await prisma.hall.findUniqueOrThrow({ where: { code: 'jintun' } });
+    const optionSet = await prisma.optionSet.findFirstOrThrow({ where: { nature: 'OFFLINE', version: 1 } });
+    const review = await prisma.review.create({
+      data: {
+        hallId: hall.id, level: 2, channel: 'WINDOW_QR', clientKey: randomUUID(), trackingCode: newTrackingCode(),
+        reviewerKind: 'REAL_NAME', reviewerPhoneEnc: 'v1.ciphertext-not-read-here', reviewerPhoneHash: 'hash',
+        optionSetId: optionSet.id, optionSetVersion: 1, optionCodes: ['B3', 'A1', 'B4'],
+      },
+    });
+    await expect(env.run(activities.loadReviewContext, review.id)).resolves.toMatchObject({ canCallBack: true, suggestedCategory: 'TIME_LIMITED' });
   });
 
   it('fails for good, without retries, when the review does not exist', async () => {
@@ -47,6 +60,12 @@ describe('rectification activities against PostgreSQL', () => {
     expect(failure).toBeInstanceOf(ApplicationFailure);
     expect(failure).toMatchObject({ type: ERR_REVIEW_NOT_FOUND, nonRetryable: true });
   });
+
+  // Facts of the case the read model keeps in timeline details only, as a case without them has them.
+  const beyondTheColumns: Pick<
+    RectificationCaseState,
+    'owner' | 'assignee' | 'callbackOutcome' | 'invitedDepartments' | 'departmentInputs' | 'notes' | 'extensions' | 'originalResultDueAt'
+  > = { owner: 'HALL', assignee: null, callbackOutcome: null, invitedDepartments: [], departmentInputs: [], notes: [], extensions: [], originalResultDueAt: null };
 
   it('projects the case idempotently: a retried projection writes each timeline entry once', async () => {
     const review = await badReview();
@@ -70,6 +89,7 @@ describe('rectification activities against PostgreSQL', () => {
       reopenCount: 0,
       callbacks: [],
       rectifications: [],
+      ...beyondTheColumns,
       timeline: [{ at: '2026-11-27T01:00:00.000Z', actor: 'system', action: '差评已受理' }],
     };
     await env.run(activities.projectCase, state);
@@ -96,6 +116,7 @@ describe('rectification activities against PostgreSQL', () => {
     from: '2026-11-27T01:00:00.000Z',
     dueAt,
     provisional: false,
+    ownerRole: 'HANDLER',
     remindAt: null,
     escalatesAt: null,
     remindedAt: null,
@@ -131,6 +152,7 @@ describe('rectification activities against PostgreSQL', () => {
       reopenCount: 0,
       callbacks: [],
       rectifications: [],
+      ...beyondTheColumns,
       timeline: [{ at: '2026-11-27T01:00:00.000Z', actor: 'system', action: '差评已受理', details: { state: 'PENDING_VERIFICATION' } }],
     };
     await env.run(activities.projectCase, opened);

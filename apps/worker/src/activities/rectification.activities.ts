@@ -10,6 +10,8 @@ import {
   type RectificationActivities,
   type RectificationCaseState,
   type ReviewContext,
+  type RectificationCategory,
+  isRectificationCategory,
 } from '@haochaping/contracts';
 import { loadWorkingCalendar, type Prisma, type PrismaClient } from '@haochaping/db';
 import { WorkingTime } from '@haochaping/working-time';
@@ -44,18 +46,20 @@ export function createRectificationActivities({
         // Retrying cannot make a missing review appear: fail the workflow task's activity for good.
         throw ApplicationFailure.nonRetryable(`review ${reviewId} does not exist`, ERR_REVIEW_NOT_FOUND);
       }
+      const options = review.optionSetId && review.optionCodes.length > 0
+        ? await prisma.reviewOption.findMany({ where: { optionSetId: review.optionSetId, code: { in: review.optionCodes } }, orderBy: { position: 'asc' } })
+        : [];
       return {
         reviewId: review.id,
         hallCode: review.hall.code,
         hallName: review.hall.name,
-        // Admin-maintained, versioned SLA policies in the database come with the intake issue; until then every case
-        // starts under version 1 of DOMAIN.md's clocks (and keeps it, as the state records the version).
+        // Versioned SLA policies maintained by admins arrive with the console issue; until then every case starts
+        // under version 1 of DOMAIN.md's clocks (and keeps it, as the state records the version).
         slaPolicy: DEFAULT_SLA_POLICY,
-        // Reviews do not store the reviewer's (encrypted) name and phone yet: that arrives with intake. Until then no
-        // review can be called back, so no callback obligation opens; real-name data switches this on.
-        canCallBack: false,
-        // Reason options (and the category each suggests) are recorded with intake too.
-        suggestedCategory: null,
+        // A real-name review with a phone owes a callback (实名差评回访率 100%); an anonymous one is still verified
+        // and rectified, but nobody can be called.
+        canCallBack: review.reviewerKind === 'REAL_NAME' && review.reviewerPhoneEnc !== null,
+        suggestedCategory: suggestCategory(options),
       };
     },
 
@@ -108,4 +112,23 @@ export function createRectificationActivities({
       ]);
     },
   };
+}
+
+/**
+ * The category the chosen reason options suggest: the one most of them suggest; on a tie, the one of the option
+ * listed first in the option set (options are ordered 立整立改 → 限时整改 → 协调整改). The handler decides at
+ * verification; this only picks the clocks that run until then. Null when no option was chosen.
+ */
+export function suggestCategory(options: ReadonlyArray<{ suggestedCategory: string; position: number }>): RectificationCategory | null {
+  const votes = new Map<RectificationCategory, { count: number; first: number }>();
+  for (const option of options) {
+    if (!isRectificationCategory(option.suggestedCategory)) continue;
+    const vote = votes.get(option.suggestedCategory) ?? { count: 0, first: option.position };
+    votes.set(option.suggestedCategory, { count: vote.count + 1, first: Math.min(vote.first, option.position) });
+  }
+  let best: { category: RectificationCategory; count: number; first: number } | null = null;
+  for (const [category, vote] of votes) {
+    if (!best || vote.count > best.count || (vote.count === best.count && vote.first < best.first)) best = { category, ...vote };
+  }
+  return best?.category ?? null;
 }
