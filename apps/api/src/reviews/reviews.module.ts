@@ -1,7 +1,47 @@
-import { Module } from '@nestjs/common';
+import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { OutboxModule } from '../outbox/outbox.module';
-import { ReviewsController } from './reviews.controller';
-import { ReviewsService } from './reviews.service';
+import { FeedbackEntriesController } from './feedback-entries.controller';
+import { FeedbackEntriesService } from './feedback-entries.service';
+import { IntegrationRatingsController } from './integration-ratings.controller';
+import { IntegrationReviewsService } from './integration-reviews.service';
+import { InvitationsService } from './invitations/invitations.service';
+import { RatingMasterData } from './master-data/rating-master-data.service';
+import { PublicRatingInfoController } from './public-rating-info.controller';
+import { PublicReviewsController } from './public-reviews.controller';
+import { PublicReviewsService } from './public-reviews.service';
+import { PublicWindowsController } from './public-windows.controller';
+import { IntakeRateLimiter } from './rate-limit/intake-rate-limiter';
+import { PublicIntakeMiddleware } from './rate-limit/public-intake.middleware';
+import { RatingCases } from './rating-cases.service';
+import { ReviewRecorder } from './review-recorder.service';
+import { ReviewStatusService } from './review-status.service';
+import { WindowLookupService } from './window-lookup.service';
 
-@Module({ imports: [OutboxModule], controllers: [ReviewsController], providers: [ReviewsService] })
-export class ReviewsModule {}
+/**
+ * Every rating channel (INTAKE-API.md, "Ratings"): window QR, invitations, the provincial portal, the public form and
+ * staff entries, all recorded by ReviewRecorder; the window page, the option sets, the status page; and the public
+ * limits, applied to every POST under /api/public whoever's controller answers it.
+ */
+@Module({
+  imports: [OutboxModule],
+  controllers: [PublicReviewsController, PublicWindowsController, PublicRatingInfoController, IntegrationRatingsController, FeedbackEntriesController],
+  providers: [
+    RatingMasterData,
+    RatingCases,
+    ReviewRecorder,
+    PublicReviewsService,
+    IntegrationReviewsService,
+    FeedbackEntriesService,
+    InvitationsService,
+    WindowLookupService,
+    ReviewStatusService,
+    IntakeRateLimiter,
+    PublicIntakeMiddleware,
+  ],
+  exports: [IntakeRateLimiter],
+})
+export class ReviewsModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(PublicIntakeMiddleware).forRoutes({ path: 'public/*path', method: RequestMethod.POST });
+  }
+}

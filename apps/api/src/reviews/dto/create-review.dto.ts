@@ -1,36 +1,60 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
 import { Trim } from '../../common/trim.transform';
+import { ClientKeyField, CodeField, CommentField, LevelField, NestedField, OptionCodesField, PhoneField } from './rating-fields';
+import { ReviewerDto } from './reviewer.dto';
 
-/** A citizen's rating as the public pages submit it (walking skeleton: hall, level, comment). */
+/** Channels a citizen rates through on the public pages. */
+export const PUBLIC_REVIEW_CHANNELS = ['WINDOW_QR', 'CASE_INVITATION', 'PUBLIC_FORM'] as const;
+export type PublicReviewChannel = (typeof PUBLIC_REVIEW_CHANNELS)[number];
+
+/**
+ * A citizen's rating as the public pages submit it. Which fields a channel takes (INTAKE-API.md, "Ratings"):
+ * WINDOW_QR `hallCode`, `windowCode`, `caseId`, `phone`; CASE_INVITATION `invitationToken`; PUBLIC_FORM (the
+ * default) `hallCode`, `windowCode?`, `staffEmployeeNumber?`. Fields of another channel are refused.
+ */
 export class CreateReviewDto {
-  @ApiProperty({ example: 'jintun', description: '服务大厅编码' })
-  @Trim()
-  @IsDefined({ message: '请选择服务大厅' })
-  @IsString({ message: '服务大厅编码必须是文字' })
-  @MaxLength(64, { message: '服务大厅编码过长' })
-  hallCode!: string;
+  @ClientKeyField()
+  clientKey!: string;
 
-  @ApiProperty({ minimum: 1, maximum: 5, example: 2, description: '5 非常满意 … 1 非常不满意；1、2 为差评' })
-  @IsDefined({ message: '请选择评价等级' })
-  @IsInt({ message: '评价等级必须是 1 到 5 之间的整数' })
-  @IsIn([1, 2, 3, 4, 5], { message: '评价等级必须是 1 到 5 之间的整数' })
+  @ApiPropertyOptional({ enum: PUBLIC_REVIEW_CHANNELS, default: 'PUBLIC_FORM' })
+  @IsOptional()
+  @IsIn(PUBLIC_REVIEW_CHANNELS, { message: `评价渠道只能是 ${PUBLIC_REVIEW_CHANNELS.join('、')}` })
+  channel?: PublicReviewChannel;
+
+  @CodeField('服务大厅编码', 'jintun', false)
+  hallCode?: string;
+
+  @CodeField('窗口编码', 'W01', false)
+  windowCode?: string;
+
+  @CodeField('工作人员工号', 'JX04011', false)
+  staffEmployeeNumber?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'WINDOW_QR: the case chosen from the case look-up' })
+  @IsOptional()
+  @IsUUID('all', { message: '办件标识格式不正确' })
+  caseId?: string;
+
+  @PhoneField('WINDOW_QR: the phone registered with the case', false)
+  phone?: string;
+
+  @ApiPropertyOptional({ description: 'CASE_INVITATION: the token of the invitation link' })
+  @Trim()
+  @IsOptional()
+  @IsString({ message: '评价邀请码必须是文字' })
+  @Matches(/^[A-Za-z0-9_-]{20,100}$/, { message: '评价邀请码格式不正确' })
+  invitationToken?: string;
+
+  @LevelField()
   level!: number;
 
-  @ApiPropertyOptional({ maxLength: 500, example: '排队时间太长' })
-  @IsOptional()
-  @Trim()
-  @IsString({ message: '评价内容必须是文字' })
-  @MaxLength(500, { message: '评价内容不能超过 500 字' })
+  @OptionCodesField()
+  optionCodes?: string[];
+
+  @CommentField()
   comment?: string;
 
-  @ApiProperty({
-    example: '0b7f6c1e-4a9c-4a63-9f0f-3c1d2b6e8a10',
-    description: 'Chosen by the client once per rating and sent again on retry: a retried submission returns the first review.',
-  })
-  @Trim()
-  @IsDefined({ message: '缺少提交标识（clientKey）' })
-  @IsString({ message: '提交标识必须是文字' })
-  @Matches(/^[A-Za-z0-9_-]{8,64}$/, { message: '提交标识格式不正确（8 到 64 位字母、数字、-、_）' })
-  clientKey!: string;
+  @NestedField(() => ReviewerDto, 'anonymous by default on the public form; real-name with the case phone on case-bound channels')
+  reviewer?: ReviewerDto;
 }

@@ -1,0 +1,247 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { isBadReview, rectificationWorkflowId } from '@haochaping/contracts';
+import { enqueueRectificationStart, Prisma, type ReviewChannel, type ServiceNature } from '@haochaping/db';
+import { newTrackingCode } from '@haochaping/privacy';
+import { DomainHttpException } from '../common/api-error';
+import { formatShanghaiInstant } from '../common/iso-instant';
+import { OutboxDispatcher } from '../outbox/outbox-dispatcher.service';
+import { PrismaService } from '../prisma/prisma.service';
+import type { ReviewResponse } from './dto/review.response';
+import { RatingMasterData, type HallEntry, type StaffEntry, type WindowEntry } from './master-data/rating-master-data.service';
+import type { RatedCase } from './rating-cases.service';
+import type { ReviewerRecord } from './reviewer-record';
+import { assertBadReviewHasReason, assertKnownOptions, assertRatable, caseAlreadyRated } from './rules/review-rules';
+
+/** What a review is about: one case (hall, window, staff and item copied from it), or a hall (随时可评). */
+export type ReviewSubject =
+  | {
+      readonly kind: 'case';
+      readonly ratedCase: RatedCase;
+      /** Case-bound channels: completed, and inside the rating period at `at`. 随时可评 entries linking a case: no. */
+      readonly ratingPeriodApplies: boolean;
+      /** Set when rating through an invitation: marked used in the review's transaction. */
+      readonly invitationId?: string;
+    }
+  | { readonly kind: 'hall'; readonly hall: HallEntry; readonly window?: WindowEntry; readonly staff?: StaffEntry };
+
+export interface NewReview {
+  /** As stored: the public key itself, or namespaced by who sent it (integration client, staff member). */
+  readonly clientKey: string;
+  readonly channel: ReviewChannel;
+  readonly level: number;
+  readonly optionCodes: readonly string[];
+  readonly comment?: string;
+  /** When the citizen rated: now, or the portal's `ratedAt`. The review's createdAt and the workflow's reviewedAt. */
+  readonly at: Date;
+  readonly reviewer: ReviewerRecord;
+  readonly enteredBy?: string;
+  readonly subject: ReviewSubject;
+}
+
+/** How a case stands towards a new rating with a given client key. */
+export type CaseRatingState =
+  | { readonly kind: 'unrated' }
+  | { readonly kind: 'retry'; readonly first: ReviewResponse }
+  | { readonly kind: 'rated'; readonly ratedAt: Date };
+
+const REVIEW_RESPONSE_SELECT = {
+  id: true,
+  trackingCode: true,
+  level: true,
+  channel: true,
+  hallId: true,
+  comment: true,
+  createdAt: true,
+  clientKey: true,
+} as const;
+
+type StoredReview = Prisma.ReviewGetPayload<{ select: typeof REVIEW_RESPONSE_SELECT }>;
+
+/** The invitation was used by a concurrent rating between our look-up and our transaction. */
+class InvitationTakenMeanwhile extends Error {}
+
+export const invitationUsed = () => new DomainHttpException(410, 'INVITATION_USED', '该评价邀请已使用过，每个办件只能评价一次');
+
+/**
+ * Records a review under the rules every channel shares (INTAKE-API.md, "Ratings"), in as few round trips as the
+ * rules allow: master data comes from memory, a good review is one INSERT, and only a bad review (with its outbox
+ * row) or an invitation (marked used) needs a transaction. Nothing is written when a rule refuses.
+ *
+ * Idempotency rests on the unique columns rather than a look-up first: a retried submission (same client key)
+ * or a second rating of a case fails the INSERT, and only then is the first review read, so the common path
+ * pays no extra query.
+ */
+@Injectable()
+export class ReviewRecorder {
+  private readonly logger = new Logger(ReviewRecorder.name);
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly outbox: OutboxDispatcher,
+    private readonly masterData: RatingMasterData,
+  ) {}
+
+  async record(review: NewReview): Promise<ReviewResponse> {
+    const { subject } = review;
+    const placement = subject.kind === 'case' ? await this.placementOfCase(subject.ratedCase) : placementOfHall(subject);
+
+    if (subject.kind === 'case' && subject.ratingPeriodApplies) {
+      const workingTime = await this.masterData.workingTimeOf(subject.ratedCase.hallId);
+      const first = await this.checkCaseRule(subject.ratedCase.id, review.clientKey, () => assertRatable(subject.ratedCase.completedAt, review.at, workingTime));
+      if (first) return first;
+    }
+    assertBadReviewHasReason(review.level, review.optionCodes, review.comment);
+    const optionSet = await this.masterData.currentOptionSet(placement.nature);
+    assertKnownOptions(optionSet, review.optionCodes);
+
+    const id = randomUUID();
+    const data: Prisma.ReviewUncheckedCreateInput = {
+      id,
+      hallId: placement.hall.id,
+      windowId: placement.windowId,
+      staffId: placement.staffId,
+      serviceItemId: placement.serviceItemId,
+      caseId: subject.kind === 'case' ? subject.ratedCase.id : null,
+      level: review.level,
+      optionCodes: [...review.optionCodes],
+      optionSetId: optionSet.id,
+      optionSetVersion: optionSet.version,
+      comment: review.comment ?? null,
+      channel: review.channel,
+      reviewerKind: review.reviewer.kind,
+      reviewerNameEnc: review.reviewer.nameEnc,
+      reviewerPhoneEnc: review.reviewer.phoneEnc,
+      reviewerPhoneHash: review.reviewer.phoneHash,
+      trackingCode: newTrackingCode(),
+      enteredBy: review.enteredBy ?? null,
+      clientKey: review.clientKey,
+      createdAt: review.at,
+    };
+    const invitationId = subject.kind === 'case' ? subject.invitationId : undefined;
+
+    try {
+      if (!isBadReview(review.level) && !invitationId) {
+        await this.prisma.client.review.create({ data, select: { id: true } });
+      } else {
+        await this.prisma.client.$transaction(async (tx) => {
+          if (invitationId) {
+            const claimed = await tx.ratingInvitation.updateMany({ where: { id: invitationId, usedAt: null }, data: { usedAt: review.at } });
+            if (claimed.count === 0) throw new InvitationTakenMeanwhile();
+          }
+          await tx.review.create({ data, select: { id: true } });
+          if (isBadReview(review.level)) {
+            await enqueueRectificationStart(tx, { reviewId: id, hallCode: placement.hall.code, level: review.level, reviewedAt: review.at.toISOString() });
+          }
+        });
+      }
+    } catch (error) {
+      return this.answerForLostRace(error, review);
+    }
+
+    if (isBadReview(review.level)) {
+      await this.outbox.dispatchKey(rectificationWorkflowId(id)).catch((error: unknown) =>
+        this.logger.warn(`workflow start deferred to the outbox loop: ${String(error)}`),
+      );
+    }
+    return toResponse(
+      { id, trackingCode: data.trackingCode, level: review.level, channel: review.channel, hallId: placement.hall.id, comment: data.comment ?? null, createdAt: review.at, clientKey: review.clientKey },
+      placement.hall.code,
+      true,
+    );
+  }
+
+  /** When the case was rated, if it was. */
+  async ratedAt(caseId: string): Promise<Date | undefined> {
+    const review = await this.prisma.client.review.findUnique({ where: { caseId }, select: { createdAt: true } });
+    return review?.createdAt;
+  }
+
+  /** Whether a case is rated, and whether by this very submission (a retry). */
+  async caseRatingState(caseId: string, clientKey: string): Promise<CaseRatingState> {
+    const existing = await this.prisma.client.review.findUnique({ where: { caseId }, select: REVIEW_RESPONSE_SELECT });
+    if (!existing) return { kind: 'unrated' };
+    if (existing.clientKey === clientKey) return { kind: 'retry', first: await this.responseOf(existing) };
+    return { kind: 'rated', ratedAt: existing.createdAt };
+  }
+
+  /**
+   * Runs a check that may refuse a case-bound rating. A refusal first looks at the case: the retry of a rating that
+   * was accepted gets the first review (200), a case rated before gets 409 CASE_ALREADY_RATED, which says more than
+   * the period or the invitation; only then the refusal itself. Refusals are rare, so the extra query is too.
+   * Returns the first review for a retry, undefined when the check passed.
+   */
+  async checkCaseRule(caseId: string, clientKey: string, check: () => void): Promise<ReviewResponse | undefined> {
+    try {
+      check();
+      return undefined;
+    } catch (refusal) {
+      const state = await this.caseRatingState(caseId, clientKey);
+      if (state.kind === 'retry') return state.first;
+      if (state.kind === 'rated') throw caseAlreadyRated(state.ratedAt);
+      throw refusal;
+    }
+  }
+
+  async firstByClientKey(clientKey: string): Promise<ReviewResponse | undefined> {
+    const review = await this.prisma.client.review.findUnique({ where: { clientKey }, select: REVIEW_RESPONSE_SELECT });
+    return review ? this.responseOf(review) : undefined;
+  }
+
+  /** A unique column refused the INSERT: the same submission again, or the case rated by someone else meanwhile. */
+  private async answerForLostRace(error: unknown, review: NewReview): Promise<ReviewResponse> {
+    const uniqueViolation = error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+    if (!uniqueViolation && !(error instanceof InvitationTakenMeanwhile)) throw error;
+    const first = await this.firstByClientKey(review.clientKey);
+    if (first) return first;
+    if (error instanceof InvitationTakenMeanwhile) throw invitationUsed();
+    if (review.subject.kind === 'case') {
+      const state = await this.caseRatingState(review.subject.ratedCase.id, review.clientKey);
+      if (state.kind === 'rated') throw caseAlreadyRated(state.ratedAt);
+    }
+    throw error; // a tracking-code collision (one in 2^49 per pair): the client's retry gets a fresh code
+  }
+
+  private async responseOf(review: StoredReview): Promise<ReviewResponse> {
+    const hall = await this.masterData.hallById(review.hallId);
+    return toResponse(review, hall.code, false);
+  }
+
+  private async placementOfCase(ratedCase: RatedCase): Promise<Placement> {
+    const [hall, item] = await Promise.all([this.masterData.hallById(ratedCase.hallId), this.masterData.serviceItem(ratedCase.serviceItemId)]);
+    return { hall, windowId: ratedCase.windowId, staffId: ratedCase.staffId, serviceItemId: ratedCase.serviceItemId, nature: item.nature };
+  }
+}
+
+interface Placement {
+  readonly hall: HallEntry;
+  readonly windowId: string | null;
+  readonly staffId: string | null;
+  readonly serviceItemId: string | null;
+  /** Picks the option set: the item's nature, OFFLINE for hall feedback without an item. */
+  readonly nature: ServiceNature;
+}
+
+function placementOfHall(subject: Extract<ReviewSubject, { kind: 'hall' }>): Placement {
+  return {
+    hall: subject.hall,
+    windowId: subject.window?.id ?? subject.staff?.windowId ?? null,
+    staffId: subject.staff?.id ?? null,
+    serviceItemId: null,
+    nature: 'OFFLINE',
+  };
+}
+
+function toResponse(review: StoredReview, hallCode: string, created: boolean): ReviewResponse {
+  return {
+    id: review.id,
+    trackingCode: review.trackingCode,
+    level: review.level,
+    channel: review.channel,
+    hallCode,
+    ...(review.comment ? { comment: review.comment } : {}),
+    createdAt: formatShanghaiInstant(review.createdAt),
+    created,
+    ...(isBadReview(review.level) ? { rectification: { workflowId: rectificationWorkflowId(review.id) } } : {}),
+  };
+}
