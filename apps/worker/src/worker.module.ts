@@ -2,24 +2,47 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { DataProtector } from '@haochaping/privacy';
 import { RectificationActivitiesProvider } from './activities/rectification-activities.provider';
 import { WorkerConfig } from './config/worker-config';
-import { LogNotificationDriver } from './notifications/log-notification.driver';
+import { NotificationDispatcher } from './notifications/notification-dispatcher.service';
 import { NotificationDriver } from './notifications/notification.driver';
+import { NotificationsPrisma } from './notifications/notifications-prisma.provider';
+import { OutboxNotificationDriver } from './notifications/outbox-notification.driver';
+import { createSmsDriver } from './notifications/sms/sms-driver.factory';
+import { SmsDriver } from './notifications/sms/sms.driver';
 import { TemporalWorkerService } from './temporal/temporal-worker.service';
 
 @Module({})
 export class WorkerModule {
   static forConfig(config: WorkerConfig): DynamicModule {
+    const settings = config.notifications;
     return {
       module: WorkerModule,
       providers: [
         { provide: WorkerConfig, useValue: config },
         { provide: DataProtector, useValue: new DataProtector(config.dataKey) },
-        // The log driver until the SMS/notification module provides a real one.
-        { provide: NotificationDriver, useClass: LogNotificationDriver },
+        NotificationsPrisma,
+        // The workflow's notifications become rows of the notification outbox (console notices, SMS to reviewers).
+        {
+          provide: NotificationDriver,
+          inject: [NotificationsPrisma],
+          useFactory: (db: NotificationsPrisma) => new OutboxNotificationDriver({ prisma: db.client, publicBaseUrl: settings.publicBaseUrl }),
+        },
+        { provide: SmsDriver, useFactory: () => createSmsDriver(settings) },
+        {
+          provide: NotificationDispatcher,
+          inject: [NotificationsPrisma, DataProtector, SmsDriver],
+          useFactory: (db: NotificationsPrisma, protector: DataProtector, sms: SmsDriver) =>
+            new NotificationDispatcher(db.client, protector, sms, {
+              pollMs: settings.notificationPollMs,
+              maxAttempts: settings.smsMaxAttempts,
+              retryBaseMs: settings.smsRetryBaseMs,
+              // A claimed SMS stays hidden from other passes well beyond one gateway call.
+              leaseMs: Math.max(2 * settings.smsTimeoutMs, 60_000),
+            }),
+        },
         RectificationActivitiesProvider,
         TemporalWorkerService,
       ],
-      exports: [TemporalWorkerService],
+      exports: [TemporalWorkerService, NotificationDispatcher],
     };
   }
 }

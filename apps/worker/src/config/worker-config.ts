@@ -1,7 +1,42 @@
 import { dataKeyFromEnv } from '@haochaping/privacy';
 
+export const SMS_DRIVERS = ['log', 'http'] as const;
+export type SmsDriverName = (typeof SMS_DRIVERS)[number];
+
+/** How the worker delivers notifications (README, "Configuration"); every field has a default. */
+export interface NotificationSettings {
+  /** `log` (default, embedded): logs each SMS with the number masked and sends nothing; `http`: the SMS gateway. */
+  smsDriver: SmsDriverName;
+  /** SMS_GATEWAY_URL and SMS_GATEWAY_KEY: required by the http driver. */
+  smsGatewayUrl: string | null;
+  smsGatewayKey: string | null;
+  /** One gateway call may take this long before it counts as failed (SMS_TIMEOUT_MS). */
+  smsTimeoutMs: number;
+  /** Sends of one SMS before it is given up (SMS_MAX_ATTEMPTS); the row stays, marked failed. */
+  smsMaxAttempts: number;
+  /** Wait after the first failure, doubled after each further one (SMS_RETRY_BASE_MS). */
+  smsRetryBaseMs: number;
+  /** Pause between two passes over the due notifications (NOTIFICATION_POLL_MS). */
+  notificationPollMs: number;
+  /** Where citizens open the status page (PUBLIC_BASE_URL, the same as the API's): links in SMS. */
+  publicBaseUrl: string;
+}
+
+export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = {
+  smsDriver: 'log',
+  smsGatewayUrl: null,
+  smsGatewayKey: null,
+  smsTimeoutMs: 10_000,
+  smsMaxAttempts: 6,
+  smsRetryBaseMs: 30_000,
+  notificationPollMs: 2_000,
+  publicBaseUrl: 'http://127.0.0.1:5173',
+};
+
 /** Everything the worker reads from its environment (README, "Configuration"). */
 export class WorkerConfig {
+  readonly notifications: NotificationSettings;
+
   constructor(
     readonly databaseUrl: string,
     readonly temporalAddress: string,
@@ -11,12 +46,22 @@ export class WorkerConfig {
     readonly maxCachedWorkflows: number,
     /** 256-bit key for names and phones at rest (DATA_ENCRYPTION_KEY), to send SMS to encrypted numbers. */
     readonly dataKey: Buffer,
-  ) {}
+    /** Optional and last, so the positional callers (the API's end-to-end stack) keep the defaults. */
+    notifications: Partial<NotificationSettings> = {},
+  ) {
+    this.notifications = { ...DEFAULT_NOTIFICATION_SETTINGS, ...notifications };
+    const { smsDriver, smsGatewayUrl, smsGatewayKey } = this.notifications;
+    if (!SMS_DRIVERS.includes(smsDriver)) throw new Error(`SMS_DRIVER must be one of ${SMS_DRIVERS.join(', ')}, got "${String(smsDriver)}"`);
+    if (smsDriver === 'http' && (!smsGatewayUrl || !smsGatewayKey)) {
+      throw new Error('SMS_DRIVER=http needs SMS_GATEWAY_URL and SMS_GATEWAY_KEY.');
+    }
+  }
 }
 
 export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
   const databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) throw new Error('DATABASE_URL is required (npm start sets it for the embedded PostgreSQL).');
+  const defaults = DEFAULT_NOTIFICATION_SETTINGS;
   return new WorkerConfig(
     databaseUrl,
     env.TEMPORAL_ADDRESS || '127.0.0.1:7233',
@@ -24,5 +69,23 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
     env.TEMPORAL_TASK_QUEUE || 'rectification',
     Number(env.WORKER_MAX_CACHED_WORKFLOWS || 1000),
     dataKeyFromEnv(env),
+    {
+      smsDriver: (env.SMS_DRIVER || defaults.smsDriver) as SmsDriverName,
+      smsGatewayUrl: env.SMS_GATEWAY_URL || null,
+      smsGatewayKey: env.SMS_GATEWAY_KEY || null,
+      smsTimeoutMs: positiveNumber(env, 'SMS_TIMEOUT_MS', defaults.smsTimeoutMs),
+      smsMaxAttempts: positiveNumber(env, 'SMS_MAX_ATTEMPTS', defaults.smsMaxAttempts),
+      smsRetryBaseMs: positiveNumber(env, 'SMS_RETRY_BASE_MS', defaults.smsRetryBaseMs),
+      notificationPollMs: positiveNumber(env, 'NOTIFICATION_POLL_MS', defaults.notificationPollMs),
+      publicBaseUrl: (env.PUBLIC_BASE_URL || defaults.publicBaseUrl).replace(/\/+$/, ''),
+    },
   );
+}
+
+function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
+  return value;
 }

@@ -1,0 +1,74 @@
+import { OBLIGATION_LABELS, type NotificationKind, type NotificationRequest } from '@haochaping/contracts';
+
+/** The county's service hotline, printed where a citizen may want to ask a person. */
+export const SERVICE_HOTLINE = '0537-6851890';
+
+/** What a console notice may say: the hall and the clock, never the reviewer (staff open the case for the rest). */
+export interface ConsoleNoticeFacts {
+  hallName: string;
+  request: NotificationRequest;
+}
+
+/** What an SMS to the reviewer may say: only what the reviewer already knows (their hall, their tracking code). */
+export interface ReviewerSmsFacts {
+  hallName: string;
+  trackingCode: string;
+  /** The public status page, opened with the tracking code and the phone's last four digits. */
+  statusUrl: string;
+}
+
+/** Kinds that go to the reviewer by SMS; the others are console notices for staff. */
+export const REVIEWER_SMS_KINDS = ['RESULT_TO_REVIEWER', 'REJECTION_TO_REVIEWER'] as const satisfies readonly NotificationKind[];
+export type ReviewerSmsKind = (typeof REVIEWER_SMS_KINDS)[number];
+
+export function isReviewerSmsKind(kind: NotificationKind): kind is ReviewerSmsKind {
+  return (REVIEWER_SMS_KINDS as readonly NotificationKind[]).includes(kind);
+}
+
+const REVIEWER_SMS: Record<ReviewerSmsKind, (facts: ReviewerSmsFacts) => string> = {
+  RESULT_TO_REVIEWER: ({ hallName, trackingCode, statusUrl }) =>
+    `您对${hallName}的评价已整改完毕，请查看整改结果并告诉我们是否满意：${statusUrl}（查询码${trackingCode}）。`,
+  REJECTION_TO_REVIEWER: ({ hallName, trackingCode, statusUrl }) =>
+    `感谢您对${hallName}的评价。经核实，该评价未予采纳，说明请见：${statusUrl}（查询码${trackingCode}）。如有疑问请致电${SERVICE_HOTLINE}。`,
+};
+
+export function renderReviewerSms(kind: ReviewerSmsKind, facts: ReviewerSmsFacts): string {
+  return REVIEWER_SMS[kind](facts);
+}
+
+type ConsoleKind = Exclude<NotificationKind, ReviewerSmsKind>;
+
+const CONSOLE_NOTICES: Record<ConsoleKind, (hall: string, obligation: string, due: string) => string> = {
+  REMINDER: (hall, obligation, due) => `${hall}一件差评整改的${obligation}即将到期${due}，请及时办理。`,
+  OVERDUE_LEVEL_1: (hall, obligation, due) => `${hall}一件差评整改的${obligation}已超期${due}，请督促办理。`,
+  OVERDUE_LEVEL_2: (hall, obligation, due) => `${hall}一件差评整改的${obligation}超期未完成${due}，已上报县级，请督办。`,
+  REOPENED_TO_COUNTY: (hall, _obligation, due) => `${hall}一件差评的评价人对整改结果不满意，已转县级重办${due}。`,
+  EXTENSION_REQUESTED: (hall, _obligation, due) => `${hall}一件协调整改案件申请延期，请审批${due}。`,
+  EXTENSION_DECIDED: (hall, _obligation, due) => `${hall}一件协调整改案件的延期申请已审批${due}，请查看审批意见。`,
+  DEPARTMENTS_INVITED: (hall) => `${hall}一件差评需协调整改，邀请贵部门协助办理，请查看案件。`,
+  REASSIGNED: (hall) => `${hall}一件差评整改已转交给您办理，请查看案件。`,
+};
+
+/** The Chinese text of a staff notice; a request for the reviewer kinds is not a console notice. */
+export function renderConsoleNotice({ hallName, request }: ConsoleNoticeFacts): string {
+  if (isReviewerSmsKind(request.kind)) throw new Error(`${request.kind} goes to the reviewer by SMS, not to the console`);
+  const obligation = request.obligation ? OBLIGATION_LABELS[request.obligation] : '办理';
+  const due = request.dueAt ? `（时限：${formatShanghaiShort(request.dueAt)}）` : '';
+  return CONSOLE_NOTICES[request.kind](hallName, obligation, due);
+}
+
+const SHANGHAI_PARTS = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** `2026年3月4日 10:00`, in Asia/Shanghai wall-clock time, as staff read deadlines. */
+export function formatShanghaiShort(instant: string): string {
+  const parts = Object.fromEntries(SHANGHAI_PARTS.formatToParts(new Date(instant)).map((part) => [part.type, part.value]));
+  return `${parts.year}年${Number(parts.month)}月${Number(parts.day)}日 ${parts.hour}:${parts.minute}`;
+}
