@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { DataProtector } from '@haochaping/privacy';
 import { AdminModule } from './admin/admin.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { CasesModule } from './cases/cases.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { Clock } from './common/clock';
 import { AppConfig } from './config/app-config';
@@ -21,7 +22,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [PrismaModule, TemporalModule, HealthModule, ReviewsModule, RectificationsModule, CalendarModule, MasterDataModule, IntegrationAuthModule, AdminModule],
+      imports: [PrismaModule, TemporalModule, HealthModule, ReviewsModule, RectificationsModule, CalendarModule, MasterDataModule, IntegrationAuthModule, AdminModule, CasesModule],
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: Clock, useValue: clock },

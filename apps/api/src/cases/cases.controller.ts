@@ -1,0 +1,105 @@
+import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, UseGuards } from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiProduces,
+  ApiTags,
+  ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { Actor } from '@haochaping/contracts';
+import { CurrentActor } from '../actor/current-actor.decorator';
+import { DevActorGuard } from '../actor/dev-actor.guard';
+import { Roles, RolesGuard } from '../admin/roles.guard';
+import { ApiError, DomainHttpException } from '../common/api-error';
+import { setContentRange } from '../common/simple-rest/simple-rest-list';
+import { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-query.dto';
+import { MAX_CSV_ROWS } from './case-csv';
+import { CaseImportService } from './case-import.service';
+import { CASES_RESOURCE, CasesService } from './cases.service';
+import { CaseIntakeReportResponse } from './dto/case-intake-report.response';
+import { CaseDetailResponse, CaseResponse } from './dto/case.response';
+import { BodyLimit } from './http-body.setup';
+
+/** 5,000 lines of mostly Chinese text (3 bytes a character in UTF-8). */
+const CSV_BODY_LIMIT_BYTES = 4 * 1024 * 1024;
+
+const caseNotFound = () => new DomainHttpException(404, 'CASE_NOT_FOUND', '未找到该办件');
+const DEV_ACTOR = { name: 'X-Dev-Actor', required: true, description: 'development only: {"userId":"…","role":"ADMIN","hallCodes":[]}' };
+
+@ApiTags('cases')
+@Controller('cases')
+export class CasesController {
+  constructor(
+    private readonly cases: CasesService,
+    private readonly imports: CaseImportService,
+  ) {}
+
+  /** Open to anyone: it holds no personal data, and a plain download link cannot send the actor header. */
+  @Get('import-template.csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', `attachment; filename="cases-import-template.csv"; filename*=UTF-8''${encodeURIComponent('办件导入模板.csv')}`)
+  @ApiOperation({ summary: 'The CSV import template: UTF-8 with BOM, Chinese headers, one example line' })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'the template' })
+  template(): Promise<string> {
+    return this.imports.template();
+  }
+
+  @Post('import')
+  @HttpCode(200)
+  @UseGuards(DevActorGuard, RolesGuard)
+  @Roles('ADMIN', 'COUNTY_SUPERVISOR')
+  @BodyLimit(CSV_BODY_LIMIT_BYTES)
+  @ApiHeader(DEV_ACTOR)
+  @ApiOperation({ summary: `Imports cases from CSV (UTF-8, BOM allowed, ≤ ${MAX_CSV_ROWS} lines); the same rules and report as the API, with line numbers` })
+  @ApiConsumes('text/csv')
+  @ApiBody({ schema: { type: 'string', example: '办件编号,事项编码,服务大厅编码,…' } })
+  @ApiOkResponse({ type: CaseIntakeReportResponse })
+  @ApiUnauthorizedResponse({ type: ApiError })
+  @ApiForbiddenResponse({ type: ApiError })
+  @ApiUnprocessableEntityResponse({ type: ApiError, description: 'CSV_INVALID (not UTF-8, unreadable, wrong headers) or BATCH_TOO_LARGE' })
+  @ApiUnsupportedMediaTypeResponse({ type: ApiError })
+  @ApiPayloadTooLargeResponse({ type: ApiError })
+  importCsv(@Body() body: unknown, @CurrentActor() actor: Actor): Promise<CaseIntakeReportResponse> {
+    // text/csv arrives as bytes (HttpBodySetup), text/plain as a string; anything else was meant for another endpoint.
+    if (!(body instanceof Uint8Array) && typeof body !== 'string') throw new DomainHttpException(415, 'UNSUPPORTED_MEDIA_TYPE', '请以 text/csv 格式上传（UTF-8 编码的 CSV 文件内容）');
+    return this.imports.importCsv(body, actor.userId);
+  }
+
+  @Get()
+  @UseGuards(DevActorGuard, RolesGuard)
+  @Roles('HANDLER', 'TOWN_LEADER', 'DEPT_GUIDE', 'COUNTY_SUPERVISOR', 'ADMIN')
+  @ApiHeader(DEV_ACTOR)
+  @ApiOperation({
+    summary:
+      'react-admin simple-rest list of cases in the actor’s halls (filter hallCode, windowCode, serviceItemCode, channel, caseNumber, completedFrom, completedTo (exclusive), rated, id; sort; range)',
+  })
+  @ApiOkResponse({ type: [CaseResponse] })
+  @ApiUnprocessableEntityResponse({ type: ApiError })
+  async list(@Query() query: SimpleRestListQueryDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<CaseResponse[]> {
+    const page = await this.cases.list(query, actor);
+    setContentRange(reply, CASES_RESOURCE.name, page);
+    return page.rows;
+  }
+
+  @Get(':id')
+  @UseGuards(DevActorGuard, RolesGuard)
+  @Roles('HANDLER', 'TOWN_LEADER', 'DEPT_GUIDE', 'COUNTY_SUPERVISOR', 'ADMIN')
+  @ApiHeader(DEV_ACTOR)
+  @ApiOperation({ summary: 'One case, applicant masked, with its review if rated' })
+  @ApiOkResponse({ type: CaseDetailResponse })
+  @ApiForbiddenResponse({ type: ApiError })
+  @ApiNotFoundResponse({ type: ApiError })
+  get(@Param('id', new ParseUUIDPipe({ exceptionFactory: caseNotFound })) id: string, @CurrentActor() actor: Actor): Promise<CaseDetailResponse> {
+    return this.cases.get(id, actor);
+  }
+}
