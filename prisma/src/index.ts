@@ -26,7 +26,11 @@ export type {
   ReviewAdoption,
   ApplicantKind,
   CaseChannel,
+  SlaPolicyVersion,
+  AuditLog,
 } from '@prisma/client';
 export { seedReferenceData, seedDemoData, seedDemoStaff, HALLS, OPTION_SETS, DEPARTMENTS, WINDOW_TEMPLATES, SERVICE_ITEMS, windowCountOf } from './seed';
 export { loadWorkingCalendar, loadYearCalendars, toCalendarYearData, toOfficeHours, toYearCalendar } from './working-calendar';
 export { enqueueRectificationStart } from './outbox';
+export { parseSlaPolicy, loadCurrentSlaPolicy } from './sla-policy';
+export { appendAudit, type AuditEntry } from './audit-log';

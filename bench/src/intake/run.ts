@@ -83,9 +83,9 @@ async function main(): Promise<void> {
   const barePort = await freePort();
   const bare = new SupervisedProcess('bare', process.execPath, [path.join(__dirname, 'bare-server.js'), String(barePort), stack.databaseUrl], {});
   try {
-    await waitUntil('the bare endpoint', async () => {
-      if (!bare.running) throw new Error(`the bare endpoint exited:\n${bare.tail()}`);
-      return bare.tail().includes('bare endpoint ready');
+    await waitUntil('the bare endpoint', () => {
+      if (!bare.running) return Promise.reject(new Error(`the bare endpoint exited:\n${bare.tail()}`));
+      return Promise.resolve(bare.tail().includes('bare endpoint ready'));
     }, 30_000);
     const bareUrl = `http://127.0.0.1:${barePort}/reviews`;
     const apiUrl = `${stack.apiUrl}/api/public/reviews`;

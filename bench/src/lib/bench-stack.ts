@@ -9,7 +9,10 @@ const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 export interface BenchStack {
   databaseUrl: string;
   apiUrl: string;
+  temporalAddress: string;
   dataKey: Buffer;
+  /** The worker process, when asked for (its pid to read its memory). */
+  workerPid?: number;
   stop(): Promise<void>;
 }
 
@@ -18,7 +21,7 @@ export interface BenchStack {
  * (migrated, reference data seeded, no demo data), a headless Temporal dev server, and the built API as its own
  * process (node apps/api/dist/main.js), exactly as `npm start` runs it. Everything is removed by stop().
  */
-export async function startBenchStack(options: { apiEnv?: Record<string, string> } = {}): Promise<BenchStack> {
+export async function startBenchStack(options: { apiEnv?: Record<string, string>; worker?: boolean; workerEnv?: Record<string, string> } = {}): Promise<BenchStack> {
   const dir = mkdtempSync(path.join(tmpdir(), 'hcp-bench-'));
   chmodSync(dir, 0o755); // PostgreSQL may run as another user (root → postgres) and must reach its data dir
   const stops: Array<() => Promise<void>> = [];
@@ -38,18 +41,27 @@ export async function startBenchStack(options: { apiEnv?: Record<string, string>
     const temporal = await startTemporalDevServer({ port: await freePort() });
     stops.push(() => temporal.stop());
 
+    const serviceEnv = {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      TEMPORAL_ADDRESS: temporal.address,
+      DATA_ENCRYPTION_KEY: dataKey.toString('base64'),
+      APP_MODE: 'production',
+    };
+    let workerPid: number | undefined;
+    if (options.worker) {
+      const worker = new SupervisedProcess('worker', process.execPath, [path.join(REPO_ROOT, 'apps', 'worker', 'dist', 'main.js')], {
+        cwd: REPO_ROOT,
+        env: { ...serviceEnv, ...options.workerEnv },
+        logFile: path.join(dir, 'worker.log'),
+      });
+      stops.push(() => worker.stop());
+      workerPid = worker.pid;
+    }
     const apiPort = await freePort();
     const api = new SupervisedProcess('api', process.execPath, [path.join(REPO_ROOT, 'apps', 'api', 'dist', 'main.js')], {
       cwd: REPO_ROOT,
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        TEMPORAL_ADDRESS: temporal.address,
-        API_PORT: String(apiPort),
-        DATA_ENCRYPTION_KEY: dataKey.toString('base64'),
-        APP_MODE: 'production',
-        ...options.apiEnv,
-      },
+      env: { ...serviceEnv, API_PORT: String(apiPort), ...options.apiEnv },
       logFile: path.join(dir, 'api.log'),
     });
     stops.push(() => api.stop());
@@ -58,7 +70,7 @@ export async function startBenchStack(options: { apiEnv?: Record<string, string>
       if (!api.running) throw new Error(`the API exited while starting:\n${api.tail()}`);
       return (await fetch(`${apiUrl}/api/health`).catch(() => undefined))?.ok ?? false;
     }, 60_000);
-    return { databaseUrl, apiUrl, dataKey, stop };
+    return { databaseUrl, apiUrl, temporalAddress: temporal.address, dataKey, workerPid, stop };
   } catch (error) {
     await stop();
     throw error;

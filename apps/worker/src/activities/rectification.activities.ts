@@ -1,6 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import {
-  DEFAULT_SLA_POLICY,
   ERR_INVALID_ARGUMENT,
   ERR_REVIEW_NOT_FOUND,
   rectificationWorkflowId,
@@ -13,7 +12,7 @@ import {
   type RectificationCategory,
   isRectificationCategory,
 } from '@haochaping/contracts';
-import { loadWorkingCalendar, type Prisma, type PrismaClient } from '@haochaping/db';
+import { loadCurrentSlaPolicy, loadWorkingCalendar, type Prisma, type PrismaClient } from '@haochaping/db';
 import { WorkingTime } from '@haochaping/working-time';
 import type { NotificationDriver } from '../notifications/notification.driver';
 import { caseProjectionColumns } from './case-projection';
@@ -53,9 +52,8 @@ export function createRectificationActivities({
         reviewId: review.id,
         hallCode: review.hall.code,
         hallName: review.hall.name,
-        // Versioned SLA policies maintained by admins arrive with the console issue; until then every case starts
-        // under version 1 of DOMAIN.md's clocks (and keeps it, as the state records the version).
-        slaPolicy: DEFAULT_SLA_POLICY,
+        // The newest version admins saved; the workflow records it in its history, so the case keeps it.
+        slaPolicy: await loadCurrentSlaPolicy(prisma),
         // A real-name review with a phone owes a callback (实名差评回访率 100%); an anonymous one is still verified
         // and rectified, but nobody can be called.
         canCallBack: review.reviewerKind === 'REAL_NAME' && review.reviewerPhoneEnc !== null,
