@@ -14,6 +14,7 @@ import { PrismaModule } from './prisma/prisma.module';
 import { RectificationsModule } from './rectifications/rectifications.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { TemporalModule } from './temporal/temporal.module';
+import { WindowsModule } from './windows/windows.module';
 
 @Module({})
 export class AppModule {
@@ -22,7 +23,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [PrismaModule, TemporalModule, HealthModule, ReviewsModule, RectificationsModule, CalendarModule, MasterDataModule, IntegrationAuthModule, AdminModule, CasesModule],
+      imports: [PrismaModule, TemporalModule, HealthModule, ReviewsModule, RectificationsModule, CalendarModule, MasterDataModule, IntegrationAuthModule, AdminModule, CasesModule, WindowsModule],
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: Clock, useValue: clock },
