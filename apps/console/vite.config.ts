@@ -13,6 +13,9 @@ const proxy: Record<string, ProxyOptions> = {
 
 export default defineConfig({
   plugins: [react()],
+  // Unknown paths get index.html in dev and preview, so deep links work: /citizen/w/<hall>/<window> from a QR
+  // code, /citizen/i/<token> from an SMS (nginx.conf does the same in production).
+  appType: 'spa',
   server: { host: '127.0.0.1', port: consolePort, strictPort: true, proxy },
   preview: { host: '127.0.0.1', port: consolePort, strictPort: true, proxy },
   build: {

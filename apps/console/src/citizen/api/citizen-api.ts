@@ -31,6 +31,7 @@ export interface RateableCase {
 }
 
 export interface InvitationCase {
+  caseNumberMasked: string;
   serviceItemName: string;
   hallName: string;
   windowName?: string | null;
@@ -73,9 +74,11 @@ export interface ReviewStatus {
   level: number;
   levelLabel: string;
   channel: string;
+  channelLabel?: string;
   hallName: string;
   createdAt: string;
   adoption: 'ADOPTED' | 'NOT_ADOPTED';
+  adoptionLabel?: string;
   stage: { code: string; label: string };
   rectification?: {
     state: string;
@@ -83,6 +86,9 @@ export interface ReviewStatus {
     resultSummary?: string | null;
     confirmationOpen: boolean;
     confirmationDueAt?: string | null;
+    /** Once closed: SATISFIED, UNSATISFIED, NO_OBJECTION, REJECTED, and its label. */
+    outcome?: string | null;
+    outcomeLabel?: string | null;
   } | null;
 }
 

@@ -13,8 +13,11 @@ import { useShowSubmitted } from '../submitted/use-show-submitted';
 const INVITATION_REFUSALS: Record<string, string> = {
   INVITATION_EXPIRED: '评价链接已过期',
   INVITATION_USED: '这个办件已经评价过了',
+  CASE_ALREADY_RATED: '这个办件已经评价过了',
+  RATING_PERIOD_CLOSED: '已过评价期限',
   INVITATION_NOT_FOUND: '评价链接无效',
 };
+const ALREADY_RATED = new Set(['INVITATION_USED', 'CASE_ALREADY_RATED']);
 
 /** /citizen/i/:token — the signed, single-use link of one case (SMS, per-case QR, the evaluator at a window). */
 export function InvitationRatingPage() {
@@ -30,6 +33,7 @@ export function InvitationRatingPage() {
         <>
           <CaseSummary
             serviceItemName={invitation.data.serviceItemName}
+            caseNumberMasked={invitation.data.caseNumberMasked}
             place={[invitation.data.hallName, invitation.data.windowName].filter(Boolean).join(' · ')}
             completedAt={invitation.data.completedAt}
           />
@@ -45,14 +49,14 @@ function InvitationRefused({ error, onRetry }: { error: CitizenApiError; onRetry
   if (!heading) return <ApiErrorAlert error={error} title="评价页打开失败" onRetry={onRetry} />;
   return (
     <>
-      <Alert severity={error.code === 'INVITATION_USED' ? 'info' : 'warning'} role="alert" sx={{ mb: 2 }}>
+      <Alert severity={ALREADY_RATED.has(error.code) ? 'info' : 'warning'} role="alert" sx={{ mb: 2 }}>
         <AlertTitle>{heading}</AlertTitle>
         {error.message}
       </Alert>
       <Stack spacing={1.5}>
-        {error.code === 'INVITATION_USED' ? (
+        {ALREADY_RATED.has(error.code) ? (
           <Button variant="contained" component={RouterLink} to="/citizen/status">
-            凭评价编号查询处理进度
+            凭查询码查询处理进度
           </Button>
         ) : null}
         <Button variant="outlined" component={RouterLink} to="/citizen/feedback">

@@ -25,7 +25,7 @@ export function StatusPage() {
   async function lookUp(pair: { code: string; lastFour: string }) {
     setError(null);
     if (pair.code === '') {
-      setCodeError('请输入评价编号');
+      setCodeError('请输入查询码');
       return;
     }
     setCodeError(null);
@@ -54,7 +54,7 @@ export function StatusPage() {
       >
         <Stack spacing={2}>
           <TextField
-            label="评价编号"
+            label="查询码"
             value={code}
             onChange={(event) => setCode(normalizeTrackingCode(event.target.value))}
             error={Boolean(codeError)}
@@ -105,7 +105,7 @@ function StatusCard({ status, children }: { status: ReviewStatus; children: Reac
     <Paper component="section" aria-label="评价处理进度" sx={{ p: 2, mt: 3 }}>
       <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', gap: 1 }}>
         <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-          评价编号 {status.trackingCode}
+          查询码 {status.trackingCode}
         </Typography>
         <Chip color="primary" label={status.stage.label} data-testid="review-stage" />
       </Stack>
@@ -120,6 +120,7 @@ function StatusCard({ status, children }: { status: ReviewStatus; children: Reac
             <span data-testid="rectification-state">{rectification.stateLabel}</span>
           </Row>
           {rectification.resultSummary ? <Row label="整改结果">{rectification.resultSummary}</Row> : null}
+          {rectification.outcomeLabel ? <Row label="办结结果">{rectification.outcomeLabel}</Row> : null}
         </>
       ) : null}
       {children}

@@ -34,10 +34,10 @@ export function SubmittedPage() {
         {submitted ? (
           <Typography sx={{ mt: 1, color: 'text.secondary' }}>
             您的评价：{levelName(submitted.level)}
-            {isBadLevel(submitted.level) ? '。工作人员会尽快核实处理，处理结果可凭评价编号查询。' : ''}
+            {isBadLevel(submitted.level) ? '。工作人员会尽快核实处理，处理结果可凭查询码查询。' : ''}
           </Typography>
         ) : null}
-        <Typography sx={{ mt: 3 }}>您的评价编号</Typography>
+        <Typography sx={{ mt: 3 }}>您的查询码</Typography>
         <Box
           data-testid="tracking-code"
           sx={{ fontFamily: 'monospace', fontSize: 32, fontWeight: 700, letterSpacing: 3, userSelect: 'all', my: 1, wordBreak: 'break-all' }}
@@ -46,15 +46,15 @@ export function SubmittedPage() {
         </Box>
         <Stack spacing={1.5} sx={{ mt: 2 }}>
           <Button variant="outlined" startIcon={<ContentCopyIcon />} onClick={() => void copyText(trackingCode).then(setCopied)}>
-            {copied ? '已复制' : '复制编号'}
+            {copied ? '已复制' : '复制查询码'}
           </Button>
-          {copied === false ? <Alert severity="warning">无法自动复制，请长按编号复制，或截图保存。</Alert> : null}
+          {copied === false ? <Alert severity="warning">无法自动复制，请长按查询码复制，或截图保存。</Alert> : null}
           <Button variant="contained" component={RouterLink} to={`/citizen/status?code=${encodeURIComponent(trackingCode)}`}>
             查询处理进度
           </Button>
         </Stack>
         <Typography variant="body2" sx={{ mt: 3, color: 'text.secondary', textAlign: 'left' }}>
-          请保存好评价编号（可截图）。查询进度时需要评价编号；实名评价还需要手机号后四位。
+          请保存好查询码（可截图）。查询进度时需要查询码；实名评价还需要手机号后四位。
         </Typography>
       </Paper>
     </CitizenLayout>

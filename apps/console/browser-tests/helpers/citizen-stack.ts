@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startE2eStack, type E2eStack } from '../../../api/test/helpers/e2e-stack';
+import { launchChromium } from './chromium';
+import { startConsoleServer, type ConsoleServer } from './console-server';
+import { CaseSeeder } from './seed-cases';
+
+/** Where each run leaves a screenshot of every page it visits (gitignored). */
+export const SCREENSHOT_DIR = path.resolve(__dirname, '..', 'screenshots');
+
+// An Android WeChat in-app browser: the pages are meant for it, and a server or a stylesheet may look at it.
+const WECHAT_ANDROID =
+  'Mozilla/5.0 (Linux; Android 13; V2219A Build/TP1A.220624.014; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 ' +
+  'Chrome/116.0.0.0 Mobile Safari/537.36 XWEB/1160065 MMWEBSDK/20231202 MicroMessenger/8.0.47.2560(0x28002F30) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN';
+
+export interface CitizenStack {
+  api: E2eStack;
+  console: ConsoleServer;
+  cases: CaseSeeder;
+  /** A fresh phone-sized page (375×667, touch, zh-CN, Beijing time): no state shared between tests. */
+  phonePage(): Promise<Page>;
+  /** Saves a full-page screenshot as `<name>.png` in SCREENSHOT_DIR. */
+  screenshot(page: Page, name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Everything a citizen's phone talks to, started for one test file; `close` stops what was started, in reverse. */
+export async function startCitizenStack(): Promise<CitizenStack> {
+  const stops: Array<() => Promise<void>> = [];
+  const contexts: BrowserContext[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch((error: unknown) => process.stderr.write(`while stopping: ${String(error)}\n`));
+  };
+  try {
+    // First, so a machine without Chromium fails at once with the message that says what to install.
+    const browser: Browser = await launchChromium();
+    stops.push(() => browser.close());
+    const api = await startE2eStack();
+    stops.push(() => api.close());
+    const consoleServer = await startConsoleServer(new URL(api.baseUrl).origin);
+    stops.push(() => consoleServer.close());
+    const cases = new CaseSeeder(api.db.url);
+    stops.push(() => cases.close());
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+
+    return {
+      api,
+      console: consoleServer,
+      cases,
+      async phonePage() {
+        const context = await browser.newContext({
+          viewport: { width: 375, height: 667 },
+          deviceScaleFactor: 2,
+          isMobile: true,
+          hasTouch: true,
+          locale: 'zh-CN',
+          timezoneId: 'Asia/Shanghai',
+          userAgent: WECHAT_ANDROID,
+        });
+        contexts.push(context);
+        return context.newPage();
+      },
+      async screenshot(page, name) {
+        await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true, animations: 'disabled' });
+      },
+      async close() {
+        for (const context of contexts) await context.close().catch(() => undefined);
+        await stopAll();
+      },
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
