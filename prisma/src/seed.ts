@@ -195,57 +195,296 @@ export async function seedDemoStaff(prisma: PrismaClient): Promise<number> {
   return count;
 }
 
-const DEMO_COMMENTS: Record<number, string[]> = {
-  5: ['办事很快，工作人员很耐心', '一次就办好了，点赞'],
-  4: ['整体不错', '等候时间不长'],
-  3: ['还可以', '材料说明可以再清楚些'],
-  2: ['排队时间太长，窗口只开了一个'],
-  1: ['工作人员态度生硬，问了两遍都不耐烦'],
+/** Which departments' items each window handles (WINDOW_TEMPLATES); 综合受理 takes what has no window of its own. */
+const DEMO_WINDOW_DEPARTMENTS: Record<string, readonly string[]> = {
+  W01: ['shenpi', 'gongan', 'shichang', 'zhujian', 'weijian'],
+  W02: ['renshe', 'yibao'],
+  W03: ['minzheng'],
+  W04: ['tuiyijunren'],
+  W05: ['canlian'],
+  W06: ['nongye'],
 };
 
-function demoReviewer(protector: DataProtector, n: number) {
-  const phone = `139${String(53700000 + n * 7919).padStart(8, '0')}`;
-  return {
-    reviewerKind: 'REAL_NAME' as const,
-    reviewerNameEnc: protector.encrypt(`${DEMO_SURNAMES[n % DEMO_SURNAMES.length]}先生`),
-    reviewerPhoneEnc: protector.encrypt(phone),
-    reviewerPhoneHash: protector.phoneHash(phone),
+const DEMO_COMPANIES = ['嘉祥县鸿运商贸有限公司', '嘉祥县石雕工艺品厂', '济宁祥和农业专业合作社', '嘉祥县安康家政服务部', '嘉祥县金源餐饮店'];
+
+const DEMO_COMMENTS: Record<number, string[]> = {
+  5: ['办事很快，工作人员很耐心', '一次就办好了，点赞', '材料一次性告知，很省心', '窗口服务热情周到'],
+  4: ['整体不错', '等候时间不长', '流程清楚，就是取号有点慢'],
+  3: ['还可以', '材料说明可以再清楚些', '等了二十多分钟'],
+  2: ['排队时间太长，窗口只开了一个', '让我跑了两趟才补齐材料'],
+  1: ['工作人员态度生硬，问了两遍都不耐烦', '问了三个窗口都说不归自己管'],
+};
+
+/** What a bad online rating says (the window ones are in DEMO_COMMENTS). */
+const DEMO_ONLINE_BAD_COMMENTS = ['网上提交后好几天没人审核', '系统一直提交失败，打电话也没人接', '退回补正没说清楚缺什么材料'];
+
+/** The phone a demo user types at jiaxiang's window W01 QR page to find cases of their own to rate. */
+export const DEMO_CITIZEN_PHONE = '13800138000';
+
+/** At most this many bad reviews, each starting a real workflow: enough to show the rectification desk, not to flood it. */
+const DEMO_BAD_REVIEWS = 6;
+const DEMO_DAYS = 28;
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+const MINUTE_MS = 60_000;
+
+/** mulberry32: a small seeded generator, so every new system gets the same demo (and no Math.random). */
+function demoRandom(seed: number) {
+  let state = seed >>> 0;
+  const next = (): number => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
+  const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
+  const pick = <T>(items: readonly T[]): T => {
+    if (items.length === 0) throw new Error('demo data: nothing to pick from');
+    return items[Math.floor(next() * items.length)];
+  };
+  return { next, int, pick, chance: (probability: number): boolean => next() < probability };
+}
+
+/** Midnight (Asia/Shanghai) of the working days (Mon–Fri) among the last `days` days up to `now`, oldest first. */
+function demoWorkingDays(now: Date, days: number): Date[] {
+  const today = Math.floor((now.getTime() + SHANGHAI_OFFSET_MS) / 86_400_000);
+  const result: Date[] = [];
+  for (let day = today - days + 1; day <= today; day++) {
+    const weekday = new Date(day * 86_400_000).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) result.push(new Date(day * 86_400_000 - SHANGHAI_OFFSET_MS));
+  }
+  return result;
+}
+
+/** A minute inside office hours (09:00–11:45, 13:00–16:45 Beijing time) of a day given by its midnight. */
+function demoOfficeMinute(random: ReturnType<typeof demoRandom>, midnight: Date): Date {
+  const minute = random.chance(0.55) ? random.int(9 * 60, 11 * 60 + 45) : random.int(13 * 60, 16 * 60 + 45);
+  return new Date(midnight.getTime() + minute * MINUTE_MS);
+}
+
+interface DemoCase {
+  id: string;
+  caseNumber: string;
+  serviceItemId: string;
+  hallId: string;
+  windowId: string | null;
+  staffId: string | null;
+  applicantKind: 'PERSON' | 'ORGANIZATION';
+  applicantNameEnc: string;
+  applicantPhoneEnc: string;
+  applicantPhoneHash: string;
+  receivedAt: Date;
+  completedAt: Date | null;
+  channel: 'WINDOW' | 'ONLINE';
+  source: string;
+  createdAt: Date;
+}
+
+interface DemoReview {
+  id: string;
+  hallId: string;
+  windowId: string | null;
+  staffId: string | null;
+  serviceItemId: string;
+  caseId: string;
+  level: number;
+  optionCodes: string[];
+  optionSetId: string | null;
+  optionSetVersion: number | null;
+  comment: string | null;
+  channel: 'WINDOW_QR' | 'ONLINE_PORTAL';
+  reviewerKind: 'ANONYMOUS' | 'REAL_NAME';
+  reviewerNameEnc: string | null;
+  reviewerPhoneEnc: string | null;
+  reviewerPhoneHash: string | null;
+  trackingCode: string;
+  clientKey: string;
+  createdAt: Date;
 }
 
 /**
- * A little life for a new user's system: staff at the windows (seedDemoStaff), some reviews across the halls,
- * and two bad reviews queued in the outbox so that their workflows start as soon as the API runs. Only when the database holds no review yet.
+ * A living system for a new user: staff at the windows (seedDemoStaff), a few hundred cases over the last four
+ * weeks across every hall, window and item (office hours, working days), most of them rated the way ratings come in
+ * (about 85 % 满意 or 非常满意), and a handful of bad reviews from the last days whose rectification workflows start
+ * as soon as the API runs (outbox). Bad reviews are kept to those few so that every 差评 has its workflow, as in
+ * production. Some recent cases stay unrated for the rating pages; two of them belong to DEMO_CITIZEN_PHONE at
+ * jiaxiang W01. Deterministic but for ids and tracking codes. Only when the database holds no review yet.
  * Returns the number of reviews written (0 when the database already had data).
  */
 export async function seedDemoData(prisma: PrismaClient, protector: DataProtector, now: Date = new Date()): Promise<number> {
   await seedDemoStaff(prisma);
   if ((await prisma.review.count()) > 0) return 0;
-  const halls = await prisma.hall.findMany({ orderBy: { code: 'asc' } });
-  let written = 0;
-  await prisma.$transaction(async (tx) => {
-    for (const [index, hall] of halls.entries()) {
-      for (const level of [5, 4, 5, 3, index % 5 === 0 ? 2 : 4, index % 6 === 1 ? 1 : 5]) {
-        const comments = DEMO_COMMENTS[level] ?? [];
-        const review = await tx.review.create({
-          data: {
-            hallId: hall.id,
-            level,
-            comment: comments[written % comments.length] ?? null,
-            channel: 'WINDOW_QR',
-            clientKey: `demo-${randomUUID()}`,
-            trackingCode: newTrackingCode(),
-            // Bad demo reviews are real-name, so a new user sees a callback owed; the numbers are invented.
-            ...(isBadReview(level) ? demoReviewer(protector, written) : {}),
-            createdAt: new Date(now.getTime() - (written + 1) * 3_600_000),
-          },
-        });
-        written += 1;
-        if (isBadReview(level)) {
-          await enqueueRectificationStart(tx, { reviewId: review.id, hallCode: hall.code, level, reviewedAt: review.createdAt.toISOString() });
-        }
+
+  const random = demoRandom(20261128);
+  const [halls, items, optionSets] = await Promise.all([
+    prisma.hall.findMany({ orderBy: { code: 'asc' }, include: { windows: { orderBy: { code: 'asc' }, include: { staff: { orderBy: { employeeNumber: 'asc' } } } } } }),
+    prisma.serviceItem.findMany({ orderBy: { code: 'asc' }, include: { department: true } }),
+    prisma.optionSet.findMany({ orderBy: { version: 'desc' } }),
+  ]);
+  const optionSetOf = (nature: ServiceNature) => optionSets.find((set) => set.nature === nature);
+
+  const cases: DemoCase[] = [];
+  const natureOf = new Map(items.map((item) => [item.id, item.nature]));
+  const hallCodeOf = new Map(halls.map((hall) => [hall.id, hall.code]));
+  const days = demoWorkingDays(now, DEMO_DAYS);
+
+  const addCase = (input: { hall: (typeof halls)[number]; window: (typeof halls)[number]['windows'][number]; midnight: Date; dayIndex: number; phone?: string; atWindow?: boolean }): DemoCase | undefined => {
+    const { hall, window, midnight, dayIndex } = input;
+    const departments = DEMO_WINDOW_DEPARTMENTS[window.code] ?? DEMO_WINDOW_DEPARTMENTS.W01 ?? [];
+    const candidates = items.filter((item) => departments.includes(item.department.code));
+    const item = random.pick(candidates.length > 0 ? candidates : items);
+    // Online items were mostly applied for online.
+    const channel = !input.atWindow && item.nature === 'ONLINE' && random.chance(0.75) ? 'ONLINE' : 'WINDOW';
+    const staff = window.staff.length > 0 ? random.pick(window.staff) : null;
+    const organization = random.chance(0.12);
+    const name = organization ? random.pick(DEMO_COMPANIES) : `${random.pick(DEMO_SURNAMES)}${random.pick(DEMO_GIVEN_NAMES)}`;
+    const phone = input.phone ?? (organization && random.chance(0.4) ? `0537${random.int(6_000_000, 6_999_999)}` : `1${random.pick(['38', '39', '58', '59', '87', '52', '35'])}${String(random.int(0, 99_999_999)).padStart(8, '0')}`);
+
+    let receivedAt: Date;
+    let completedAt: Date | null;
+    if (channel === 'WINDOW') {
+      receivedAt = demoOfficeMinute(random, midnight);
+      completedAt = new Date(receivedAt.getTime() + random.int(8, 75) * MINUTE_MS);
+    } else {
+      // Online applications arrive at any hour and are approved on a later working day.
+      receivedAt = new Date(midnight.getTime() + random.int(7 * 60, 22 * 60) * MINUTE_MS);
+      const approvalDay = days[dayIndex + random.int(1, 2)];
+      completedAt = approvalDay ? demoOfficeMinute(random, approvalDay) : null;
+    }
+    if (receivedAt.getTime() > now.getTime()) return undefined;
+    if (completedAt && completedAt.getTime() > now.getTime()) completedAt = null;
+
+    const day = new Date(midnight.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10).replace(/-/g, '');
+    const serviceCase: DemoCase = {
+      id: randomUUID(),
+      caseNumber: `JX${day}${String(cases.length + 1).padStart(5, '0')}`,
+      serviceItemId: item.id,
+      hallId: hall.id,
+      windowId: channel === 'WINDOW' ? window.id : null,
+      staffId: staff?.id ?? null,
+      applicantKind: organization ? 'ORGANIZATION' : 'PERSON',
+      applicantNameEnc: protector.encrypt(name),
+      applicantPhoneEnc: protector.encrypt(phone),
+      applicantPhoneHash: protector.phoneHash(phone),
+      receivedAt,
+      completedAt,
+      channel,
+      source: 'demo',
+      createdAt: completedAt ?? receivedAt,
+    };
+    cases.push(serviceCase);
+    return serviceCase;
+  };
+
+  // Every window has served someone in these weeks (a quiet one would look broken in the statistics).
+  for (const hall of halls) {
+    for (const window of hall.windows) {
+      const dayIndex = random.int(0, Math.max(0, days.length - 3));
+      const midnight = days[dayIndex];
+      if (midnight) addCase({ hall, window, midnight, dayIndex, atWindow: true });
+    }
+  }
+  days.forEach((midnight, dayIndex) => {
+    for (const hall of halls) {
+      // 街道 halls are the busy ones; a town hall sees a case or two a day.
+      const count = hall.kind === 'STREET' ? random.int(2, 4) : random.int(0, 2);
+      for (let n = 0; n < count; n++) {
+        // 综合受理 takes about a third of the work.
+        const window = random.chance(0.35) ? hall.windows[0] : random.pick(hall.windows);
+        if (window) addCase({ hall, window, midnight, dayIndex });
       }
     }
   });
-  return written;
+  // The demo citizen's cases: the last two working days at jiaxiang W01, left unrated.
+  const demoCitizenCases = new Set<string>();
+  const jiaxiang = halls.find((hall) => hall.code === 'jiaxiang');
+  const firstWindow = jiaxiang?.windows.find((window) => window.code === 'W01');
+  for (const dayIndex of [days.length - 2, days.length - 1]) {
+    const midnight = days[dayIndex];
+    if (!jiaxiang || !firstWindow || !midnight) continue;
+    // Early in the morning of the last day the office minute may still be ahead: then the day before serves.
+    const added =
+      addCase({ hall: jiaxiang, window: firstWindow, midnight, dayIndex, phone: DEMO_CITIZEN_PHONE, atWindow: true }) ??
+      addCase({ hall: jiaxiang, window: firstWindow, midnight: days[dayIndex - 2] ?? midnight, dayIndex: dayIndex - 2, phone: DEMO_CITIZEN_PHONE, atWindow: true });
+    if (added) demoCitizenCases.add(added.id);
+  }
+
+  // Ratings: most completed cases are rated, recent ones less often (their citizens still have days to rate).
+  const reviews: DemoReview[] = [];
+  const recentFrom = now.getTime() - 2 * 86_400_000;
+  for (const row of cases) {
+    if (!row.completedAt || demoCitizenCases.has(row.id)) continue;
+    if (!random.chance(row.completedAt.getTime() >= recentFrom ? 0.5 : 0.82)) continue;
+    const delay = row.channel === 'WINDOW' ? random.int(1, 20) * MINUTE_MS : random.int(10, 30 * 60) * MINUTE_MS;
+    const createdAt = new Date(row.completedAt.getTime() + delay);
+    if (createdAt.getTime() > now.getTime()) continue;
+    const roll = random.next();
+    const level = roll < 0.6 ? 5 : roll < 0.87 ? 4 : 3;
+    const realName = random.chance(0.6);
+    const comment = random.chance(0.35) ? random.pick(DEMO_COMMENTS[level] ?? ['']) : null;
+    reviews.push({
+      id: randomUUID(),
+      hallId: row.hallId,
+      windowId: row.windowId,
+      staffId: row.staffId,
+      serviceItemId: row.serviceItemId,
+      caseId: row.id,
+      level,
+      optionCodes: [],
+      optionSetId: null,
+      optionSetVersion: null,
+      comment,
+      channel: row.channel === 'WINDOW' ? 'WINDOW_QR' : 'ONLINE_PORTAL',
+      reviewerKind: realName ? 'REAL_NAME' : 'ANONYMOUS',
+      reviewerNameEnc: realName ? row.applicantNameEnc : null,
+      reviewerPhoneEnc: realName ? row.applicantPhoneEnc : null,
+      reviewerPhoneHash: realName ? row.applicantPhoneHash : null,
+      trackingCode: newTrackingCode(),
+      clientKey: `demo-${row.caseNumber}`,
+      createdAt,
+    });
+  }
+
+  // The bad ones: recent reviews in as many different halls as possible, real-name (a callback is owed), with reasons.
+  const badFrom = now.getTime() - 4 * 86_400_000;
+  const badHalls = new Set<string>();
+  const bad: DemoReview[] = [];
+  for (const review of reviews) {
+    if (bad.length >= DEMO_BAD_REVIEWS) break;
+    if (review.createdAt.getTime() < badFrom || badHalls.has(review.hallId) || !random.chance(0.5)) continue;
+    badHalls.add(review.hallId);
+    bad.push(review);
+  }
+  bad.forEach((review, n) => {
+    const nature = natureOf.get(review.serviceItemId) ?? 'OFFLINE';
+    const optionSet = optionSetOf(nature);
+    const options = OPTION_SETS[nature];
+    const level = n % 3 === 0 ? 1 : 2;
+    const serviceCase = cases.find((row) => row.id === review.caseId);
+    Object.assign(review, {
+      level,
+      comment: random.pick(nature === 'ONLINE' && review.channel === 'ONLINE_PORTAL' ? DEMO_ONLINE_BAD_COMMENTS : (DEMO_COMMENTS[level] ?? [''])),
+      optionCodes: [...new Set([random.pick(options).code, random.pick(options).code])],
+      optionSetId: optionSet?.id ?? null,
+      optionSetVersion: optionSet?.version ?? null,
+      reviewerKind: 'REAL_NAME',
+      reviewerNameEnc: serviceCase?.applicantNameEnc ?? null,
+      reviewerPhoneEnc: serviceCase?.applicantPhoneEnc ?? null,
+      reviewerPhoneHash: serviceCase?.applicantPhoneHash ?? null,
+    } satisfies Partial<DemoReview>);
+  });
+
+  await prisma.$transaction(
+    async (tx) => {
+      await tx.serviceCase.createMany({ data: cases });
+      await tx.review.createMany({ data: reviews });
+      for (const review of reviews) {
+        if (!isBadReview(review.level)) continue;
+        const hallCode = hallCodeOf.get(review.hallId) ?? '';
+        await enqueueRectificationStart(tx, { reviewId: review.id, hallCode, level: review.level, reviewedAt: review.createdAt.toISOString() });
+      }
+    },
+    { timeout: 60_000 },
+  );
+  return reviews.length;
 }
