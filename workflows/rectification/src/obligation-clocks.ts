@@ -16,12 +16,14 @@ import { nowIso, SYSTEM_ACTOR, type CaseRecord } from './case-record';
  * owes them at 80% of the window and escalate when they run out; the confirmation window is the citizen's right,
  * not a duty: when it runs out the case closes as 无异议.
  */
-const CLOCK_RULES: Record<ObligationKind, { owner: ActorRole; isDuty: boolean }> = {
-  callback: { owner: 'HANDLER', isDuty: true },
-  result: { owner: 'HANDLER', isDuty: true },
-  rejectionDecision: { owner: 'COUNTY_SUPERVISOR', isDuty: true },
-  extensionDecision: { owner: 'COUNTY_SUPERVISOR', isDuty: true },
-  confirmation: { owner: 'CITIZEN', isDuty: false },
+const CLOCK_RULES: Record<ObligationKind, { owner: ActorRole; isDuty: boolean; escalates: boolean }> = {
+  callback: { owner: 'HANDLER', isDuty: true, escalates: true },
+  result: { owner: 'HANDLER', isDuty: true, escalates: true },
+  // Escalates through the town leader as it always did; changing that would alter running workflows' commands.
+  rejectionDecision: { owner: 'COUNTY_SUPERVISOR', isDuty: true, escalates: true },
+  // The county's own duty: level 2 the moment it runs out.
+  extensionDecision: { owner: 'COUNTY_SUPERVISOR', isDuty: true, escalates: false },
+  confirmation: { owner: 'CITIZEN', isDuty: false, escalates: false },
 };
 
 const OWNER_LABELS: Record<ActorRole, string> = {
@@ -38,8 +40,9 @@ export interface OpenOptions {
   /** Who owes it, when not the kind's usual owner (the county owns a reopened case's result). */
   ownerRole?: ActorRole;
   /**
-   * Whether an overdue duty climbs from the town leader (level 1) to the county a working day later (level 2).
-   * False for what the county itself owes: it is at level 2, with the county told, the moment it runs out.
+   * Whether an overdue duty climbs from the town leader (level 1) to the county a working day later (level 2), when
+   * not the kind's default. False for what the county itself owes: it is at level 2, with the county told, the
+   * moment it runs out.
    */
   escalates?: boolean;
 }
@@ -61,7 +64,7 @@ export class ObligationClocks {
 
   /** Starts the clock of an obligation counting `clock` from `from` (a new round replaces a finished one). */
   async open(kind: ObligationKind, from: string, clock: SlaClock, options: OpenOptions = {}): Promise<Obligation> {
-    const obligation = await this.deadlines(kind, from, clock, options.ownerRole ?? CLOCK_RULES[kind].owner, options.escalates ?? true);
+    const obligation = await this.deadlines(kind, from, clock, options.ownerRole ?? CLOCK_RULES[kind].owner, options.escalates ?? CLOCK_RULES[kind].escalates);
     this.install(kind, obligation);
     return obligation;
   }

@@ -16,12 +16,11 @@ import { RectificationActions } from './rectification-actions';
  * One durable process per bad review (谁办理、谁负责), DOMAIN.md "Handling a bad review":
  *
  *   待核实 ─verify 属实─► 整改中 ─recordRectification─► 待群众确认 ─confirm 满意─► 已办结(满意)
- *      │                  ▲  │ ▲                          │  └─ no answer in 5 working days ─► 已办结(无异议)
- *      │ 不属实/恶意       │  │ │ approve (new due) /      └─ 不满意 (once) ─► 重办中 (county, level 2) ─recordRectification─► 待群众确认
- *      ▼                  │  │ │ deny (original due)                              (不满意 again ─► 已办结(不满意))
- *   不予采纳待审核 ─approve─► 已办结(不予采纳)
- *        deny (clocks never stopped) ─┘  │ │
- *                    协调整改: requestExtension (before the due time) ─► 延期待审批 ─decideExtension─┘
+ *     │                  ▲  │  ▲                          │  └─ no answer in 5 working days ─► 已办结(无异议)
+ *     │ 不属实/恶意       │  │  └─ decideExtension ─┐      └─ 不满意 (once) ─► 重办中 (county, level 2) ─recordRectification─► 待群众确认
+ *     ▼                  │  └── requestExtension ──► 延期待审批               (不满意 again ─► 已办结(不满意))
+ *   不予采纳待审核 ─deny ─┘       (协调整改, strictly before the result's due time; approve moves it, deny keeps it)
+ *     └─ approve ─► 已办结(不予采纳)
  *
  * The callback (real-name reviewers only) and result clocks count from the review time under the suggested
  * category until verification decides it, and again under a reclassified category; every open obligation reminds

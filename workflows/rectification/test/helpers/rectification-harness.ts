@@ -14,6 +14,7 @@ import {
   type RectificationActivities,
   type RectificationCaseState,
   type RectificationCategory,
+  type RectificationFailureType,
   type ReviewContext,
 } from '@haochaping/contracts';
 import { rectificationWorkflow } from '../../src/rectification.workflow';
@@ -33,20 +34,43 @@ export function plainTimeDeadline({ from, clock }: ComputeDeadlineInput): Comput
   return { dueAt: new Date(Date.parse(from) + clock.amount * unitMs).toISOString(), provisional: false };
 }
 
+/** Asia/Shanghai is UTC+8 all year. */
+const SHANGHAI_OFFSET_MS = 8 * HOUR_MS;
+
+export function shanghaiDate(instant: string | number): string {
+  return new Date(new Date(instant).getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The instant of a wall-clock time on an Asia/Shanghai date, e.g. ('2026-03-09', '10:00'). */
+export function shanghaiInstant(date: string, time: string): string {
+  return new Date(`${date}T${time}:00+08:00`).toISOString();
+}
+
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 24 * HOUR_MS).toISOString().slice(0, 10);
+}
+
 export const HALL = { code: 'jintun', name: '金屯镇' } as const;
 
 export const actors = {
   handler: { userId: 'handler-jintun', role: 'HANDLER', hallCodes: [HALL.code] },
   otherHallHandler: { userId: 'handler-mandong', role: 'HANDLER', hallCodes: ['mandong'] },
   townLeader: { userId: 'leader-jintun', role: 'TOWN_LEADER', hallCodes: [HALL.code] },
+  otherHallLeader: { userId: 'leader-mandong', role: 'TOWN_LEADER', hallCodes: ['mandong'] },
   county: { userId: 'county-1', role: 'COUNTY_SUPERVISOR', hallCodes: [] },
   citizen: { userId: 'citizen', role: 'CITIZEN', hallCodes: [] },
+  admin: { userId: 'admin-1', role: 'ADMIN', hallCodes: [] },
+  yibaoGuide: { userId: 'guide-yibao', role: 'DEPT_GUIDE', hallCodes: [], departmentCodes: ['yibao'] },
+  minzhengGuide: { userId: 'guide-minzheng', role: 'DEPT_GUIDE', hallCodes: [HALL.code], departmentCodes: ['minzheng'] },
+  twoDepartmentGuide: { userId: 'guide-two', role: 'DEPT_GUIDE', hallCodes: [], departmentCodes: ['yibao', 'renshe'] },
 } satisfies Record<string, Actor>;
 
 export interface CaseScenario {
   canCallBack?: boolean;
   suggestedCategory?: RectificationCategory | null;
 }
+
+export type CaseHandle = WorkflowHandle<typeof rectificationWorkflow>;
 
 type Mock<K extends keyof RectificationActivities> = jest.Mock<ReturnType<RectificationActivities[K]>, Parameters<RectificationActivities[K]>>;
 
@@ -56,6 +80,11 @@ type Mock<K extends keyof RectificationActivities> = jest.Mock<ReturnType<Rectif
  */
 export class RectificationHarness {
   readonly scenarios = new Map<string, CaseScenario>();
+  /**
+   * Asia/Shanghai dates the calendar mock treats as days off, for a zero-length working clock (how the workflow asks
+   * whether a date is a working day): from such a date's midnight, office time begins at 09:00 the next day.
+   */
+  readonly nonWorkingDates = new Set<string>();
   readonly projected = new Map<string, RectificationCaseState[]>();
   readonly mocks: { [K in keyof RectificationActivities]: Mock<K> } = {
     loadReviewContext: jest.fn((reviewId: string): Promise<ReviewContext> => {
@@ -75,7 +104,13 @@ export class RectificationHarness {
       this.projected.set(state.reviewId, list);
       return Promise.resolve();
     }),
-    computeDeadline: jest.fn((input: ComputeDeadlineInput) => Promise.resolve(plainTimeDeadline(input))),
+    computeDeadline: jest.fn((input: ComputeDeadlineInput) => {
+      const date = shanghaiDate(input.from);
+      if (input.clock.amount === 0 && this.nonWorkingDates.has(date)) {
+        return Promise.resolve({ dueAt: shanghaiInstant(addDays(date, 1), '09:00'), provisional: false });
+      }
+      return Promise.resolve(plainTimeDeadline(input));
+    }),
     notify: jest.fn((_request: NotificationRequest) => Promise.resolve()),
   };
   private worker?: Worker;
@@ -97,6 +132,20 @@ export class RectificationHarness {
   async stop(): Promise<void> {
     this.worker?.shutdown();
     await this.running;
+  }
+
+  /** The test server's clock (it starts at the machine's time and moves with env.sleep). */
+  async now(): Promise<string> {
+    return new Date(await this.env.currentTimeMs()).toISOString();
+  }
+
+  /** Moves the clock to the next `time` (Asia/Shanghai wall clock) and answers that instant. */
+  async sleepUntilShanghai(time: string): Promise<string> {
+    const now = await this.env.currentTimeMs();
+    let target = Date.parse(shanghaiInstant(shanghaiDate(now), time));
+    if (target <= now) target = Date.parse(shanghaiInstant(addDays(shanghaiDate(now), 1), time));
+    await this.env.sleep(target - now);
+    return new Date(target).toISOString();
   }
 
   /** Starts a case for a review made "now" (the test server's clock) and waits until it has opened its clocks. */
@@ -126,6 +175,13 @@ export class RectificationHarness {
     }
   }
 
+  /** Asserts the workflow refuses `act` with a failure of `type` and that the case is exactly as it was. */
+  async expectRefused(handle: CaseHandle, type: RectificationFailureType, act: () => Promise<unknown>): Promise<void> {
+    const before = await handle.query(rectificationStateQuery);
+    await expect(act()).rejects.toMatchObject({ cause: { type } });
+    expect(await handle.query(rectificationStateQuery)).toEqual(before);
+  }
+
   notificationsFor(reviewId: string): NotificationRequest[] {
     return this.mocks.notify.mock.calls.map(([request]) => request).filter((request) => request.reviewId === reviewId);
   }
@@ -133,11 +189,38 @@ export class RectificationHarness {
   /** Ends the cases a test left open, so their clocks do not fire during the next test's sleeps. */
   async terminateOpenCases(): Promise<void> {
     for (const handle of this.handles.splice(0)) {
+      if (await this.quiet(handle)) await handle.terminate('test finished');
+    }
+  }
+
+  /**
+   * Waits until a running case has no workflow task and no activity in flight; answers whether it is still running.
+   * Terminating a case while one is in flight (a clock that fired just before the test ended) leaves the test
+   * server's time-skipping lock held, and the next test's env.sleep would wait in real time. The test server's
+   * describe does not report pending workflow tasks, so this reads the history.
+   */
+  private async quiet(handle: CaseHandle, timeoutMs = 10_000): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
       const { status } = await handle.describe();
-      if (status.name === 'RUNNING') await handle.terminate('test finished');
+      if (status.name !== 'RUNNING') return false;
+      const events = (await handle.fetchHistory()).events ?? [];
+      const count = (types: readonly number[]) => events.filter((event) => types.includes(Number(event.eventType))).length;
+      const quiet = count([EVENT.workflowTaskScheduled]) === count(EVENT.workflowTaskClosed) && count([EVENT.activityScheduled]) === count(EVENT.activityClosed);
+      if (quiet) return true;
+      if (Date.now() > deadline) throw new Error(`case ${handle.workflowId} still busy after ${timeoutMs} ms`);
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
 }
+
+/** Temporal's history event type numbers (temporal.api.enums.v1.EventType) the harness counts. */
+const EVENT = {
+  workflowTaskScheduled: 5,
+  workflowTaskClosed: [7, 8, 9], // completed, timed out, failed
+  activityScheduled: 10,
+  activityClosed: [12, 13, 14, 16], // completed, failed, timed out, canceled
+} as const;
 
 export function addHours(iso: string, hours: number): string {
   return new Date(Date.parse(iso) + hours * HOUR_MS).toISOString();
