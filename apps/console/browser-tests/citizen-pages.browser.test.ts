@@ -103,6 +103,34 @@ describe('citizen pages on a phone', () => {
     await stack.screenshot(page, '05-status');
   });
 
+  it('lets a phone with two cases at a window choose one, and offers a phone with none 随时可评 on that window', async () => {
+    for (const [caseNumber, serviceItemCode] of [['BT-CHOICE-0001', 'MZ-001'], ['BT-CHOICE-0002', 'MZ-003']] as const) {
+      await stack.cases.completedCase({ caseNumber, hallCode: 'jintun', windowCode: 'W03', serviceItemCode, applicantName: '赵秀英', phone: '13600136000' });
+    }
+    const page = await stack.phonePage();
+    await page.goto(`${stack.console.url}/citizen/w/jintun/W03`);
+    await page.getByLabel('手机号').fill('136 0013 6000');
+    await page.getByRole('button', { name: '查找我的办件' }).click();
+    await visible(page.getByText('找到 2 件可以评价的办件'));
+    await stack.screenshot(page, '14-window-choose-case');
+    await page.getByRole('button', { name: /临时救助申请/ }).click();
+    await visible(page.getByText('您要评价的办件'));
+    await visible(page.getByRole('radiogroup', { name: '满意程度' }));
+    expect(await page.getByText('最低生活保障申请').count()).toBe(0);
+    await page.getByRole('button', { name: /换一件评价/ }).click();
+    await visible(page.getByText('最低生活保障申请'));
+
+    await page.goto(`${stack.console.url}/citizen/w/jintun/W03`);
+    await page.getByLabel('手机号').fill('13500135000');
+    await page.getByRole('button', { name: '查找我的办件' }).click();
+    await visible(page.getByText(/没有找到可以评价的办件/));
+    await stack.screenshot(page, '15-window-no-case');
+    await page.getByRole('button', { name: /对本窗口提意见/ }).click();
+    await page.waitForURL('**/citizen/feedback?hall=jintun&window=W03');
+    await page.locator('option', { hasText: '民政救助窗口' }).waitFor({ state: 'attached', timeout: VISIBLE_MS });
+    expect([await page.getByLabel(/服务大厅/).inputValue(), await page.getByLabel(/窗口/).inputValue()]).toEqual(['jintun', 'W03']);
+  });
+
   it('rates a case through the invitation link a business system asked for; the used and the expired link say so', async () => {
     const admin = { 'X-Dev-Actor': JSON.stringify({ userId: 'browser-test-admin', role: 'ADMIN', hallCodes: [] }), 'Content-Type': 'application/json' };
     const client = await fetch(`${stack.api.baseUrl}/admin/api-clients`, { method: 'POST', headers: admin, body: JSON.stringify({ name: '浏览器测试业务系统' }) });
