@@ -179,7 +179,7 @@ describe('citizen pages on a phone', () => {
     await stack.screenshot(page, '08-invitation-expired');
   });
 
-  it('takes a general opinion on a hall and window with a contact phone (随时可评)', async () => {
+  it('takes a general opinion on a hall and window with a contact phone (随时可评), once although the first answer was lost', async () => {
     const page = await stack.phonePage();
     await page.goto(`${stack.console.url}/citizen`);
     await stack.screenshot(page, '09-home');
@@ -195,9 +195,27 @@ describe('citizen pages on a phone', () => {
     await page.getByLabel(/^手机号/).fill('137 0013 7000');
     await page.getByLabel(/称呼/).fill('张先生');
     await stack.screenshot(page, '10-feedback');
+
+    // The first answer is lost on the way back (a phone in a lift): the API has recorded the review, the page
+    // only sees the connection drop. The retry sends the same clientKey and gets that first review back.
+    const posts = reviewPosts(page);
+    let answerLost = false;
+    await page.route('**/api/public/reviews', async (route) => {
+      if (answerLost) return route.continue();
+      answerLost = true;
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
     await page.getByRole('button', { name: '提交评价' }).click();
+    await visible(page.getByRole('alert').filter({ hasText: '网络连接失败，请检查网络后重试' }));
+    await page.getByRole('button', { name: '重新提交' }).click();
 
     const trackingCode = await trackingCodeOn(page);
+    await visible(page.getByText('您之前的提交已经成功，这次没有重复记录。'));
+    const clientKeys = posts.map((request) => (request.postDataJSON() as { clientKey: string }).clientKey);
+    expect(clientKeys).toHaveLength(2);
+    expect(new Set(clientKeys).size).toBe(1);
+    expect(await stack.cases.prisma.review.count({ where: { clientKey: clientKeys[0] } })).toBe(1);
     const review = await stack.cases.prisma.review.findUniqueOrThrow({ where: { trackingCode }, include: { hall: true, window: true } });
     expect(review).toMatchObject({ channel: 'PUBLIC_FORM', level: 4, reviewerKind: 'REAL_NAME', caseId: null, hall: { code: 'jiaxiang' }, window: { code: 'W02' } });
     expect(stack.cases.protector.decryptOptional(review.reviewerPhoneEnc)).toBe('13700137000');

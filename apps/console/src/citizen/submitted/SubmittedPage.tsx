@@ -29,8 +29,14 @@ export function SubmittedPage() {
       <Paper sx={{ p: 3, textAlign: 'center' }}>
         <CheckCircleIcon color="success" sx={{ fontSize: 56 }} />
         <Typography variant="h5" component="h2" sx={{ fontWeight: 600, mt: 1 }}>
-          {submitted && !submitted.created ? '这条评价已经提交过' : '感谢您的评价'}
+          感谢您的评价
         </Typography>
+        {submitted && !submitted.created ? (
+          // A retry whose first try had gone through after all: the API answered with that first review.
+          <Typography variant="body2" sx={{ mt: 1, color: 'text.secondary' }}>
+            您之前的提交已经成功，这次没有重复记录。
+          </Typography>
+        ) : null}
         {submitted ? (
           <Typography sx={{ mt: 1, color: 'text.secondary' }}>
             您的评价：{levelName(submitted.level)}
