@@ -68,7 +68,9 @@ export class CasesService {
     };
     const orderBy: Prisma.ServiceCaseOrderByWithRelationInput =
       sort.field === 'completedAt' ? { completedAt: { sort: sort.order, nulls: 'last' } } : { [sort.field]: sort.order };
-    const [rows, total] = await this.prisma.client.$transaction([
+    // Not in one $transaction: inside one, Prisma loads the included relations in parallel on the transaction's
+    // single connection, which node-postgres deprecates (pg@9 will refuse it). A total one row off is harmless.
+    const [rows, total] = await Promise.all([
       this.prisma.client.serviceCase.findMany({ where, include: CASE_INCLUDE, orderBy: [orderBy, { caseNumber: 'asc' }], skip: offset, take: limit }),
       this.prisma.client.serviceCase.count({ where }),
     ]);
