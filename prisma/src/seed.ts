@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { HallKind, PrismaClient, ServiceNature } from '@prisma/client';
-import { isBadReview, type RectificationCategory } from '@haochaping/contracts';
+import type { HallKind, Prisma, PrismaClient, ServiceNature } from '@prisma/client';
+import { DEFAULT_SLA_POLICY, isBadReview, type RectificationCategory } from '@haochaping/contracts';
 import { CHINA_OFFICIAL_YEAR_CALENDARS } from '@haochaping/working-time';
 import { newTrackingCode, type DataProtector } from '@haochaping/privacy';
 import { enqueueRectificationStart } from './outbox';
@@ -161,6 +161,11 @@ export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
       data: { nature, version: 1, options: { create: options.map((option, position) => ({ ...option, position })) } },
     });
   }
+  // SLA policy version 1 (DOMAIN.md's clocks) when there is none: admins' later versions are theirs.
+  await prisma.slaPolicyVersion.createMany({
+    data: [{ version: DEFAULT_SLA_POLICY.version, policy: DEFAULT_SLA_POLICY as unknown as Prisma.InputJsonObject, createdBy: 'system', note: 'DOMAIN.md 默认时限' }],
+    skipDuplicates: true,
+  });
   for (const calendar of CHINA_OFFICIAL_YEAR_CALENDARS) {
     await prisma.calendarYear.upsert({ where: { year: calendar.year }, update: {}, create: toCalendarYearData(calendar) });
   }
