@@ -29,7 +29,7 @@ export type {
   SlaPolicyVersion,
   AuditLog,
 } from '@prisma/client';
-export { seedReferenceData, seedDemoData, seedDemoStaff, HALLS, OPTION_SETS, DEPARTMENTS, WINDOW_TEMPLATES, SERVICE_ITEMS, windowCountOf } from './seed';
+export { seedReferenceData, seedDemoData, seedDemoStaff, DEMO_CITIZEN_PHONE, HALLS, OPTION_SETS, DEPARTMENTS, WINDOW_TEMPLATES, SERVICE_ITEMS, windowCountOf } from './seed';
 export { loadWorkingCalendar, loadYearCalendars, toCalendarYearData, toOfficeHours, toYearCalendar } from './working-calendar';
 export { enqueueRectificationStart } from './outbox';
 export { parseSlaPolicy, loadCurrentSlaPolicy } from './sla-policy';
