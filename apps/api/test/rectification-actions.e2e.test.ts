@@ -23,7 +23,9 @@ describe('rectification actions over HTTP', () => {
   const actor = (userId: string, role: string, hallCodes: string[] = []) => ({ 'x-dev-actor': JSON.stringify({ userId, role, hallCodes }) });
   const jintunHandler = actor('handler-jintun', 'HANDLER', ['jintun']);
   const macunHandler = actor('handler-macun', 'HANDLER', ['macun']);
+  const jintunLeader = actor('leader-jintun', 'TOWN_LEADER', ['jintun']);
   const supervisor = actor('county-1', 'COUNTY_SUPERVISOR');
+  const yibaoGuide = actor('guide-yibao', 'DEPT_GUIDE', ['jintun']);
   const citizen = actor('citizen-1', 'CITIZEN');
 
   type CaseBody = Record<string, unknown> & { state: string; stateLabel: string; allowedActions: string[] };
@@ -77,11 +79,11 @@ describe('rectification actions over HTTP', () => {
   it('verify 属实 → 整改中, record the rectification → 待群众确认, the citizen is satisfied → 已办结; the list follows', async () => {
     const id = await openCase('jintun');
     const opened = await get(`/rectifications/${id}?live=1`, jintunHandler);
-    expect(((await opened.json()) as CaseBody).allowedActions).toEqual(['verify']);
+    expect(((await opened.json()) as CaseBody).allowedActions).toEqual(['verify', 'add-note']);
 
     const verified = await act(id, 'verify', { finding: 'TRUE', category: 'TIME_LIMITED', notes: '  窗口排队属实  ' }, jintunHandler);
     expect(verified.status).toBe(200);
-    expect(await verified.json()).toMatchObject({ state: 'RECTIFYING', stateLabel: '整改中', category: 'TIME_LIMITED', allowedActions: ['record-rectification'], source: 'workflow' });
+    expect(await verified.json()).toMatchObject({ state: 'RECTIFYING', stateLabel: '整改中', category: 'TIME_LIMITED', allowedActions: ['record-rectification', 'reclassify', 'add-note'], source: 'workflow' });
 
     // The result obligation is open under the handler's category: the console's queue shows it with its due time.
     const rectifying = await eventually(async () => (await listRows({ filter: { id: [id], state: 'RECTIFYING' } })).rows[0]);
@@ -92,7 +94,7 @@ describe('rectification actions over HTTP', () => {
 
     const rectified = await act(id, 'record-rectification', { measures: '增设取号机，高峰期增开窗口', result: '已整改，等候时间缩短' }, jintunHandler);
     expect(rectified.status).toBe(200);
-    expect(await rectified.json()).toMatchObject({ state: 'AWAITING_CONFIRMATION', stateLabel: '待群众确认', allowedActions: [] });
+    expect(await rectified.json()).toMatchObject({ state: 'AWAITING_CONFIRMATION', stateLabel: '待群众确认', allowedActions: ['add-note'] });
 
     const confirmed = await act(id, 'confirm', { answer: 'SATISFIED', comment: '满意' }, citizen);
     expect(confirmed.status).toBe(200);
@@ -217,11 +219,11 @@ describe('rectification actions over HTTP', () => {
     const id = await openCase('macun');
     const proposed = await act(id, 'verify', { finding: 'UNTRUE', evidenceNotes: '监控显示当日窗口正常办理' }, macunHandler);
     expect(proposed.status).toBe(200);
-    expect(await proposed.json()).toMatchObject({ state: 'REJECTION_PENDING', stateLabel: '不予采纳待审核', allowedActions: [] });
+    expect(await proposed.json()).toMatchObject({ state: 'REJECTION_PENDING', stateLabel: '不予采纳待审核', allowedActions: ['add-note'] });
 
     await expectError(await act(id, 'decide-rejection', { decision: 'APPROVE', reason: '证据充分' }, macunHandler), 403, 'FORBIDDEN');
     const offered = (await (await get(`/rectifications/${id}`)).json()) as CaseBody;
-    expect(offered).toMatchObject({ state: 'REJECTION_PENDING', allowedActions: ['decide-rejection'] });
+    expect(offered).toMatchObject({ state: 'REJECTION_PENDING', allowedActions: ['decide-rejection', 'reassign', 'add-note'] });
 
     const approved = await act(id, 'decide-rejection', { decision: 'APPROVE', reason: '证据充分，属不实评价' }, supervisor);
     expect(approved.status).toBe(200);
@@ -229,6 +231,115 @@ describe('rectification actions over HTTP', () => {
 
     const row = await eventually(async () => (await listRows({ filter: { hallCode: 'macun', state: 'CLOSED', id: [id] } })).rows[0]);
     expect(row).toMatchObject({ outcome: 'REJECTED', outcomeLabel: '不予采纳', category: null, resultDueAt: null });
+  });
+
+  describe('协调整改, reclassification, reassignment and notes', () => {
+    type LiveCase = CaseBody & {
+      reviewedAt: string;
+      obligations: Record<string, { dueAt: string; doneAt: string | null } | undefined>;
+      extensions: Array<{ decision: string | null; requestedDueAt: string }>;
+      originalResultDueAt: string | null;
+    };
+    const liveCase = async (id: string) => (await liveState(id)) as LiveCase;
+    const deadline = async (from: string, workingDays: number) => {
+      const response = await fetch(`${baseUrl}/calendar/deadline?${new URLSearchParams({ hallCode: 'jintun', from, workingDays: String(workingDays) }).toString()}`);
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { dueAt: string }).dueAt;
+    };
+    const sameInstant = (a: unknown, b: string) => expect(Date.parse(String(a))).toBe(Date.parse(b));
+
+    it('invite departments, reassign, note, extension requested and approved: the result due time moves in the read model, the original stays in the timeline', async () => {
+      const id = await openCase('jintun');
+      const verified = await act(id, 'verify', { finding: 'TRUE', category: 'COORDINATED', notes: '涉及医保、人社两部门' }, jintunHandler);
+      expect(await verified.json()).toMatchObject({
+        state: 'RECTIFYING',
+        allowedActions: ['record-rectification', 'reclassify', 'invite-departments', 'add-note', 'request-extension'],
+      });
+
+      await expectError(await act(id, 'invite-departments', { departmentCodes: ['yibao', 'nosuchdept'] }, jintunHandler), 422, 'INVALID_ARGUMENT');
+      const invited = await act(id, 'invite-departments', { departmentCodes: ['yibao', 'renshe'], note: '请协助核查' }, jintunHandler);
+      expect(invited.status).toBe(200);
+      expect(await invited.json()).toMatchObject({ invitedDepartments: [{ departmentCode: 'yibao' }, { departmentCode: 'renshe' }] });
+      // The development header names no departments yet, so no guide is a member of an invited department.
+      await expectError(await act(id, 'record-department-input', { text: '医保局意见' }, yibaoGuide), 403, 'FORBIDDEN');
+
+      const reassigned = await act(id, 'reassign', { assignee: { userId: 'handler-li', name: ' 李明 ' }, reason: '原经办人休假' }, jintunLeader);
+      expect(reassigned.status).toBe(200);
+      expect(await reassigned.json()).toMatchObject({ assignee: { userId: 'handler-li', name: '李明', assignedBy: 'leader-jintun' } });
+      const noted = await act(id, 'add-note', { text: '已约评价人面谈' }, supervisor);
+      expect(await noted.json()).toMatchObject({ notes: [{ text: '已约评价人面谈', recordedBy: 'county-1' }] });
+
+      const before = await liveCase(id);
+      const originalDueAt = before.obligations.result!.dueAt;
+      sameInstant(originalDueAt, await deadline(before.reviewedAt, 10));
+      const newDueAt = new Date(Date.parse(originalDueAt) + 7 * 24 * 3_600_000).toISOString();
+      const requested = await act(id, 'request-extension', { reason: '需调取历史缴费记录', newDueAt }, jintunHandler);
+      expect(requested.status).toBe(200);
+      expect(await requested.json()).toMatchObject({ state: 'EXTENSION_PENDING', stateLabel: '延期待审批', allowedActions: ['invite-departments', 'add-note'] });
+      const pendingRow = await eventually(async () => (await listRows({ filter: { id: [id], state: 'EXTENSION_PENDING' } })).rows[0]);
+      sameInstant(pendingRow.resultDueAt, originalDueAt);
+
+      await expectError(await act(id, 'decide-extension', { decision: 'APPROVE', reason: '同意' }, jintunHandler), 403, 'FORBIDDEN');
+      const approved = await act(id, 'decide-extension', { decision: 'APPROVE', reason: '理由充分' }, supervisor);
+      expect(approved.status).toBe(200);
+      expect(await approved.json()).toMatchObject({ state: 'RECTIFYING', originalResultDueAt: originalDueAt, extensions: [{ decision: 'APPROVED', requestedDueAt: newDueAt }] });
+
+      const row = await eventually(async () => {
+        const found = (await listRows({ filter: { id: [id], state: 'RECTIFYING' } })).rows[0];
+        return found && Date.parse(String(found.resultDueAt)) === Date.parse(newDueAt) ? found : undefined;
+      });
+      expect(row).toMatchObject({ category: 'COORDINATED', overdue: false });
+      const detail = (await (await get(`/rectifications/${id}`, jintunHandler)).json()) as CaseBody & { timeline: Array<{ action: string; details: Record<string, unknown> | null }> };
+      expect(detail.allowedActions).toEqual(['record-rectification', 'reclassify', 'invite-departments', 'add-note', 'request-extension']);
+      const approval = detail.timeline.find((entry) => entry.action === '同意延期，整改结果反馈期限延至新期限');
+      expect(approval?.details).toMatchObject({ originalResultDueAt: originalDueAt, requestedDueAt: newDueAt });
+      expect(detail.timeline.map((entry) => entry.action)).toEqual(
+        expect.arrayContaining(['邀请县直部门协同整改：yibao、renshe', '改派经办人：李明', '添加备注', '已联系评价人并申请延期，待县行政审批服务局审批']),
+      );
+    });
+
+    it('reclassify recounts the result clock from the review time on the hall calendar (限时整改 → 立整立改: 1 working day)', async () => {
+      const id = await openCase('jintun');
+      await act(id, 'verify', { finding: 'TRUE', category: 'TIME_LIMITED', notes: '排队属实' }, jintunHandler);
+      const { reviewedAt } = await liveCase(id);
+      await expectError(await act(id, 'reclassify', { category: 'TIME_LIMITED', reason: '同类' }, jintunHandler), 422, 'INVALID_ARGUMENT');
+      const reclassified = await act(id, 'reclassify', { category: 'IMMEDIATE', reason: '实为服务态度问题' }, jintunHandler);
+      expect(reclassified.status).toBe(200);
+      const state = (await reclassified.json()) as LiveCase;
+      expect(state).toMatchObject({ category: 'IMMEDIATE' });
+      sameInstant(state.obligations.result!.dueAt, await deadline(reviewedAt, 1));
+      const row = await eventually(async () => (await listRows({ filter: { id: [id], category: 'IMMEDIATE' } })).rows[0]);
+      sameInstant(row.resultDueAt, state.obligations.result!.dueAt);
+    });
+
+    describe('refuses, the case unchanged', () => {
+      let id: string;
+      beforeAll(async () => {
+        id = await openCase('jintun');
+        await act(id, 'verify', { finding: 'TRUE', category: 'TIME_LIMITED', notes: '排队属实' }, jintunHandler);
+      });
+
+      // [what, action, body, who, status, code, field]
+      const cases: Array<[string, string, unknown, Record<string, string>, number, string, string | undefined]> = [
+        ['an extension of a 限时整改 result (409)', 'request-extension', { reason: '需协调', newDueAt: '2099-01-01T00:00:00Z' }, jintunHandler, 409, 'INVALID_STATE', undefined],
+        ['a decision with nothing requested (409)', 'decide-extension', { decision: 'APPROVE', reason: '同意' }, supervisor, 409, 'INVALID_STATE', undefined],
+        ['departments invited to a 限时整改 case (409)', 'invite-departments', { departmentCodes: ['yibao'] }, jintunHandler, 409, 'INVALID_STATE', undefined],
+        ['a reassignment by a handler (403)', 'reassign', { assignee: { userId: 'handler-li', name: '李明' } }, jintunHandler, 403, 'FORBIDDEN', undefined],
+        ["a note by another hall's handler (403)", 'add-note', { text: '备注' }, macunHandler, 403, 'FORBIDDEN', undefined],
+        ['a note by the citizen (403)', 'add-note', { text: '催办' }, citizen, 403, 'FORBIDDEN', undefined],
+        ['a new due time without offset (DTO)', 'request-extension', { reason: '需协调', newDueAt: '2099-01-01T00:00:00' }, jintunHandler, 422, 'VALIDATION_FAILED', 'newDueAt'],
+        ['no departments (DTO)', 'invite-departments', { departmentCodes: [] }, jintunHandler, 422, 'VALIDATION_FAILED', 'departmentCodes'],
+        ['an assignee without a name (DTO)', 'reassign', { assignee: { userId: 'handler-li' } }, jintunLeader, 422, 'VALIDATION_FAILED', 'assignee.name'],
+        ['an unknown category (DTO)', 'reclassify', { category: 'SOMEDAY', reason: '理由' }, jintunHandler, 422, 'VALIDATION_FAILED', 'category'],
+        ['a blank note (DTO)', 'add-note', { text: '   ' }, jintunHandler, 422, 'VALIDATION_FAILED', 'text'],
+      ];
+
+      it.each(cases)('%s', async (_label, action, body, who, status, code, field) => {
+        const error = await expectError(await act(id, action, body, who), status, code, `/api/rectifications/${id}/actions/${action}`);
+        if (field) expect(error.errors?.map((e) => e.field)).toContain(field);
+        expect(await liveState(id)).toMatchObject({ state: 'RECTIFYING', category: 'TIME_LIMITED', assignee: null, notes: [], invitedDepartments: [] });
+      });
+    });
   });
 
   it('lists with simple-rest conventions: hall scope, filters, sorts, Content-Range, and 422 for what it does not know', async () => {

@@ -1,24 +1,72 @@
-import type { Actor, ActorRole, RectificationState } from '@haochaping/contracts';
-import { allowedActions } from './rectification-action';
+import type { Actor, ActorRole, RectificationCategory, RectificationState } from '@haochaping/contracts';
+import { allowedActions, invitedDepartmentsFromTimeline, type CaseForActions } from './rectification-action';
 
-const actor = (role: ActorRole, hallCodes: string[] = ['jintun']): Actor => ({ userId: 'u-1', role, hallCodes });
+const actor = (role: ActorRole, hallCodes: string[] = ['jintun'], departmentCodes?: string[]): Actor => ({
+  userId: 'u-1',
+  role,
+  hallCodes,
+  ...(departmentCodes ? { departmentCodes } : {}),
+});
+
+const NOW = new Date('2026-03-10T02:00:00Z');
+const LATER = new Date('2026-03-20T09:00:00Z');
+const EARLIER = new Date('2026-03-09T09:00:00Z');
 
 describe('allowedActions: what the console offers the calling user', () => {
-  // [who, state, callback still owed, offered actions]
-  const cases: Array<[string, Actor, RectificationState, boolean, string[]]> = [
-    ['the hall handler, to verify', actor('HANDLER'), 'PENDING_VERIFICATION', false, ['verify']],
-    ['the hall handler, to verify and call back', actor('HANDLER'), 'PENDING_VERIFICATION', true, ['verify', 'record-callback']],
-    ["another hall's handler: nothing", actor('HANDLER', ['macun']), 'PENDING_VERIFICATION', true, []],
-    ['the county supervisor, to decide a rejection', actor('COUNTY_SUPERVISOR', []), 'REJECTION_PENDING', false, ['decide-rejection']],
-    ['the handler, a rejection pending: nothing but a callback', actor('HANDLER'), 'REJECTION_PENDING', true, ['record-callback']],
-    ['the town leader, rectifying', actor('TOWN_LEADER'), 'RECTIFYING', false, ['record-rectification']],
-    ['the citizen, awaiting confirmation', actor('CITIZEN', []), 'AWAITING_CONFIRMATION', false, ['confirm']],
-    ['the citizen, before the result', actor('CITIZEN', []), 'RECTIFYING', false, []],
-    ['an admin: never', actor('ADMIN', []), 'PENDING_VERIFICATION', true, []],
-    ['anyone, closed: nothing', actor('COUNTY_SUPERVISOR', []), 'CLOSED', true, []],
+  const facts = (state: RectificationState, overrides: Partial<CaseForActions> = {}): CaseForActions => ({
+    state,
+    hallCode: 'jintun',
+    category: null,
+    callbackOpen: false,
+    invitedDepartmentCodes: [],
+    resultDueAt: null,
+    now: NOW,
+    ...overrides,
+  });
+  const coordinated = (state: RectificationState, overrides: Partial<CaseForActions> = {}) =>
+    facts(state, { category: 'COORDINATED' as RectificationCategory, resultDueAt: LATER, ...overrides });
+
+  // [who, case, offered actions]
+  const cases: Array<[string, Actor, CaseForActions, string[]]> = [
+    ['the hall handler, to verify', actor('HANDLER'), facts('PENDING_VERIFICATION'), ['verify', 'add-note']],
+    ['the hall handler, to verify and call back', actor('HANDLER'), facts('PENDING_VERIFICATION', { callbackOpen: true }), ['verify', 'record-callback', 'add-note']],
+    ["another hall's handler: nothing", actor('HANDLER', ['macun']), facts('PENDING_VERIFICATION', { callbackOpen: true }), []],
+    ['the town leader, before verification: verify, reassign, note', actor('TOWN_LEADER'), facts('PENDING_VERIFICATION'), ['verify', 'reassign', 'add-note']],
+    ['the county supervisor, to decide a rejection', actor('COUNTY_SUPERVISOR', []), facts('REJECTION_PENDING'), ['decide-rejection', 'reassign', 'add-note']],
+    ['the handler, a rejection pending: a callback and a note', actor('HANDLER'), facts('REJECTION_PENDING', { callbackOpen: true }), ['record-callback', 'add-note']],
+    ['the handler, rectifying 限时整改', actor('HANDLER'), facts('RECTIFYING', { category: 'TIME_LIMITED', resultDueAt: LATER }), ['record-rectification', 'reclassify', 'add-note']],
+    [
+      'the town leader, rectifying 协调整改 before the due time',
+      actor('TOWN_LEADER'),
+      coordinated('RECTIFYING'),
+      ['record-rectification', 'reclassify', 'reassign', 'invite-departments', 'add-note', 'request-extension'],
+    ],
+    ['the handler, 协调整改 past the due time: no extension', actor('HANDLER'), coordinated('RECTIFYING', { resultDueAt: EARLIER }), ['record-rectification', 'reclassify', 'invite-departments', 'add-note']],
+    ['the handler, an extension pending', actor('HANDLER'), coordinated('EXTENSION_PENDING'), ['invite-departments', 'add-note']],
+    ['the county supervisor, an extension pending', actor('COUNTY_SUPERVISOR', []), coordinated('EXTENSION_PENDING'), ['reassign', 'invite-departments', 'add-note', 'decide-extension']],
+    ['a guide of an invited department', actor('DEPT_GUIDE', [], ['yibao']), coordinated('RECTIFYING', { invitedDepartmentCodes: ['yibao'] }), ['record-department-input', 'add-note']],
+    ['a guide of a department not invited: nothing', actor('DEPT_GUIDE', ['jintun'], ['renshe']), coordinated('RECTIFYING', { invitedDepartmentCodes: ['yibao'] }), []],
+    ['the citizen, awaiting confirmation', actor('CITIZEN', []), facts('AWAITING_CONFIRMATION'), ['confirm']],
+    ['the citizen, before the result', actor('CITIZEN', []), facts('RECTIFYING'), []],
+    ['an admin: never', actor('ADMIN', []), facts('PENDING_VERIFICATION', { callbackOpen: true }), []],
+    ['anyone, closed: nothing', actor('COUNTY_SUPERVISOR', []), facts('CLOSED', { callbackOpen: true }), []],
   ];
 
-  it.each(cases)('%s', (_label, who, state, callbackOpen, expected) => {
-    expect(allowedActions(who, { state, hallCode: 'jintun', callbackOpen })).toEqual(expected);
+  it.each(cases)('%s', (_label, who, caseForActions, expected) => {
+    expect(allowedActions(who, caseForActions)).toEqual(expected);
+  });
+});
+
+describe('invitedDepartmentsFromTimeline: the invited departments the read model keeps in timeline details', () => {
+  it('takes the list of the latest invitation and ignores other entries', () => {
+    expect(
+      invitedDepartmentsFromTimeline([
+        { details: null },
+        { details: { invitedDepartmentCodes: ['yibao'] } },
+        { details: { text: '备注' } },
+        { details: { invitedDepartmentCodes: ['yibao', 'renshe'] } },
+        { details: { invitedDepartmentCodes: 'not a list' } },
+      ]),
+    ).toEqual(['yibao', 'renshe']);
   });
 });

@@ -1,8 +1,10 @@
 import {
-  HALL_SCOPED_ROLES,
   RECTIFICATION_ACTION_RULES,
+  hasScopeOnCase,
   type Actor,
   type RectificationAction,
+  type RectificationCaseState,
+  type RectificationCategory,
   type RectificationState,
 } from '@haochaping/contracts';
 
@@ -13,6 +15,13 @@ export const ACTION_PATHS = {
   recordCallback: 'record-callback',
   recordRectification: 'record-rectification',
   confirm: 'confirm',
+  reclassify: 'reclassify',
+  reassign: 'reassign',
+  inviteDepartments: 'invite-departments',
+  recordDepartmentInput: 'record-department-input',
+  addNote: 'add-note',
+  requestExtension: 'request-extension',
+  decideExtension: 'decide-extension',
 } as const satisfies Record<RectificationAction, string>;
 
 export type RectificationActionPath = (typeof ACTION_PATHS)[RectificationAction];
@@ -21,21 +30,65 @@ export type RectificationActionPath = (typeof ACTION_PATHS)[RectificationAction]
 export interface CaseForActions {
   state: RectificationState;
   hallCode: string;
-  /** A callback is still owed (anonymous reviews never owe one; a reached callback fulfils it). */
+  category: RectificationCategory | null;
+  /** A callback is still owed (anonymous reviews never owe one; a reached or unreachable callback fulfils it). */
   callbackOpen: boolean;
+  /** Departments invited to co-handle the case (协调整改): their guides have scope on it. */
+  invitedDepartmentCodes: readonly string[];
+  /** When the open result obligation is due (an extension is asked for strictly before); null when none is open. */
+  resultDueAt: Date | null;
+  now: Date;
 }
 
 /**
- * The actions the workflow would accept from this actor now, by the contracts' table (who may act in which state,
- * hall scope for hall-bound roles) — what the console offers as buttons. The workflow still decides: this is an offer.
+ * The actions the workflow would accept from this actor now, by the contracts' table (who may act in which state
+ * and category, scope on the case) and the rules beside it (a callback still owed, an extension before the due
+ * time) — what the console offers as buttons. The workflow still decides: this is an offer.
  */
 export function allowedActions(actor: Actor, caseForActions: CaseForActions): RectificationActionPath[] {
-  const inScope = !HALL_SCOPED_ROLES.includes(actor.role) || actor.hallCodes.includes(caseForActions.hallCode);
+  if (!hasScopeOnCase(actor, caseForActions)) return [];
+  const { state, category, callbackOpen, resultDueAt, now } = caseForActions;
   return (Object.keys(RECTIFICATION_ACTION_RULES) as RectificationAction[])
     .filter((action) => {
       const rules = RECTIFICATION_ACTION_RULES[action];
-      return inScope && rules.roles.includes(actor.role) && rules.states.includes(caseForActions.state);
+      return (
+        rules.roles.includes(actor.role) &&
+        rules.states.includes(state) &&
+        (!rules.categories || (category !== null && rules.categories.includes(category)))
+      );
     })
-    .filter((action) => action !== 'recordCallback' || caseForActions.callbackOpen)
+    .filter((action) => action !== 'recordCallback' || callbackOpen)
+    .filter((action) => action !== 'requestExtension' || (resultDueAt !== null && now < resultDueAt))
     .map((action) => ACTION_PATHS[action]);
+}
+
+/** The offer's facts from the workflow's own state. */
+export function caseForActionsFromState(state: RectificationCaseState, now: Date): CaseForActions {
+  const open = (kind: 'callback' | 'result') => {
+    const obligation = state.obligations[kind];
+    return obligation !== undefined && obligation.doneAt === null && obligation.waivedAt === null ? obligation : undefined;
+  };
+  const result = open('result');
+  return {
+    state: state.state,
+    hallCode: state.hallCode,
+    category: state.category,
+    callbackOpen: open('callback') !== undefined,
+    invitedDepartmentCodes: state.invitedDepartments.map((invitation) => invitation.departmentCode),
+    resultDueAt: result ? new Date(result.dueAt) : null,
+    now,
+  };
+}
+
+/**
+ * The invited departments from a read-model timeline: each invitation's entry carries the full list so far in
+ * `details.invitedDepartmentCodes` (the read model has no column for them).
+ */
+export function invitedDepartmentsFromTimeline(timeline: ReadonlyArray<{ details: unknown }>): string[] {
+  let invited: string[] = [];
+  for (const { details } of timeline) {
+    const codes = typeof details === 'object' && details !== null ? (details as Record<string, unknown>).invitedDepartmentCodes : undefined;
+    if (Array.isArray(codes) && codes.every((code): code is string => typeof code === 'string')) invited = codes;
+  }
+  return invited;
 }

@@ -12,13 +12,40 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { confirmUpdate, decideRejectionUpdate, recordCallbackUpdate, recordRectificationUpdate, verifyUpdate, type Actor, type VerifyCommand } from '@haochaping/contracts';
+import {
+  addNoteUpdate,
+  confirmUpdate,
+  decideExtensionUpdate,
+  decideRejectionUpdate,
+  reassignUpdate,
+  reclassifyUpdate,
+  recordCallbackUpdate,
+  recordDepartmentInputUpdate,
+  recordRectificationUpdate,
+  requestExtensionUpdate,
+  verifyUpdate,
+  type Actor,
+  type VerifyCommand,
+} from '@haochaping/contracts';
 import { CurrentActor } from '../actor/current-actor.decorator';
 import { DevActorGuard } from '../actor/dev-actor.guard';
 import { ApiError, DomainHttpException } from '../common/api-error';
 import { setContentRange } from '../common/simple-rest/simple-rest-list';
 import { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-query.dto';
-import { ConfirmDto, DecideRejectionDto, RecordCallbackDto, RecordRectificationDto, VerifyDto } from './dto/rectification-actions.dto';
+import {
+  AddNoteDto,
+  ConfirmDto,
+  DecideExtensionDto,
+  DecideRejectionDto,
+  InviteDepartmentsDto,
+  ReassignDto,
+  ReclassifyDto,
+  RecordCallbackDto,
+  RecordDepartmentInputDto,
+  RecordRectificationDto,
+  RequestExtensionDto,
+  VerifyDto,
+} from './dto/rectification-actions.dto';
 import { RectificationQueryDto } from './dto/rectification-query.dto';
 import { RectificationCaseResponse, RectificationDetailResponse, type RectificationLiveResponse } from './dto/rectification.response';
 import { RECTIFICATIONS_RESOURCE, RectificationsService } from './rectifications.service';
@@ -119,5 +146,54 @@ export class RectificationsController {
   @ActionResponses()
   confirm(@Param('id', caseId()) id: string, @Body() body: ConfirmDto, @CurrentActor() actor: Actor): Promise<RectificationLiveResponse> {
     return this.rectifications.act(id, confirmUpdate, { ...body, actor });
+  }
+
+  @Post(':id/actions/reclassify')
+  @ApiOperation({ summary: '改变整改类别 before the result is recorded: the open clocks are recounted from where they started' })
+  @ActionResponses()
+  reclassify(@Param('id', caseId()) id: string, @Body() body: ReclassifyDto, @CurrentActor() actor: Actor): Promise<RectificationLiveResponse> {
+    return this.rectifications.act(id, reclassifyUpdate, { ...body, actor });
+  }
+
+  @Post(':id/actions/reassign')
+  @ApiOperation({ summary: '改派经办人 (the town leader inside the hall, or the county supervisor)' })
+  @ActionResponses()
+  reassign(@Param('id', caseId()) id: string, @Body() body: ReassignDto, @CurrentActor() actor: Actor): Promise<RectificationLiveResponse> {
+    return this.rectifications.act(id, reassignUpdate, { assignee: { userId: body.assignee.userId, name: body.assignee.name }, reason: body.reason, actor });
+  }
+
+  @Post(':id/actions/invite-departments')
+  @ApiOperation({ summary: '协调整改: invite county departments (codes of the master data) to co-handle the case' })
+  @ActionResponses()
+  inviteDepartments(@Param('id', caseId()) id: string, @Body() body: InviteDepartmentsDto, @CurrentActor() actor: Actor): Promise<RectificationLiveResponse> {
+    return this.rectifications.inviteDepartments(id, { ...body, actor });
+  }
+
+  @Post(':id/actions/record-department-input')
+  @ApiOperation({ summary: "An invited department's guide (role DEPT_GUIDE) records its input" })
+  @ActionResponses()
+  recordDepartmentInput(@Param('id', caseId()) id: string, @Body() body: RecordDepartmentInputDto, @CurrentActor() actor: Actor): Promise<RectificationLiveResponse> {
+    return this.rectifications.act(id, recordDepartmentInputUpdate, { ...body, actor });
+  }
+
+  @Post(':id/actions/add-note')
+  @ApiOperation({ summary: 'A note on the timeline, by anyone with scope on the case' })
+  @ActionResponses()
+  addNote(@Param('id', caseId()) id: string, @Body() body: AddNoteDto, @CurrentActor() actor: Actor): Promise<RectificationLiveResponse> {
+    return this.rectifications.act(id, addNoteUpdate, { ...body, actor });
+  }
+
+  @Post(':id/actions/request-extension')
+  @ApiOperation({ summary: '协调整改, strictly before the result is due: reason, new due time and the contact with the reviewer → 延期待审批' })
+  @ActionResponses()
+  requestExtension(@Param('id', caseId()) id: string, @Body() body: RequestExtensionDto, @CurrentActor() actor: Actor): Promise<RectificationLiveResponse> {
+    return this.rectifications.act(id, requestExtensionUpdate, { ...body, actor });
+  }
+
+  @Post(':id/actions/decide-extension')
+  @ApiOperation({ summary: "The county supervisor's decision: APPROVE moves the result's due time, DENY keeps the original one" })
+  @ActionResponses()
+  decideExtension(@Param('id', caseId()) id: string, @Body() body: DecideExtensionDto, @CurrentActor() actor: Actor): Promise<RectificationLiveResponse> {
+    return this.rectifications.act(id, decideExtensionUpdate, { ...body, actor });
   }
 }

@@ -5,11 +5,13 @@ import {
   RECTIFICATION_CATEGORIES,
   RECTIFICATION_OUTCOMES,
   RECTIFICATION_STATES,
+  inviteDepartmentsUpdate,
   isRectificationCategory,
   rectificationStateQuery,
   rectificationWorkflowId,
   type Actor,
   type ActionCommand,
+  type InviteDepartmentsCommand,
   type RectificationCaseState,
   type RectificationOutcome,
   type RectificationState,
@@ -23,7 +25,7 @@ import type { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-l
 import { PrismaService } from '../prisma/prisma.service';
 import { TemporalClientService } from '../temporal/temporal-client.service';
 import type { RectificationCaseResponse, RectificationDetailResponse, RectificationLiveResponse } from './dto/rectification.response';
-import { allowedActions } from './rectification-action';
+import { allowedActions, caseForActionsFromState, invitedDepartmentsFromTimeline } from './rectification-action';
 import { mapTemporalFailure } from './temporal-failure.mapper';
 
 export const RECTIFICATIONS_RESOURCE = defineSimpleRestResource({
@@ -91,7 +93,11 @@ export class RectificationsService {
       allowedActions: allowedActions(actor, {
         state: row.state as RectificationState,
         hallCode: row.hall.code,
+        category: isRectificationCategory(row.category) ? row.category : null,
         callbackOpen: row.callbackDueAt !== null,
+        invitedDepartmentCodes: invitedDepartmentsFromTimeline(row.timeline),
+        resultDueAt: row.resultDueAt,
+        now: new Date(),
       }),
       source: 'read-model',
     };
@@ -138,10 +144,22 @@ export class RectificationsService {
     }
   }
 
+  /**
+   * Invites county departments to a 协调整改 case: the codes must name departments of the master data (the workflow
+   * cannot look them up), then the workflow decides as for every action.
+   */
+  async inviteDepartments(reviewId: string, command: InviteDepartmentsCommand): Promise<RectificationLiveResponse> {
+    const known = await this.prisma.client.department.findMany({ where: { code: { in: command.departmentCodes } }, select: { code: true } });
+    const unknown = command.departmentCodes.filter((code) => !known.some((department) => department.code === code));
+    if (unknown.length > 0) {
+      const message = `邀请的部门（departmentCodes）中 ${unknown.join('、')} 不是县直部门`;
+      throw new DomainHttpException(422, 'INVALID_ARGUMENT', message, [{ field: 'departmentCodes', message }]);
+    }
+    return this.act(reviewId, inviteDepartmentsUpdate, command);
+  }
+
   private withOffer(state: RectificationCaseState, actor: Actor): RectificationLiveResponse {
-    const callback = state.obligations.callback;
-    const callbackOpen = callback !== undefined && callback.doneAt === null && callback.waivedAt === null;
-    return { ...state, id: state.reviewId, allowedActions: allowedActions(actor, { state: state.state, hallCode: state.hallCode, callbackOpen }), source: 'workflow' };
+    return { ...state, id: state.reviewId, allowedActions: allowedActions(actor, caseForActionsFromState(state, new Date())), source: 'workflow' };
   }
 
   private assertVisible(actor: Actor, hallCode: string): void {

@@ -1,6 +1,30 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { CALLBACK_METHODS, MAX_TEXT_LENGTH, RECTIFICATION_CATEGORIES, type CallbackMethod, type RectificationCategory } from '@haochaping/contracts';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsISO8601,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import {
+  CALLBACK_METHODS,
+  MAX_INVITED_DEPARTMENTS,
+  MAX_NAME_LENGTH,
+  MAX_TEXT_LENGTH,
+  RECTIFICATION_CATEGORIES,
+  type CallbackMethod,
+  type RectificationCategory,
+} from '@haochaping/contracts';
 import { Trim } from '../../common/trim.transform';
 
 // The bodies of the actions mirror the workflow's command types without the actor (the API authenticates it).
@@ -9,6 +33,9 @@ import { Trim } from '../../common/trim.transform';
 
 const CATEGORY_IDS = Object.keys(RECTIFICATION_CATEGORIES) as RectificationCategory[];
 const TEXT_TOO_LONG = `不能超过${MAX_TEXT_LENGTH}字`;
+const NAME_TOO_LONG = `不能超过${MAX_NAME_LENGTH}字`;
+// Department codes as master data spells them (`yibao`); the service checks that each exists.
+const DEPARTMENT_CODE = /^[A-Za-z0-9_-]{1,50}$/;
 // An ISO 8601 instant with an explicit offset; the workflow checks it is neither before the review nor in the future.
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -108,4 +135,140 @@ export class ConfirmDto {
   @IsString({ message: '意见（comment）必须是文字' })
   @MaxLength(MAX_TEXT_LENGTH, { message: `意见（comment）${TEXT_TOO_LONG}` })
   comment?: string;
+}
+
+export class ReclassifyDto {
+  @ApiProperty({ enum: CATEGORY_IDS, description: '新的整改类别（时限自原起算时间重新计算）' })
+  @IsIn(CATEGORY_IDS, { message: `整改类别（category）只能是 ${CATEGORY_IDS.join('、')}` })
+  category!: RectificationCategory;
+
+  @ApiProperty({ description: '改变类别的理由' })
+  @Trim()
+  @IsNotEmpty({ message: '改变类别的理由（reason）不能为空' })
+  @IsString({ message: '改变类别的理由（reason）必须是文字' })
+  @MaxLength(MAX_TEXT_LENGTH, { message: `改变类别的理由（reason）${TEXT_TOO_LONG}` })
+  reason!: string;
+}
+
+export class AssigneeDto {
+  @ApiProperty({ example: 'handler-2', description: '新经办人的账号' })
+  @Trim()
+  @IsNotEmpty({ message: '新经办人账号（assignee.userId）不能为空' })
+  @IsString({ message: '新经办人账号（assignee.userId）必须是文字' })
+  @MaxLength(MAX_NAME_LENGTH, { message: `新经办人账号（assignee.userId）${NAME_TOO_LONG}` })
+  userId!: string;
+
+  @ApiProperty({ example: '李明', description: '新经办人姓名' })
+  @Trim()
+  @IsNotEmpty({ message: '新经办人姓名（assignee.name）不能为空' })
+  @IsString({ message: '新经办人姓名（assignee.name）必须是文字' })
+  @MaxLength(MAX_NAME_LENGTH, { message: `新经办人姓名（assignee.name）${NAME_TOO_LONG}` })
+  name!: string;
+}
+
+export class ReassignDto {
+  @ApiProperty({ type: AssigneeDto })
+  @IsObject({ message: '新经办人（assignee）必须是对象' })
+  @ValidateNested()
+  @Type(() => AssigneeDto)
+  assignee!: AssigneeDto;
+
+  @ApiPropertyOptional({ description: '改派理由' })
+  @IsOptional()
+  @Trim()
+  @IsString({ message: '改派理由（reason）必须是文字' })
+  @MaxLength(MAX_TEXT_LENGTH, { message: `改派理由（reason）${TEXT_TOO_LONG}` })
+  reason?: string;
+}
+
+export class InviteDepartmentsDto {
+  @ApiProperty({ type: [String], example: ['yibao', 'renshe'], description: '受邀县直部门的代码' })
+  @IsArray({ message: '邀请的部门（departmentCodes）必须是部门代码的列表' })
+  @ArrayMinSize(1, { message: '邀请的部门（departmentCodes）至少一个' })
+  @ArrayMaxSize(MAX_INVITED_DEPARTMENTS, { message: `邀请的部门（departmentCodes）最多${MAX_INVITED_DEPARTMENTS}个` })
+  @ArrayUnique({ message: '邀请的部门（departmentCodes）有重复' })
+  @IsString({ each: true, message: '邀请的部门（departmentCodes）必须是部门代码' })
+  @Matches(DEPARTMENT_CODE, { each: true, message: '邀请的部门（departmentCodes）含有无效的部门代码' })
+  departmentCodes!: string[];
+
+  @ApiPropertyOptional({ description: '邀请说明' })
+  @IsOptional()
+  @Trim()
+  @IsString({ message: '邀请说明（note）必须是文字' })
+  @MaxLength(MAX_TEXT_LENGTH, { message: `邀请说明（note）${TEXT_TOO_LONG}` })
+  note?: string;
+}
+
+export class RecordDepartmentInputDto {
+  @ApiProperty({ description: '协办意见' })
+  @Trim()
+  @IsNotEmpty({ message: '协办意见（text）不能为空' })
+  @IsString({ message: '协办意见（text）必须是文字' })
+  @MaxLength(MAX_TEXT_LENGTH, { message: `协办意见（text）${TEXT_TOO_LONG}` })
+  text!: string;
+
+  @ApiPropertyOptional({ example: 'yibao', description: '部门代码（本人所在的多个部门均受邀时必填）' })
+  @IsOptional()
+  @Trim()
+  @IsString({ message: '部门代码（departmentCode）必须是文字' })
+  @Matches(DEPARTMENT_CODE, { message: '部门代码（departmentCode）无效' })
+  departmentCode?: string;
+}
+
+export class AddNoteDto {
+  @ApiProperty({ description: '备注' })
+  @Trim()
+  @IsNotEmpty({ message: '备注（text）不能为空' })
+  @IsString({ message: '备注（text）必须是文字' })
+  @MaxLength(MAX_TEXT_LENGTH, { message: `备注（text）${TEXT_TOO_LONG}` })
+  text!: string;
+}
+
+export class RequestExtensionDto {
+  @ApiProperty({ description: '延期理由' })
+  @Trim()
+  @IsNotEmpty({ message: '延期理由（reason）不能为空' })
+  @IsString({ message: '延期理由（reason）必须是文字' })
+  @MaxLength(MAX_TEXT_LENGTH, { message: `延期理由（reason）${TEXT_TOO_LONG}` })
+  reason!: string;
+
+  @ApiProperty({ example: '2026-03-27T17:00:00+08:00', description: '申请的新期限（晚于当前期限，ISO 8601，带时区）' })
+  @Trim()
+  @IsString({ message: '申请的新期限（newDueAt）必须是带时区的 ISO 8601 时间' })
+  @Matches(ISO_INSTANT, { message: '申请的新期限（newDueAt）必须是带时区的 ISO 8601 时间' })
+  @IsISO8601({ strict: true }, { message: '申请的新期限（newDueAt）不是有效的日期时间' })
+  newDueAt!: string;
+
+  @ApiPropertyOptional({ example: '2026-03-12T10:00:00+08:00', description: '联系评价人的时间（实名差评必填）' })
+  @IsOptional()
+  @Trim()
+  @IsString({ message: '联系评价人的时间（contactedAt）必须是带时区的 ISO 8601 时间' })
+  @Matches(ISO_INSTANT, { message: '联系评价人的时间（contactedAt）必须是带时区的 ISO 8601 时间' })
+  @IsISO8601({ strict: true }, { message: '联系评价人的时间（contactedAt）不是有效的日期时间' })
+  contactedAt?: string;
+
+  @ApiPropertyOptional({ enum: CALLBACK_METHODS, description: '联系方式（实名差评必填）' })
+  @IsOptional()
+  @IsIn(CALLBACK_METHODS, { message: `联系方式（contactMethod）只能是 ${CALLBACK_METHODS.join('、')}` })
+  contactMethod?: CallbackMethod;
+
+  @ApiPropertyOptional({ description: '评价人的意见（实名差评必填）' })
+  @IsOptional()
+  @Trim()
+  @IsString({ message: '评价人的意见（reviewerResponse）必须是文字' })
+  @MaxLength(MAX_TEXT_LENGTH, { message: `评价人的意见（reviewerResponse）${TEXT_TOO_LONG}` })
+  reviewerResponse?: string;
+}
+
+export class DecideExtensionDto {
+  @ApiProperty({ enum: ['APPROVE', 'DENY'], description: '同意 / 不同意延期' })
+  @IsIn(['APPROVE', 'DENY'], { message: '审批结论（decision）只能是 APPROVE 或 DENY' })
+  decision!: 'APPROVE' | 'DENY';
+
+  @ApiProperty({ description: '审批理由' })
+  @Trim()
+  @IsNotEmpty({ message: '审批理由（reason）不能为空' })
+  @IsString({ message: '审批理由（reason）必须是文字' })
+  @MaxLength(MAX_TEXT_LENGTH, { message: `审批理由（reason）${TEXT_TOO_LONG}` })
+  reason!: string;
 }
