@@ -28,8 +28,11 @@ export type {
   CaseChannel,
   SlaPolicyVersion,
   AuditLog,
+  User,
+  UserRole,
+  RefreshToken,
 } from '@prisma/client';
-export { seedReferenceData, seedDemoData, seedDemoStaff, DEMO_CITIZEN_PHONE, HALLS, OPTION_SETS, DEPARTMENTS, WINDOW_TEMPLATES, SERVICE_ITEMS, windowCountOf } from './seed';
+export { seedReferenceData, seedDemoData, seedDemoStaff, seedDemoAccounts, demoAccounts, DEMO_ACCOUNT_PASSWORD, DEMO_CITIZEN_PHONE, HALLS, OPTION_SETS, DEPARTMENTS, WINDOW_TEMPLATES, SERVICE_ITEMS, windowCountOf } from './seed';
 export { loadWorkingCalendar, loadYearCalendars, toCalendarYearData, toOfficeHours, toYearCalendar } from './working-calendar';
 export { enqueueRectificationStart } from './outbox';
 export { parseSlaPolicy, loadCurrentSlaPolicy } from './sla-policy';

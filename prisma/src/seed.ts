@@ -226,6 +226,42 @@ const DEMO_ONLINE_BAD_COMMENTS = ['网上提交后好几天没人审核', '系�
 /** The phone a demo user types at jiaxiang's window W01 QR page to find cases of their own to rate. */
 export const DEMO_CITIZEN_PHONE = '13800138000';
 
+/**
+ * The initial password of every demo account (README, "Demo accounts"); each must be changed at the first sign-in.
+ * Demo data only: a production database gets no demo account (its first admin comes from INITIAL_ADMIN_PASSWORD).
+ */
+export const DEMO_ACCOUNT_PASSWORD = 'Haochaping2026';
+/** argon2id of DEMO_ACCOUNT_PASSWORD (m=19456, t=2, p=1), computed once, so the seed needs no argon2 binding. */
+const DEMO_ACCOUNT_PASSWORD_HASH = '$argon2id$v=19$m=19456,t=2,p=1$tflfd2bIhujz3HuzNgc6fQ$RXGylKsp4fxVXELDbwSp1PLabB1XCy5nhLGJnXm2PWo';
+
+/** The demo accounts: admin, county, and per hall `<hall>-handler` / `<hall>-leader`, per department `<dept>-guide`. */
+export function demoAccounts(): Array<{ username: string; displayName: string; role: 'HANDLER' | 'TOWN_LEADER' | 'DEPT_GUIDE' | 'COUNTY_SUPERVISOR' | 'ADMIN'; hallCodes: string[]; departmentCodes: string[] }> {
+  return [
+    { username: 'admin', displayName: '系统管理员（网络信息科）', role: 'ADMIN', hallCodes: [], departmentCodes: [] },
+    { username: 'county', displayName: '县行政审批服务局督查指导科', role: 'COUNTY_SUPERVISOR', hallCodes: [], departmentCodes: [] },
+    ...HALLS.flatMap((hall) => [
+      { username: `${hall.code}-handler`, displayName: `${hall.name}经办人`, role: 'HANDLER' as const, hallCodes: [hall.code], departmentCodes: [] },
+      { username: `${hall.code}-leader`, displayName: `${hall.name}分管领导`, role: 'TOWN_LEADER' as const, hallCodes: [hall.code], departmentCodes: [] },
+    ]),
+    ...DEPARTMENTS.map((department) => ({
+      username: `${department.code}-guide`,
+      displayName: `${department.name}业务指导`,
+      role: 'DEPT_GUIDE' as const,
+      hallCodes: [],
+      departmentCodes: [department.code],
+    })),
+  ];
+}
+
+/** Writes the demo accounts that do not exist yet (never touching one a user has changed). Returns how many. */
+export async function seedDemoAccounts(prisma: PrismaClient): Promise<number> {
+  const { count } = await prisma.user.createMany({
+    data: demoAccounts().map((account) => ({ ...account, passwordHash: DEMO_ACCOUNT_PASSWORD_HASH, mustChangePassword: true })),
+    skipDuplicates: true,
+  });
+  return count;
+}
+
 /** At most this many bad reviews, each starting a real workflow: enough to show the rectification desk, not to flood it. */
 const DEMO_BAD_REVIEWS = 6;
 const DEMO_DAYS = 28;
@@ -318,6 +354,7 @@ interface DemoReview {
  */
 export async function seedDemoData(prisma: PrismaClient, protector: DataProtector, now: Date = new Date()): Promise<number> {
   await seedDemoStaff(prisma);
+  await seedDemoAccounts(prisma);
   if ((await prisma.review.count()) > 0) return 0;
 
   const random = demoRandom(20261128);

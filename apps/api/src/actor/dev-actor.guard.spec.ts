@@ -1,5 +1,9 @@
 import { parseDataKey, TEST_DATA_KEY } from '@haochaping/privacy';
 import type { ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AccessTokenService } from '../auth/access-token';
+import type { UserSessionCache } from '../auth/user-session-cache';
+import { Clock } from '../common/clock';
 import type { ApiErrorBody } from '../common/api-error';
 import { DomainHttpException } from '../common/api-error';
 import { AppConfig } from '../config/app-config';
@@ -16,8 +20,18 @@ describe('the development-only X-Dev-Actor header', () => {
     });
   });
 
+  it("carries a guide's departments when given", () => {
+    expect(parseDevActor(header({ userId: 'g', role: 'DEPT_GUIDE', hallCodes: [], departmentCodes: [' yibao '] }))).toEqual({
+      userId: 'g',
+      role: 'DEPT_GUIDE',
+      hallCodes: [],
+      departmentCodes: ['yibao'],
+    });
+  });
+
   it.each([
     ['missing', undefined],
+    ['department codes that are not a list of codes', header({ userId: 'u', role: 'DEPT_GUIDE', hallCodes: [], departmentCodes: 'yibao' })],
     ['given twice', [header({ userId: 'a', role: 'HANDLER', hallCodes: [] }), header({ userId: 'b', role: 'HANDLER', hallCodes: [] })]],
     ['not JSON', 'handler-1'],
     ['a JSON array', header(['HANDLER'])],
@@ -43,7 +57,8 @@ describe('the development-only X-Dev-Actor header', () => {
     const config = new AppConfig('postgresql://x', '127.0.0.1:7233', 'default', 'q', 0, '127.0.0.1', 1024, 1000, true, parseDataKey(TEST_DATA_KEY));
     const request = { headers: { 'x-dev-actor': header({ userId: 'u', role: 'COUNTY_SUPERVISOR', hallCodes: [] }) } } as unknown as RequestWithActor;
     const context = { switchToHttp: () => ({ getRequest: () => request }) } as unknown as ExecutionContext;
-    expect(() => new DevActorGuard(config).canActivate(context)).toThrow(DomainHttpException);
+    const sessions = { isCurrent: () => Promise.resolve(true), forget: () => undefined } as unknown as UserSessionCache;
+    expect(() => new DevActorGuard(config, new AccessTokenService(config, new Clock()), sessions, new Reflector()).canActivate(context)).toThrow(DomainHttpException);
     expect(request.actor).toBeUndefined();
   });
 });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { dataKeyFromEnv } from '@haochaping/privacy';
 
 /**
@@ -26,6 +27,27 @@ export const DEFAULT_INTAKE_LIMITS: IntakeLimits = {
   publicBaseUrl: 'http://127.0.0.1:3000',
 };
 
+/** Sign-in: the access tokens' signing secret and the lifetimes of both tokens. */
+export interface AuthSettings {
+  /**
+   * HMAC-SHA256 key of the access tokens (AUTH_TOKEN_SECRET, at least 32 bytes; npm start generates one into
+   * .data/secrets/). Required in production; elsewhere a random key per process when not given.
+   */
+  readonly tokenSecret: Buffer;
+  /** Access token lifetime (15 minutes). */
+  readonly accessTokenTtlSeconds: number;
+  /** Refresh token lifetime, renewed on every rotation (12 hours: a working day, not overnight). */
+  readonly refreshTokenTtlSeconds: number;
+  /**
+   * INITIAL_ADMIN_PASSWORD: when set and no ADMIN account exists, the API creates the account `admin` with it at
+   * start (must be changed at the first sign-in). npm start in production mode generates one and prints it once.
+   */
+  readonly initialAdminPassword?: string;
+}
+
+/** The fixed secret the tests sign tokens with; never used outside tests. */
+export const TEST_AUTH_TOKEN_SECRET = Buffer.from('haochaping-test-auth-token-secret-0123456789', 'utf8');
+
 /**
  * Everything the API reads from its environment, in one typed object (README, "Configuration").
  * Injected by its class, so services never touch process.env.
@@ -45,11 +67,15 @@ export class AppConfig {
     readonly dataKey: Buffer,
     /** Public intake limits and links; whatever is not given keeps its default (DEFAULT_INTAKE_LIMITS). */
     limits: Partial<IntakeLimits> = {},
+    /** Sign-in settings; whatever is not given keeps its default (a random secret per process, 15 min, 12 h). */
+    auth: Partial<AuthSettings> = {},
   ) {
     this.limits = { ...DEFAULT_INTAKE_LIMITS, ...limits };
+    this.auth = { tokenSecret: randomBytes(32), accessTokenTtlSeconds: 15 * 60, refreshTokenTtlSeconds: 12 * 3600, ...auth };
   }
 
   readonly limits: IntakeLimits;
+  readonly auth: AuthSettings;
 }
 
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -72,7 +98,21 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ...(env.PUBLIC_BODY_LIMIT_BYTES ? { publicBodyLimitBytes: nonNegativeInteger(env.PUBLIC_BODY_LIMIT_BYTES, 'PUBLIC_BODY_LIMIT_BYTES') } : {}),
       ...(env.PUBLIC_BASE_URL ? { publicBaseUrl: env.PUBLIC_BASE_URL.replace(/\/+$/, '') } : {}),
     },
+    authSettingsFromEnv(env),
   );
+}
+
+/** AUTH_TOKEN_SECRET: base64 or any text of at least 32 bytes; required in production (APP_MODE=production). */
+function authSettingsFromEnv(env: NodeJS.ProcessEnv): Partial<AuthSettings> {
+  const initial = env.INITIAL_ADMIN_PASSWORD ? { initialAdminPassword: env.INITIAL_ADMIN_PASSWORD } : {};
+  const secret = env.AUTH_TOKEN_SECRET;
+  if (!secret) {
+    if (env.APP_MODE === 'production') throw new Error('AUTH_TOKEN_SECRET is required in production (at least 32 random bytes, e.g. `openssl rand -base64 32`).');
+    return initial;
+  }
+  const tokenSecret = Buffer.from(secret, 'utf8');
+  if (tokenSecret.length < 32) throw new Error('AUTH_TOKEN_SECRET must be at least 32 bytes long.');
+  return { tokenSecret, ...initial };
 }
 
 function nonNegativeInteger(value: string, name: string): number {
