@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { isBadReview, rectificationWorkflowId } from '@haochaping/contracts';
-import { enqueueRectificationStart, Prisma, type ReviewChannel, type ServiceNature } from '@haochaping/db';
+import { enqueueRectificationStart, type Prisma, type ReviewChannel, type ServiceNature } from '@haochaping/db';
 import { newTrackingCode } from '@haochaping/privacy';
 import { DomainHttpException } from '../common/api-error';
 import { formatShanghaiInstant } from '../common/iso-instant';
@@ -10,6 +10,7 @@ import { PrismaService } from '../prisma/prisma.service';
 import type { ReviewResponse } from './dto/review.response';
 import { RatingMasterData, type HallEntry, type StaffEntry, type WindowEntry } from './master-data/rating-master-data.service';
 import type { RatedCase } from './rating-cases.service';
+import { insertReview, type ReviewRow } from './review-insert';
 import type { ReviewerRecord } from './reviewer-record';
 import { assertBadReviewHasReason, assertKnownOptions, assertRatable, caseAlreadyRated } from './rules/review-rules';
 
@@ -58,8 +59,12 @@ const REVIEW_RESPONSE_SELECT = {
 
 type StoredReview = Prisma.ReviewGetPayload<{ select: typeof REVIEW_RESPONSE_SELECT }>;
 
-/** The invitation was used by a concurrent rating between our look-up and our transaction. */
-class InvitationTakenMeanwhile extends Error {}
+/** Rolls the review's transaction back: its INSERT met a taken unique column, or its invitation was used meanwhile. */
+class WriteAbandoned extends Error {
+  constructor(readonly reason: 'conflict' | 'invitation-taken') {
+    super(reason);
+  }
+}
 
 export const invitationUsed = () => new DomainHttpException(410, 'INVITATION_USED', '该评价邀请已使用过，每个办件只能评价一次');
 
@@ -69,8 +74,8 @@ export const invitationUsed = () => new DomainHttpException(410, 'INVITATION_USE
  * row) or an invitation (marked used) needs a transaction. Nothing is written when a rule refuses.
  *
  * Idempotency rests on the unique columns rather than a look-up first: a retried submission (same client key)
- * or a second rating of a case fails the INSERT, and only then is the first review read, so the common path
- * pays no extra query.
+ * or a second rating of a case finds its INSERT doing nothing, and only then is the first review read, so the
+ * common path pays no extra query.
  */
 @Injectable()
 export class ReviewRecorder {
@@ -95,16 +100,15 @@ export class ReviewRecorder {
     const optionSet = await this.masterData.currentOptionSet(placement.nature);
     assertKnownOptions(optionSet, review.optionCodes);
 
-    const id = randomUUID();
-    const data: Prisma.ReviewUncheckedCreateInput = {
-      id,
+    const row: ReviewRow = {
+      id: randomUUID(),
       hallId: placement.hall.id,
       windowId: placement.windowId,
       staffId: placement.staffId,
       serviceItemId: placement.serviceItemId,
       caseId: subject.kind === 'case' ? subject.ratedCase.id : null,
       level: review.level,
-      optionCodes: [...review.optionCodes],
+      optionCodes: review.optionCodes,
       optionSetId: optionSet.id,
       optionSetVersion: optionSet.version,
       comment: review.comment ?? null,
@@ -118,37 +122,47 @@ export class ReviewRecorder {
       clientKey: review.clientKey,
       createdAt: review.at,
     };
-    const invitationId = subject.kind === 'case' ? subject.invitationId : undefined;
 
-    try {
-      if (!isBadReview(review.level) && !invitationId) {
-        await this.prisma.client.review.create({ data, select: { id: true } });
-      } else {
-        await this.prisma.client.$transaction(async (tx) => {
-          if (invitationId) {
-            const claimed = await tx.ratingInvitation.updateMany({ where: { id: invitationId, usedAt: null }, data: { usedAt: review.at } });
-            if (claimed.count === 0) throw new InvitationTakenMeanwhile();
-          }
-          await tx.review.create({ data, select: { id: true } });
-          if (isBadReview(review.level)) {
-            await enqueueRectificationStart(tx, { reviewId: id, hallCode: placement.hall.code, level: review.level, reviewedAt: review.at.toISOString() });
-          }
-        });
-      }
-    } catch (error) {
-      return this.answerForLostRace(error, review);
+    for (let attempt = 1; ; attempt++) {
+      const written = await this.write(row, placement.hall.code, subject.kind === 'case' ? subject.invitationId : undefined);
+      if (written === 'inserted') break;
+      const answer = await this.answerForConflict(written, review);
+      if (answer) return answer;
+      // Neither this submission nor the case: the tracking code was taken (49 random bits). Draw another.
+      if (attempt === 3) throw new Error('three tracking codes in a row were taken');
+      row.trackingCode = newTrackingCode();
     }
 
-    if (isBadReview(review.level)) {
-      await this.outbox.dispatchKey(rectificationWorkflowId(id)).catch((error: unknown) =>
+    if (isBadReview(row.level)) {
+      await this.outbox.dispatchKey(rectificationWorkflowId(row.id)).catch((error: unknown) =>
         this.logger.warn(`workflow start deferred to the outbox loop: ${String(error)}`),
       );
     }
-    return toResponse(
-      { id, trackingCode: data.trackingCode, level: review.level, channel: review.channel, hallId: placement.hall.id, comment: data.comment ?? null, createdAt: review.at, clientKey: review.clientKey },
-      placement.hall.code,
-      true,
-    );
+    return toResponse(row, placement.hall.code, true);
+  }
+
+  /**
+   * One round trip for a good review (a single INSERT needs no transaction); a transaction when the review comes
+   * with more: the invitation it uses up, the outbox row that starts its rectification. Both are written or neither.
+   */
+  private async write(row: ReviewRow, hallCode: string, invitationId: string | undefined): Promise<'inserted' | 'conflict' | 'invitation-taken'> {
+    if (!isBadReview(row.level) && !invitationId) return (await insertReview(this.prisma.client, row)) ? 'inserted' : 'conflict';
+    try {
+      await this.prisma.client.$transaction(async (tx) => {
+        if (invitationId) {
+          const claimed = await tx.ratingInvitation.updateMany({ where: { id: invitationId, usedAt: null }, data: { usedAt: row.createdAt } });
+          if (claimed.count === 0) throw new WriteAbandoned('invitation-taken');
+        }
+        if (!(await insertReview(tx, row))) throw new WriteAbandoned('conflict');
+        if (isBadReview(row.level)) {
+          await enqueueRectificationStart(tx, { reviewId: row.id, hallCode, level: row.level, reviewedAt: row.createdAt.toISOString() });
+        }
+      });
+      return 'inserted';
+    } catch (error) {
+      if (error instanceof WriteAbandoned) return error.reason;
+      throw error;
+    }
   }
 
   /** When the case was rated, if it was. */
@@ -188,18 +202,20 @@ export class ReviewRecorder {
     return review ? this.responseOf(review) : undefined;
   }
 
-  /** A unique column refused the INSERT: the same submission again, or the case rated by someone else meanwhile. */
-  private async answerForLostRace(error: unknown, review: NewReview): Promise<ReviewResponse> {
-    const uniqueViolation = error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
-    if (!uniqueViolation && !(error instanceof InvitationTakenMeanwhile)) throw error;
+  /**
+   * The INSERT found a unique column taken, or the invitation was used meanwhile: the same submission again (its
+   * first review), the case rated by someone else (409), the invitation used by another rating (410). Undefined
+   * when it was none of these, which leaves the tracking code.
+   */
+  private async answerForConflict(conflict: 'conflict' | 'invitation-taken', review: NewReview): Promise<ReviewResponse | undefined> {
     const first = await this.firstByClientKey(review.clientKey);
     if (first) return first;
-    if (error instanceof InvitationTakenMeanwhile) throw invitationUsed();
+    if (conflict === 'invitation-taken') throw invitationUsed();
     if (review.subject.kind === 'case') {
-      const state = await this.caseRatingState(review.subject.ratedCase.id, review.clientKey);
-      if (state.kind === 'rated') throw caseAlreadyRated(state.ratedAt);
+      const ratedAt = await this.ratedAt(review.subject.ratedCase.id);
+      if (ratedAt) throw caseAlreadyRated(ratedAt);
     }
-    throw error; // a tracking-code collision (one in 2^49 per pair): the client's retry gets a fresh code
+    return undefined;
   }
 
   private async responseOf(review: StoredReview): Promise<ReviewResponse> {
@@ -232,7 +248,7 @@ function placementOfHall(subject: Extract<ReviewSubject, { kind: 'hall' }>): Pla
   };
 }
 
-function toResponse(review: StoredReview, hallCode: string, created: boolean): ReviewResponse {
+function toResponse(review: Pick<StoredReview, 'id' | 'trackingCode' | 'level' | 'channel' | 'comment' | 'createdAt'>, hallCode: string, created: boolean): ReviewResponse {
   return {
     id: review.id,
     trackingCode: review.trackingCode,
