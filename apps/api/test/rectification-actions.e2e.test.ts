@@ -25,7 +25,9 @@ describe('rectification actions over HTTP', () => {
   const macunHandler = actor('handler-macun', 'HANDLER', ['macun']);
   const jintunLeader = actor('leader-jintun', 'TOWN_LEADER', ['jintun']);
   const supervisor = actor('county-1', 'COUNTY_SUPERVISOR');
-  const yibaoGuide = actor('guide-yibao', 'DEPT_GUIDE', ['jintun']);
+  const guide = (userId: string, departmentCodes: string[]) => ({ 'x-dev-actor': JSON.stringify({ userId, role: 'DEPT_GUIDE', hallCodes: [], departmentCodes }) });
+  const yibaoGuide = guide('guide-yibao', ['yibao']);
+  const minzhengGuide = guide('guide-minzheng', ['minzheng']);
   const citizen = actor('citizen-1', 'CITIZEN');
 
   type CaseBody = Record<string, unknown> & { state: string; stateLabel: string; allowedActions: string[] };
@@ -260,8 +262,11 @@ describe('rectification actions over HTTP', () => {
       const invited = await act(id, 'invite-departments', { departmentCodes: ['yibao', 'renshe'], note: '请协助核查' }, jintunHandler);
       expect(invited.status).toBe(200);
       expect(await invited.json()).toMatchObject({ invitedDepartments: [{ departmentCode: 'yibao' }, { departmentCode: 'renshe' }] });
-      // The development header names no departments yet, so no guide is a member of an invited department.
-      await expectError(await act(id, 'record-department-input', { text: '医保局意见' }, yibaoGuide), 403, 'FORBIDDEN');
+      const input = await act(id, 'record-department-input', { text: '医保局已核查缴费记录' }, yibaoGuide);
+      expect(input.status).toBe(200);
+      expect(await input.json()).toMatchObject({ departmentInputs: [{ departmentCode: 'yibao', text: '医保局已核查缴费记录' }], allowedActions: ['record-department-input', 'add-note'] });
+      const refused = await expectError(await act(id, 'record-department-input', { text: '民政局意见' }, minzhengGuide), 403, 'FORBIDDEN');
+      expect(refused.message).toContain('未受邀');
 
       const reassigned = await act(id, 'reassign', { assignee: { userId: 'handler-li', name: ' 李明 ' }, reason: '原经办人休假' }, jintunLeader);
       expect(reassigned.status).toBe(200);
@@ -294,7 +299,7 @@ describe('rectification actions over HTTP', () => {
       const approval = detail.timeline.find((entry) => entry.action === '同意延期，整改结果反馈期限延至新期限');
       expect(approval?.details).toMatchObject({ originalResultDueAt: originalDueAt, requestedDueAt: newDueAt });
       expect(detail.timeline.map((entry) => entry.action)).toEqual(
-        expect.arrayContaining(['邀请县直部门协同整改：yibao、renshe', '改派经办人：李明', '添加备注', '已联系评价人并申请延期，待县行政审批服务局审批']),
+        expect.arrayContaining(['邀请县直部门协同整改：yibao、renshe', '县直部门（yibao）登记协办意见', '改派经办人：李明', '添加备注', '已联系评价人并申请延期，待县行政审批服务局审批']),
       );
     });
 
