@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -6,6 +6,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiServiceUnavailableResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnprocessableEntityResponse,
@@ -13,9 +14,10 @@ import {
 import type { FastifyReply } from 'fastify';
 import { ApiError } from '../common/api-error';
 import { CreateReviewDto } from './dto/create-review.dto';
-import { ReviewStatusQueryDto, ReviewStatusResponse } from './dto/review-status.dto';
+import { ConfirmationResponse, ConfirmResultDto, ReviewStatusQueryDto, ReviewStatusResponse } from './dto/review-status.dto';
 import { ReviewResponse } from './dto/review.response';
 import { PublicReviewsService } from './public-reviews.service';
+import { ReviewConfirmationService } from './review-confirmation.service';
 import { ReviewStatusService } from './review-status.service';
 
 @ApiTags('public')
@@ -25,6 +27,7 @@ export class PublicReviewsController {
   constructor(
     private readonly reviews: PublicReviewsService,
     private readonly statuses: ReviewStatusService,
+    private readonly confirmations: ReviewConfirmationService,
   ) {}
 
   @Post()
@@ -48,5 +51,16 @@ export class PublicReviewsController {
   @ApiNotFoundResponse({ type: ApiError, description: 'REVIEW_NOT_FOUND, the same for a wrong code and wrong digits' })
   status(@Body() query: ReviewStatusQueryDto): Promise<ReviewStatusResponse> {
     return this.statuses.status(query);
+  }
+
+  @Post(':trackingCode/confirmation')
+  @HttpCode(200)
+  @ApiOperation({ summary: "The reviewer's 满意/不满意 on the rectification result (same proof as the status page)" })
+  @ApiOkResponse({ type: ConfirmationResponse })
+  @ApiNotFoundResponse({ type: ApiError, description: 'REVIEW_NOT_FOUND' })
+  @ApiConflictResponse({ type: ApiError, description: 'CONFIRMATION_NOT_OPEN, or the workflow refusing (INVALID_STATE)' })
+  @ApiServiceUnavailableResponse({ type: ApiError, description: 'WORKFLOW_UNAVAILABLE' })
+  confirm(@Param('trackingCode') trackingCode: string, @Body() dto: ConfirmResultDto): Promise<ConfirmationResponse> {
+    return this.confirmations.confirm(trackingCode, dto);
   }
 }

@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { isBadReview, RECTIFICATION_OUTCOMES, type RectificationOutcome } from '@haochaping/contracts';
 import { DataProtector, lastFourDigits, normalizeTrackingCode, TRACKING_CODE_LENGTH } from '@haochaping/privacy';
+import type { Prisma } from '@haochaping/db';
 import { DomainHttpException } from '../common/api-error';
 import { Clock } from '../common/clock';
 import { formatShanghaiInstant } from '../common/iso-instant';
@@ -30,6 +31,20 @@ const RECEIVED: ReviewStage = { code: 'RECEIVED', label: '已受理，等待核�
 /** States in which the hall has recorded a result the citizen may read. */
 const WITH_RESULT = new Set(['AWAITING_CONFIRMATION', 'REOPENED', 'CLOSED']);
 
+const OWNED_REVIEW_SELECT = {
+  id: true,
+  trackingCode: true,
+  level: true,
+  channel: true,
+  hallId: true,
+  createdAt: true,
+  adoption: true,
+  reviewerPhoneEnc: true,
+  rectificationCase: { select: { state: true, stateLabel: true, confirmationDueAt: true, outcome: true } },
+} as const;
+
+export type OwnedReview = Prisma.ReviewGetPayload<{ select: typeof OWNED_REVIEW_SELECT }>;
+
 /** The public status page: a review by its tracking code and, when it has a phone, that phone's last four digits. */
 @Injectable()
 export class ReviewStatusService {
@@ -42,28 +57,7 @@ export class ReviewStatusService {
   ) {}
 
   async status(query: ReviewStatusQueryDto): Promise<ReviewStatusResponse> {
-    const trackingCode = normalizeTrackingCode(query.trackingCode);
-    if (trackingCode.length !== TRACKING_CODE_LENGTH) throw reviewNotFound();
-    // Ten thousand possible digits: failed tries per code are counted, so they cannot be tried one by one.
-    this.limiter.checkStatusAttempts(trackingCode);
-    const review = await this.prisma.client.review.findUnique({
-      where: { trackingCode },
-      select: {
-        id: true,
-        level: true,
-        channel: true,
-        hallId: true,
-        createdAt: true,
-        adoption: true,
-        reviewerPhoneEnc: true,
-        rectificationCase: { select: { state: true, stateLabel: true, confirmationDueAt: true, outcome: true } },
-      },
-    });
-    if (!review || !this.phoneMatches(review.reviewerPhoneEnc, query.phoneLast4)) {
-      this.limiter.recordStatusFailure(trackingCode);
-      throw reviewNotFound();
-    }
-
+    const review = await this.findOwned(query.trackingCode, query.phoneLast4);
     const hall = await this.masterData.hallById(review.hallId);
     const rectificationCase = review.rectificationCase;
     let rectification: ReviewRectificationStatus | undefined;
@@ -82,7 +76,7 @@ export class ReviewStatusService {
     }
     const stage = !isBadReview(review.level) ? RECORDED : rectificationCase ? (STAGES[rectificationCase.state] ?? RECEIVED) : RECEIVED;
     return {
-      trackingCode,
+      trackingCode: review.trackingCode,
       level: review.level,
       levelLabel: LEVEL_LABELS[review.level] ?? String(review.level),
       channel: review.channel,
@@ -94,6 +88,23 @@ export class ReviewStatusService {
       stage,
       ...(rectification ? { rectification } : {}),
     };
+  }
+
+  /**
+   * The review a tracking code names, if the digits fit: a review without a phone opens with its code alone, one
+   * with a phone needs its last four digits. Otherwise 404, counted against the code (429 after too many).
+   */
+  async findOwned(typedCode: string, phoneLast4: string | undefined): Promise<OwnedReview> {
+    const trackingCode = normalizeTrackingCode(typedCode);
+    if (trackingCode.length !== TRACKING_CODE_LENGTH) throw reviewNotFound();
+    // Ten thousand possible digits: failed tries per code are counted, so they cannot be tried one by one.
+    this.limiter.checkStatusAttempts(trackingCode);
+    const review = await this.prisma.client.review.findUnique({ where: { trackingCode }, select: OWNED_REVIEW_SELECT });
+    if (!review || !this.phoneMatches(review.reviewerPhoneEnc, phoneLast4)) {
+      this.limiter.recordStatusFailure(trackingCode);
+      throw reviewNotFound();
+    }
+    return review;
   }
 
   /** A review without a phone opens with its code alone; one with a phone needs its last four digits. */

@@ -14,6 +14,7 @@ import { IntakeRateLimiter } from './rate-limit/intake-rate-limiter';
 import { PublicIntakeMiddleware } from './rate-limit/public-intake.middleware';
 import { RatingCases } from './rating-cases.service';
 import { ReviewRecorder } from './review-recorder.service';
+import { ReviewConfirmationService } from './review-confirmation.service';
 import { ReviewStatusService } from './review-status.service';
 import { WindowLookupService } from './window-lookup.service';
 
@@ -35,6 +36,7 @@ import { WindowLookupService } from './window-lookup.service';
     InvitationsService,
     WindowLookupService,
     ReviewStatusService,
+    ReviewConfirmationService,
     IntakeRateLimiter,
     PublicIntakeMiddleware,
   ],

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDefined, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsDefined, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { Trim } from '../../common/trim.transform';
 
 export class ReviewStatusQueryDto {
@@ -45,4 +45,32 @@ export class ReviewStatusResponse {
   @ApiProperty({ type: ReviewStage }) stage!: ReviewStage;
   @ApiPropertyOptional({ type: ReviewRectificationStatus, description: 'bad reviews, once the rectification has opened' })
   rectification?: ReviewRectificationStatus;
+}
+
+export class ConfirmResultDto {
+  @ApiPropertyOptional({ example: '5678', description: 'required when the review has a phone (as for the status page)' })
+  @Trim()
+  @IsOptional()
+  @Matches(/^\d{4}$/, { message: '请填写手机号码的后四位数字' })
+  phoneLast4?: string;
+
+  @ApiProperty({ enum: ['SATISFIED', 'UNSATISFIED'], description: '满意 / 不满意 (不满意 reopens the case once, at the county)' })
+  @IsDefined({ message: '请选择对整改结果满意或不满意' })
+  @IsIn(['SATISFIED', 'UNSATISFIED'], { message: '确认结果只能是 SATISFIED（满意）或 UNSATISFIED（不满意）' })
+  answer!: 'SATISFIED' | 'UNSATISFIED';
+
+  @ApiPropertyOptional({ maxLength: 500 })
+  @Trim()
+  @IsOptional()
+  @IsString({ message: '意见必须是文字' })
+  @MaxLength(500, { message: '意见不能超过 500 字' })
+  comment?: string;
+}
+
+export class ConfirmationResponse {
+  @ApiProperty() trackingCode!: string;
+  @ApiProperty({ example: 'CLOSED' }) state!: string;
+  @ApiProperty({ example: '已办结' }) stateLabel!: string;
+  @ApiPropertyOptional({ example: 'SATISFIED' }) outcome?: string;
+  @ApiPropertyOptional({ example: '满意' }) outcomeLabel?: string;
 }
