@@ -15,7 +15,7 @@ export interface IntakeLimits {
   readonly publicBodyLimitBytes: number;
   /**
    * Where citizens open the public pages (PUBLIC_BASE_URL, no trailing slash): rating invitations link to
-   * `${publicBaseUrl}/citizen/i/<token>`.
+   * `${publicBaseUrl}/citizen/i/<token>`, window QR codes to `${publicBaseUrl}/citizen/w/<hall>/<window>`.
    */
   readonly publicBaseUrl: string;
 }
