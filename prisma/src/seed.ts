@@ -227,7 +227,7 @@ const DEMO_ONLINE_BAD_COMMENTS = ['网上提交后好几天没人审核', '系�
 export const DEMO_CITIZEN_PHONE = '13800138000';
 
 /**
- * The initial password of every demo account (README, "Demo accounts"); each must be changed at the first sign-in.
+ * The initial password of every demo account (npm start prints the accounts); each must be changed at the first sign-in.
  * Demo data only: a production database gets no demo account (its first admin comes from INITIAL_ADMIN_PASSWORD).
  */
 export const DEMO_ACCOUNT_PASSWORD = 'Haochaping2026';

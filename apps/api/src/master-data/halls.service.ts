@@ -4,7 +4,7 @@ import { DomainHttpException } from '../common/api-error';
 import { defineSimpleRestResource, parseListParams, type ListPage } from '../common/simple-rest/simple-rest-list';
 import type { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-query.dto';
 import { PrismaService } from '../prisma/prisma.service';
-import type { HallDetailResponse, HallResponse } from './dto/hall.response';
+import type { HallDetailResponse, HallResponse, PublicHallResponse } from './dto/hall.response';
 
 export const HALLS_RESOURCE = defineSimpleRestResource({
   name: 'halls',
@@ -41,6 +41,21 @@ export class HallsService {
       ...this.toResponse(hall),
       windows: hall.windows.map((window) => ({ code: window.code, name: window.name, staffCount: window._count.staff })),
     };
+  }
+
+  /** Every hall with its windows, for the citizen pages (no office hours, no staff): streets first, then towns, by code. */
+  async publicList(): Promise<PublicHallResponse[]> {
+    const halls = await this.prisma.client.hall.findMany({
+      orderBy: [{ kind: 'asc' }, { code: 'asc' }],
+      include: { windows: { orderBy: { code: 'asc' }, select: { code: true, name: true } } },
+    });
+    return halls.map((hall) => ({ code: hall.code, name: hall.name, kind: hall.kind, windows: hall.windows }));
+  }
+
+  async publicGet(code: string): Promise<PublicHallResponse> {
+    const hall = await this.prisma.client.hall.findUnique({ where: { code }, include: { windows: { orderBy: { code: 'asc' }, select: { code: true, name: true } } } });
+    if (!hall) throw new DomainHttpException(404, 'HALL_NOT_FOUND', '未找到该服务大厅');
+    return { code: hall.code, name: hall.name, kind: hall.kind, windows: hall.windows };
   }
 
   private toResponse(hall: Hall): HallResponse {

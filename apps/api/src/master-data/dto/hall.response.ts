@@ -24,3 +24,16 @@ export class HallWindowResponse {
 export class HallDetailResponse extends HallResponse {
   @ApiProperty({ type: [HallWindowResponse] }) windows!: HallWindowResponse[];
 }
+
+export class PublicHallWindowResponse {
+  @ApiProperty({ example: 'W01' }) code!: string;
+  @ApiProperty({ example: '综合受理窗口' }) name!: string;
+}
+
+/** What the citizen pages need of a hall: no office hours, no staff. */
+export class PublicHallResponse {
+  @ApiProperty({ example: 'jintun' }) code!: string;
+  @ApiProperty({ example: '金屯镇' }) name!: string;
+  @ApiProperty({ enum: ['STREET', 'TOWN'] }) kind!: 'STREET' | 'TOWN';
+  @ApiProperty({ type: [PublicHallWindowResponse] }) windows!: PublicHallWindowResponse[];
+}
