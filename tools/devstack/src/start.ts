@@ -5,6 +5,8 @@
  * only into an empty database), the API, the worker and the console. Ctrl-C stops everything it started.
  */
 import { DATA_KEY_ENV, dataKeyFromEnv, ensureDataKeyFile } from '@haochaping/privacy';
+import { DEMO_ACCOUNT_PASSWORD, demoAccounts } from '@haochaping/db';
+import { randomBytes, randomInt } from 'node:crypto';
 import path from 'node:path';
 import fs from 'node:fs';
 import { Connection } from '@temporalio/client';
@@ -95,6 +97,38 @@ function loadOrCreateDataKey(): Buffer {
   return key;
 }
 
+/** A secret kept in .data/secrets/ (mode 0600), made by `create` the first time; says whether it was just created. */
+function loadOrCreateSecretFile(name: string, create: () => string): { value: string; created: boolean; file: string } {
+  const file = path.join(DATA_DIR, 'secrets', name);
+  if (fs.existsSync(file)) return { value: fs.readFileSync(file, 'utf8').trim(), created: false, file };
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const value = create();
+  fs.writeFileSync(file, `${value}\n`, { mode: 0o600, flag: 'wx' });
+  return { value, created: true, file };
+}
+
+/** AUTH_TOKEN_SECRET (signs the access tokens) when set; otherwise a random one generated into .data/secrets/. */
+function loadOrCreateAuthSecret(): string {
+  if (process.env.AUTH_TOKEN_SECRET) return process.env.AUTH_TOKEN_SECRET;
+  const { value, created, file } = loadOrCreateSecretFile('auth-token.secret', () => randomBytes(32).toString('base64'));
+  if (created) say(`auth secret  generated ${file} (signs sign-in tokens; or set AUTH_TOKEN_SECRET)`);
+  return value;
+}
+
+/**
+ * Production mode: the password of the first account `admin`, which the API creates when the database has no ADMIN
+ * yet. INITIAL_ADMIN_PASSWORD when set; otherwise a random one, generated into .data/secrets/ and printed once.
+ */
+function initialAdminPassword(): string {
+  if (process.env.INITIAL_ADMIN_PASSWORD) return process.env.INITIAL_ADMIN_PASSWORD;
+  const { value, created, file } = loadOrCreateSecretFile('initial-admin-password', () => `Hcp-${randomBytes(12).toString('base64url')}-${randomInt(10, 100)}`);
+  if (created) {
+    say(`initial admin  user "admin", password ${value}`);
+    say(`               (shown once, kept in ${file}; it must be changed at the first sign-in: then delete that file)`);
+  }
+  return value;
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   process.on('SIGINT', () => void shutdown(0));
@@ -146,6 +180,8 @@ async function main(): Promise<void> {
     API_PORT: String(config.apiPort),
     APP_MODE: config.production ? 'production' : 'development',
     [DATA_KEY_ENV]: dataKey.toString('base64'),
+    AUTH_TOKEN_SECRET: loadOrCreateAuthSecret(),
+    ...(config.production ? { INITIAL_ADMIN_PASSWORD: initialAdminPassword() } : {}),
   };
 
   await assertPortFree(config.apiPort, 'the API', 'API_PORT');
@@ -170,6 +206,12 @@ async function main(): Promise<void> {
   say('');
   say(`everything is up after ${elapsed(started)}. Open the console at http://127.0.0.1:${config.consolePort}/`);
   if (temporalUi) say(`Temporal Web UI: ${temporalUi}`);
+  if (!config.production) {
+    const accounts = demoAccounts();
+    say(`demo accounts (${accounts.length}), initial password ${DEMO_ACCOUNT_PASSWORD}, to be changed at the first sign-in:`);
+    say('  admin (系统管理员), county (县行政审批服务局), <hall>-handler and <hall>-leader (e.g. jintun-handler, zhifang-leader),');
+    say(`  <department>-guide (e.g. yibao-guide); halls: ${accounts.filter((a) => a.role === 'HANDLER').map((a) => a.hallCodes[0] ?? '').join(' ')}`);
+  }
   say('Ctrl-C stops everything; data is kept in .data/ for the next start.');
 }
 
