@@ -21,7 +21,9 @@ export interface BenchStack {
  * (migrated, reference data seeded, no demo data), a headless Temporal dev server, and the built API as its own
  * process (node apps/api/dist/main.js), exactly as `npm start` runs it. Everything is removed by stop().
  */
-export async function startBenchStack(options: { apiEnv?: Record<string, string>; worker?: boolean; workerEnv?: Record<string, string> } = {}): Promise<BenchStack> {
+export async function startBenchStack(
+  options: { apiEnv?: Record<string, string>; apiNodeArgs?: string[]; worker?: boolean; workerEnv?: Record<string, string> } = {},
+): Promise<BenchStack> {
   const dir = mkdtempSync(path.join(tmpdir(), 'hcp-bench-'));
   chmodSync(dir, 0o755); // PostgreSQL may run as another user (root → postgres) and must reach its data dir
   const stops: Array<() => Promise<void>> = [];
@@ -46,6 +48,7 @@ export async function startBenchStack(options: { apiEnv?: Record<string, string>
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: temporal.address,
       DATA_ENCRYPTION_KEY: dataKey.toString('base64'),
+      AUTH_TOKEN_SECRET: randomBytes(32).toString('base64'),
       APP_MODE: 'production',
     };
     let workerPid: number | undefined;
@@ -59,7 +62,7 @@ export async function startBenchStack(options: { apiEnv?: Record<string, string>
       workerPid = worker.pid;
     }
     const apiPort = await freePort();
-    const api = new SupervisedProcess('api', process.execPath, [path.join(REPO_ROOT, 'apps', 'api', 'dist', 'main.js')], {
+    const api = new SupervisedProcess('api', process.execPath, [...(options.apiNodeArgs ?? []), path.join(REPO_ROOT, 'apps', 'api', 'dist', 'main.js')], {
       cwd: REPO_ROOT,
       env: { ...serviceEnv, API_PORT: String(apiPort), ...options.apiEnv },
       logFile: path.join(dir, 'api.log'),
@@ -69,7 +72,9 @@ export async function startBenchStack(options: { apiEnv?: Record<string, string>
     await waitUntil('the API', async () => {
       if (!api.running) throw new Error(`the API exited while starting:\n${api.tail()}`);
       return (await fetch(`${apiUrl}/api/health`).catch(() => undefined))?.ok ?? false;
-    }, 60_000);
+    }, 60_000).catch((error: unknown) => {
+      throw new Error(`${String(error)}\n${api.tail()}`);
+    });
     return { databaseUrl, apiUrl, temporalAddress: temporal.address, dataKey, workerPid, stop };
   } catch (error) {
     await stop();
