@@ -10,8 +10,10 @@ const ROLES_KEY = 'haochaping:roles';
 export const Roles = (...roles: ActorRole[]) => SetMetadata(ROLES_KEY, roles);
 
 /**
- * Checks `@Roles(...)` against the actor DevActorGuard authenticated, so list it after that guard:
- * `@UseGuards(DevActorGuard, RolesGuard)`. An endpoint without `@Roles` is open to every actor.
+ * Checks `@Roles(...)` against the actor DevActorGuard (alias ActorGuard) authenticated, from an access token or, outside
+ * production, the development header; so list it after that guard: `@UseGuards(DevActorGuard, RolesGuard)`. An
+ * endpoint without `@Roles` is open to every signed-in actor; data scope (which halls) is the services' job, through
+ * actor/actor-scope.ts.
  */
 @Injectable()
 export class RolesGuard implements CanActivate {
