@@ -116,8 +116,12 @@ describe('outbox resilience: Temporal down, then up', () => {
       { hallCode: 'mandong', level: 2, comment: '材料被退回三次', clientKey: randomUUID() },
       { hallCode: 'macun', level: 1, comment: '态度生硬', clientKey: randomUUID() },
     ];
+    const submittedAt = Date.now();
     const responses = await Promise.all(submissions.map(submit));
     expect(responses.map((response) => response.status)).toEqual([201, 201, 201]);
+    // The request waits for its workflow start only briefly (IN_REQUEST_DELIVERY_DEADLINE_MS, 1 s), never for the
+    // polling loop's 10 s deadline: a citizen's page must not hang while Temporal is away. Generous bound.
+    expect(Date.now() - submittedAt).toBeLessThan(5_000);
     const reviews = (await Promise.all(responses.map((response) => response.json()))) as Array<{ id: string; hallCode: string; rectification: { workflowId: string } }>;
     const workflowIds = reviews.map((review) => review.rectification.workflowId);
     expect(workflowIds).toEqual(reviews.map((review) => `rectification-${review.id}`));

@@ -180,6 +180,8 @@ async function main(): Promise<void> {
     API_PORT: String(config.apiPort),
     APP_MODE: config.production ? 'production' : 'development',
     [DATA_KEY_ENV]: dataKey.toString('base64'),
+    // Where citizens' links and window QR codes point: the console's citizen pages.
+    PUBLIC_BASE_URL: process.env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${config.consolePort}`,
     AUTH_TOKEN_SECRET: loadOrCreateAuthSecret(),
     ...(config.production ? { INITIAL_ADMIN_PASSWORD: initialAdminPassword() } : {}),
   };

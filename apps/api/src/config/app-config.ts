@@ -24,7 +24,7 @@ export const DEFAULT_INTAKE_LIMITS: IntakeLimits = {
   publicRequestsPerMinute: 60,
   phoneRequestsPerHour: 20,
   publicBodyLimitBytes: 8 * 1024,
-  publicBaseUrl: 'http://127.0.0.1:3000',
+  publicBaseUrl: 'http://127.0.0.1:5173',
 };
 
 /** Sign-in: the access tokens' signing secret and the lifetimes of both tokens. */

@@ -8,6 +8,10 @@ import { TemporalClientService } from '../temporal/temporal-client.service';
 
 const BATCH_SIZE = 50;
 const MAX_BACKOFF_MS = 5 * 60_000;
+/** How long the polling loop waits for Temporal to accept one start. */
+const DELIVERY_DEADLINE_MS = 10_000;
+/** How long a request that wrote a message waits for its start before answering anyway (the loop retries). */
+export const IN_REQUEST_DELIVERY_DEADLINE_MS = 1_000;
 
 /**
  * Delivers outbox messages to Temporal: at once after the request that wrote them, and from a polling loop
@@ -37,10 +41,13 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
     await this.sweeping;
   }
 
-  /** Delivers one message now, if it is still pending. */
-  async dispatchKey(key: string): Promise<void> {
+  /**
+   * Delivers one message now, if it is still pending. A request that just wrote it passes a short deadline: when
+   * Temporal is slow or down, the citizen gets their answer after that and the polling loop delivers the message.
+   */
+  async dispatchKey(key: string, deadlineMs = DELIVERY_DEADLINE_MS): Promise<void> {
     const message = await this.prisma.client.outboxMessage.findUnique({ where: { key } });
-    if (message && !message.dispatchedAt) await this.dispatch(message);
+    if (message && !message.dispatchedAt) await this.dispatch(message, deadlineMs);
   }
 
   /** One pass over the messages that are due; passes never overlap. */
@@ -62,9 +69,9 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
     }
   }
 
-  private async dispatch(message: OutboxMessage): Promise<void> {
+  private async dispatch(message: OutboxMessage, deadlineMs = DELIVERY_DEADLINE_MS): Promise<void> {
     try {
-      await this.deliver(message);
+      await this.deliver(message, deadlineMs);
       await this.prisma.client.outboxMessage.update({ where: { id: message.id }, data: { dispatchedAt: new Date(), attempts: { increment: 1 }, lastError: null } });
     } catch (error) {
       const attempts = message.attempts + 1;
@@ -77,11 +84,11 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
     }
   }
 
-  private async deliver(message: OutboxMessage): Promise<void> {
+  private async deliver(message: OutboxMessage, deadlineMs: number): Promise<void> {
     if (message.topic !== START_RECTIFICATION_TOPIC) throw new Error(`unknown outbox topic ${message.topic}`);
     const { workflowId, input } = message.payload as unknown as StartRectificationPayload;
     try {
-      await this.temporal.withDeadline(10_000, () =>
+      await this.temporal.withDeadline(deadlineMs, () =>
         this.temporal.client.workflow.start(RECTIFICATION_WORKFLOW_TYPE, {
           taskQueue: this.config.taskQueue,
           workflowId,

@@ -5,7 +5,7 @@ import { enqueueRectificationStart, type Prisma, type ReviewChannel, type Servic
 import { newTrackingCode } from '@haochaping/privacy';
 import { DomainHttpException } from '../common/api-error';
 import { formatShanghaiInstant } from '../common/iso-instant';
-import { OutboxDispatcher } from '../outbox/outbox-dispatcher.service';
+import { IN_REQUEST_DELIVERY_DEADLINE_MS, OutboxDispatcher } from '../outbox/outbox-dispatcher.service';
 import { PrismaService } from '../prisma/prisma.service';
 import type { ReviewResponse } from './dto/review.response';
 import { RatingMasterData, type HallEntry, type StaffEntry, type WindowEntry } from './master-data/rating-master-data.service';
@@ -134,7 +134,7 @@ export class ReviewRecorder {
     }
 
     if (isBadReview(row.level)) {
-      await this.outbox.dispatchKey(rectificationWorkflowId(row.id)).catch((error: unknown) =>
+      await this.outbox.dispatchKey(rectificationWorkflowId(row.id), IN_REQUEST_DELIVERY_DEADLINE_MS).catch((error: unknown) =>
         this.logger.warn(`workflow start deferred to the outbox loop: ${String(error)}`),
       );
     }
