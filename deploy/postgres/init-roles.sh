@@ -21,7 +21,7 @@ check_secret() {
     echo "db-init: $name is shorter than 16 characters: use e.g. openssl rand -hex 32" >&2; exit 1
   fi
 }
-for secret in POSTGRES_PASSWORD HAOCHAPING_DB_PASSWORD TEMPORAL_DB_PASSWORD PII_ENCRYPTION_KEY PII_HASH_KEY; do
+for secret in POSTGRES_PASSWORD HAOCHAPING_DB_PASSWORD TEMPORAL_DB_PASSWORD DATA_ENCRYPTION_KEY AUTH_TOKEN_SECRET; do
   check_secret "$secret"
 done
 APP_DB_USER="${APP_DB_USER:-haochaping}"

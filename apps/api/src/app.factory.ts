@@ -13,7 +13,8 @@ export async function createApp(config: AppConfig, options: { logger?: false; cl
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => String(request.headers['x-request-id'] ?? randomUUID()),
-    trustProxy: true,
+    // Only the configured proxies may name the client's address (the per-address intake limit counts it).
+    trustProxy: config.limits.trustProxy,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config, options.clock), adapter, {
     bodyParser: false, // JSON only, through useChineseJsonParseErrors below

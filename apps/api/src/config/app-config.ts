@@ -18,6 +18,12 @@ export interface IntakeLimits {
    * `${publicBaseUrl}/citizen/i/<token>`, window QR codes to `${publicBaseUrl}/citizen/w/<hall>/<window>`.
    */
   readonly publicBaseUrl: string;
+  /**
+   * Proxies whose X-Forwarded-For names the client (TRUST_PROXY: comma-separated addresses or CIDRs). Only these
+   * may speak for the client's address, which the per-address limit counts; anyone else could spoof it.
+   * Default: loopback (the console's dev proxy, an nginx on the same host).
+   */
+  readonly trustProxy: string;
 }
 
 export const DEFAULT_INTAKE_LIMITS: IntakeLimits = {
@@ -25,6 +31,7 @@ export const DEFAULT_INTAKE_LIMITS: IntakeLimits = {
   phoneRequestsPerHour: 20,
   publicBodyLimitBytes: 8 * 1024,
   publicBaseUrl: 'http://127.0.0.1:5173',
+  trustProxy: '127.0.0.1,::1',
 };
 
 /** Sign-in: the access tokens' signing secret and the lifetimes of both tokens. */
@@ -97,6 +104,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ...(env.PHONE_LOOKUP_LIMIT_PER_HOUR ? { phoneRequestsPerHour: nonNegativeInteger(env.PHONE_LOOKUP_LIMIT_PER_HOUR, 'PHONE_LOOKUP_LIMIT_PER_HOUR') } : {}),
       ...(env.PUBLIC_BODY_LIMIT_BYTES ? { publicBodyLimitBytes: nonNegativeInteger(env.PUBLIC_BODY_LIMIT_BYTES, 'PUBLIC_BODY_LIMIT_BYTES') } : {}),
       ...(env.PUBLIC_BASE_URL ? { publicBaseUrl: env.PUBLIC_BASE_URL.replace(/\/+$/, '') } : {}),
+      ...(env.TRUST_PROXY ? { trustProxy: env.TRUST_PROXY } : {}),
     },
     authSettingsFromEnv(env),
   );
