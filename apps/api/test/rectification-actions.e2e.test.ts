@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { randomUUID } from 'node:crypto';
 import { startE2eStack, type E2eStack } from './helpers/e2e-stack';
 import { eventually } from './helpers/eventually';
@@ -131,7 +132,30 @@ describe('rectification actions over HTTP', () => {
 
     // A closed case takes no more actions.
     await expectError(await act(id, 'confirm', { answer: 'UNSATISFIED' }, citizen), 409, 'INVALID_STATE');
+
+    // Every action, the refused one too, is in the append-only audit trail: who, what they asked, what came of it.
+    const audit = await auditOf(id);
+    expect(audit).toEqual([
+      { actorId: 'handler-jintun', actorRole: 'HANDLER', action: 'rectification.verify', details: { finding: 'TRUE', category: 'TIME_LIMITED', notes: '窗口排队属实', outcome: 'accepted', state: 'RECTIFYING' } },
+      { actorId: 'handler-jintun', actorRole: 'HANDLER', action: 'rectification.recordRectification', details: { measures: '增设取号机，高峰期增开窗口', result: '已整改，等候时间缩短', outcome: 'accepted', state: 'AWAITING_CONFIRMATION' } },
+      { actorId: 'citizen-1', actorRole: 'CITIZEN', action: 'rectification.confirm', details: { answer: 'SATISFIED', comment: '满意', outcome: 'accepted', state: 'CLOSED' } },
+      { actorId: 'citizen-1', actorRole: 'CITIZEN', action: 'rectification.confirm', details: { answer: 'UNSATISFIED', outcome: 'refused', status: 409, code: 'INVALID_STATE' } },
+    ]);
   });
+
+  async function auditOf(id: string) {
+    const client = new pg.Client({ connectionString: stack.db.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ actorId: string; actorRole: string; action: string; details: unknown }>(
+        `SELECT actor_id AS "actorId", actor_role AS "actorRole", action, details FROM audit_log WHERE entity_type = 'rectification' AND entity_id = $1 ORDER BY id`,
+        [id],
+      );
+      return rows;
+    } finally {
+      await client.end();
+    }
+  }
 
   it("refuses another hall's handler with 403 in the error shape and leaves the case as it was", async () => {
     const id = await openCase('jintun');
@@ -143,6 +167,9 @@ describe('rectification actions over HTTP', () => {
     );
     expect(error.message).toContain('金屯镇');
     expect(await liveState(id)).toMatchObject({ state: 'PENDING_VERIFICATION', category: null });
+    expect(await auditOf(id)).toEqual([
+      { actorId: 'handler-macun', actorRole: 'HANDLER', action: 'rectification.verify', details: { finding: 'TRUE', category: 'IMMEDIATE', notes: '属实', outcome: 'refused', status: 403, code: 'FORBIDDEN' } },
+    ]);
     await expectError(await get(`/rectifications/${id}`, macunHandler), 403, 'FORBIDDEN');
     const theirs = await listRows({ filter: { id: [id] } }, macunHandler);
     expect(theirs.rows).toEqual([]);

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { UpdateDefinition } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import {
@@ -16,9 +16,9 @@ import {
   type RectificationOutcome,
   type RectificationState,
 } from '@haochaping/contracts';
-import type { Hall, Prisma, RectificationCase } from '@haochaping/db';
+import { appendAudit, type Hall, type Prisma, type RectificationCase } from '@haochaping/db';
 import { canSeeHall, visibleHalls } from '../actor/actor-scope';
-import { DomainHttpException } from '../common/api-error';
+import { DomainHttpException, type ApiErrorBody } from '../common/api-error';
 import { formatShanghaiInstant } from '../common/iso-instant';
 import { defineSimpleRestResource, parseListParams, type ListPage } from '../common/simple-rest/simple-rest-list';
 import type { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-query.dto';
@@ -54,6 +54,8 @@ type CaseRow = RectificationCase & { hall: Hall };
 
 @Injectable()
 export class RectificationsService {
+  private readonly logger = new Logger(RectificationsService.name);
+
   constructor(
     private readonly temporal: TemporalClientService,
     private readonly prisma: PrismaService,
@@ -135,12 +137,37 @@ export class RectificationsService {
    */
   async act<C extends ActionCommand>(reviewId: string, update: UpdateDefinition<RectificationCaseState, [C]>, command: C): Promise<RectificationLiveResponse> {
     const handle = this.temporal.client.workflow.getHandle(rectificationWorkflowId(reviewId));
+    let state: RectificationCaseState;
     try {
-      const state = await this.temporal.withDeadline(ACTION_DEADLINE_MS, () => handle.executeUpdate(update, { args: [command] }));
-      return this.withOffer(state, command.actor);
+      state = await this.temporal.withDeadline(ACTION_DEADLINE_MS, () => handle.executeUpdate(update, { args: [command] }));
     } catch (error) {
       const mapped = mapTemporalFailure(error);
-      throw mapped.getStatus() === 404 ? await this.missing(reviewId) : mapped;
+      const refusal = mapped.getStatus() === 404 ? await this.missing(reviewId) : mapped;
+      await this.audit(reviewId, update.name, command, { outcome: 'refused', status: refusal.getStatus(), code: (refusal.getResponse() as ApiErrorBody).code });
+      throw refusal;
+    }
+    await this.audit(reviewId, update.name, command, { outcome: 'accepted', state: state.state });
+    return this.withOffer(state, command.actor);
+  }
+
+  /**
+   * Every action, accepted or refused, in the append-only audit trail: who, when, which case, what they asked
+   * (the command without the actor) and what came of it. The workflow has decided by now, so a failing audit write
+   * cannot undo the action: it is logged loudly instead of failing the answer.
+   */
+  private async audit(reviewId: string, action: string, command: ActionCommand, result: Prisma.InputJsonObject): Promise<void> {
+    const { actor, ...asked } = command;
+    try {
+      await appendAudit(this.prisma.client, {
+        actorId: actor.userId,
+        actorRole: actor.role,
+        action: `rectification.${action}`,
+        entityType: 'rectification',
+        entityId: reviewId,
+        details: { ...(asked as Prisma.InputJsonObject), ...result },
+      });
+    } catch (error) {
+      this.logger.error(`audit trail write failed for ${action} on ${reviewId}: ${String(error)}`);
     }
   }
 
