@@ -5,6 +5,9 @@ import { createTestDatabase, testTemporalAddress, type TestDatabase } from '@hao
 import { createApp } from '../src/app.factory';
 import { AppConfig } from '../src/config/app-config';
 
+/** Master data and deadlines are for signed-in staff: any role will do (development identity header). */
+const signedIn = { headers: { 'x-dev-actor': JSON.stringify({ userId: 'handler-1', role: 'HANDLER', hallCodes: ['jintun'] }) } };
+
 /**
  * The working-time calendar over HTTP: deadlines from a hall's office hours and the calendar years in
  * PostgreSQL (DOMAIN.md, "How clocks count"), and the warning about years whose notice is missing.
@@ -32,7 +35,7 @@ describe('calendar API', () => {
   });
 
   const deadline = (params: Record<string, string | number>) =>
-    fetch(`${baseUrl}/calendar/deadline?${new URLSearchParams(Object.entries(params).map(([key, value]): [string, string] => [key, String(value)])).toString()}`);
+    fetch(`${baseUrl}/calendar/deadline?${new URLSearchParams(Object.entries(params).map(([key, value]): [string, string] => [key, String(value)])).toString()}`, signedIn);
 
   async function dueAt(params: Record<string, string | number>): Promise<{ dueAt: string; provisional: boolean; provisionalYears: number[] }> {
     const response = await deadline(params);
@@ -99,7 +102,7 @@ describe('calendar API', () => {
     ];
 
     it.each(cases)('%s', async (_label, query, code, field) => {
-      const response = await fetch(`${baseUrl}/calendar/deadline?${query}`);
+      const response = await fetch(`${baseUrl}/calendar/deadline?${query}`, signedIn);
       expect(response.status).toBe(422);
       const error = (await response.json()) as { code: string; message: string; path: string; errors?: Array<{ field: string; message: string }> };
       expect(error).toMatchObject({ code, path: '/api/calendar/deadline' });
@@ -147,7 +150,7 @@ describe('calendar API', () => {
       ['in November 2027 both 2027 and 2028 are missing', '2027-11-15T10:00:00+08:00', [2027, 2028]],
     ])('%s', async (_label, at, years) => {
       now = new Date(at);
-      const response = await fetch(`${baseUrl}/calendar/warnings`);
+      const response = await fetch(`${baseUrl}/calendar/warnings`, signedIn);
       expect(response.status).toBe(200);
       const warnings = (await response.json()) as { missingOfficialYears: number[]; message: string | null };
       expect(warnings.missingOfficialYears).toEqual(years);
@@ -160,7 +163,7 @@ describe('calendar API', () => {
       await prisma.calendarYear.create({
         data: { year: 2027, holidays: [new Date('2027-01-01T00:00:00Z')], makeUpWorkdays: [], source: 'OFFICIAL', notice: '测试：2027年通知' },
       });
-      expect(await (await fetch(`${baseUrl}/calendar/warnings`)).json()).toEqual({ missingOfficialYears: [], message: null });
+      expect(await (await fetch(`${baseUrl}/calendar/warnings`, signedIn)).json()).toEqual({ missingOfficialYears: [], message: null });
       expect(await dueAt({ hallCode: 'jintun', from: '2027-03-05T16:30:00+08:00', workingHours: 1 })).toEqual({
         dueAt: '2027-03-08T09:30:00+08:00',
         provisional: false,

@@ -5,6 +5,9 @@ import { createTestDatabase, testTemporalAddress, type TestDatabase } from '@hao
 import { createApp } from '../src/app.factory';
 import { AppConfig } from '../src/config/app-config';
 
+/** Master data and deadlines are for signed-in staff: any role will do (development identity header). */
+const signedIn = { headers: { 'x-dev-actor': JSON.stringify({ userId: 'handler-1', role: 'HANDLER', hallCodes: ['jintun'] }) } };
+
 /** The console's read APIs for master data, with react-admin's simple-rest conventions. */
 describe('master-data lists (react-admin simple-rest)', () => {
   let db: TestDatabase;
@@ -26,7 +29,7 @@ describe('master-data lists (react-admin simple-rest)', () => {
 
   async function list<T = Record<string, unknown>>(resource: string, params: { filter?: unknown; sort?: unknown; range?: unknown } = {}) {
     const query = new URLSearchParams(Object.entries(params).map(([key, value]): [string, string] => [key, JSON.stringify(value)]));
-    const response = await fetch(`${baseUrl}/${resource}?${query.toString()}`);
+    const response = await fetch(`${baseUrl}/${resource}?${query.toString()}`, signedIn);
     expect(response.status).toBe(200);
     return { rows: (await response.json()) as T[], contentRange: response.headers.get('content-range') };
   }
@@ -84,7 +87,7 @@ describe('master-data lists (react-admin simple-rest)', () => {
   });
 
   it('shows one hall with its windows and office hours, and 404 for an unknown code', async () => {
-    const response = await fetch(`${baseUrl}/halls/jintun`);
+    const response = await fetch(`${baseUrl}/halls/jintun`, signedIn);
     expect(response.status).toBe(200);
     const hall = (await response.json()) as { id: string; name: string; officeHours: Record<string, unknown>; windows: Array<{ code: string; name: string }> };
     expect(hall).toMatchObject({ id: 'jintun', name: '金屯镇', officeHours: { 1: [{ start: '09:00', end: '12:00' }, { start: '13:00', end: '17:00' }] } });
@@ -92,7 +95,7 @@ describe('master-data lists (react-admin simple-rest)', () => {
     expect(hall.windows.length).toBeLessThanOrEqual(6);
     expect(hall.windows[0]).toMatchObject({ code: 'W01', name: '综合受理窗口' });
 
-    const missing = await fetch(`${baseUrl}/halls/atlantis`);
+    const missing = await fetch(`${baseUrl}/halls/atlantis`, signedIn);
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ code: 'HALL_NOT_FOUND', message: '未找到该服务大厅' });
   });
@@ -122,7 +125,7 @@ describe('master-data lists (react-admin simple-rest)', () => {
     ];
 
     it.each(cases)('%s?%s', async (resource, query, field) => {
-      const response = await fetch(`${baseUrl}/${resource}?${encodeURI(query)}`);
+      const response = await fetch(`${baseUrl}/${resource}?${encodeURI(query)}`, signedIn);
       expect(response.status).toBe(422);
       const error = (await response.json()) as { code: string; message: string; errors?: Array<{ field: string; message: string }> };
       expect(error.code).toBe('VALIDATION_FAILED');

@@ -271,7 +271,7 @@ describe('rectification actions over HTTP', () => {
     };
     const liveCase = async (id: string) => (await liveState(id)) as LiveCase;
     const deadline = async (from: string, workingDays: number) => {
-      const response = await fetch(`${baseUrl}/calendar/deadline?${new URLSearchParams({ hallCode: 'jintun', from, workingDays: String(workingDays) }).toString()}`);
+      const response = await fetch(`${baseUrl}/calendar/deadline?${new URLSearchParams({ hallCode: 'jintun', from, workingDays: String(workingDays) }).toString()}`, { headers: jintunHandler });
       expect(response.status).toBe(200);
       return ((await response.json()) as { dueAt: string }).dueAt;
     };

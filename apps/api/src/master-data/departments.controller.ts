@@ -1,6 +1,7 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { DevActorGuard } from '../actor/dev-actor.guard';
 import { ApiError } from '../common/api-error';
 import { setContentRange } from '../common/simple-rest/simple-rest-list';
 import { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-query.dto';
@@ -9,6 +10,8 @@ import { DEPARTMENTS_RESOURCE, DepartmentsService } from './departments.service'
 
 @ApiTags('master-data')
 @Controller('departments')
+// Any signed-in user (the citizen pages read /api/public/halls instead).
+@UseGuards(DevActorGuard)
 export class DepartmentsController {
   constructor(private readonly departments: DepartmentsService) {}
 

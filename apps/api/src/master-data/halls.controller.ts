@@ -1,6 +1,7 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { DevActorGuard } from '../actor/dev-actor.guard';
 import { ApiError } from '../common/api-error';
 import { setContentRange } from '../common/simple-rest/simple-rest-list';
 import { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-query.dto';
@@ -9,6 +10,8 @@ import { HALLS_RESOURCE, HallsService } from './halls.service';
 
 @ApiTags('master-data')
 @Controller('halls')
+// Any signed-in user (the citizen pages read /api/public/halls instead).
+@UseGuards(DevActorGuard)
 export class HallsController {
   constructor(private readonly halls: HallsService) {}
 

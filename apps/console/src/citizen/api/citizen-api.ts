@@ -199,12 +199,9 @@ export function createCitizenApi(baseUrl = '/api', fetchImpl: FetchLike = (input
     confirmResult: async (trackingCode, body) => {
       await call<unknown>('POST', `/public/reviews/${segment(trackingCode)}/confirmation`, body);
     },
-    // GET /api/halls is open today (no sign-in yet); a public list is asked for in the report for when it closes.
-    listHalls: async (signal) => {
-      const halls = await call<HallSummary[]>('GET', `/halls?sort=${encodeURIComponent('["kind","ASC"]')}&range=${encodeURIComponent('[0,99]')}`, undefined, signal);
-      return sortHallsForCitizens(halls);
-    },
-    getHall: (hallCode, signal) => call('GET', `/halls/${segment(hallCode)}`, undefined, signal),
+    // The public hall list (no sign-in): the console's /api/halls is for signed-in staff.
+    listHalls: async (signal) => sortHallsForCitizens(await call<HallSummary[]>('GET', '/public/halls', undefined, signal)),
+    getHall: (hallCode, signal) => call('GET', `/public/halls/${segment(hallCode)}`, undefined, signal),
   };
 }
 
