@@ -122,9 +122,9 @@ describe('access matrix (production mode, real tokens)', () => {
   const HALL: [string, string] = ['200', '403'];
   const NONE: [string, string] = ['403', '403'];
   const EXPECTED: Record<keyof typeof GROUPS, Record<Subject, [string, string]>> = {
-    // GAP: a guide lists and opens nothing (visibleHalls knows only halls), not even the case their department was invited to.
-    'rectifications list': { handler: ['seen', 'hidden'], leader: ['seen', 'hidden'], guide: ['hidden', 'hidden'], county: ['seen', 'seen'], admin: ['seen', 'seen'] },
-    'rectification detail': { handler: HALL, leader: HALL, guide: NONE, county: ALL, admin: ALL },
+    // A guide lists and opens exactly the cases their department was invited to (own: the invited jintun case).
+    'rectifications list': { handler: ['seen', 'hidden'], leader: ['seen', 'hidden'], guide: ['seen', 'hidden'], county: ['seen', 'seen'], admin: ['seen', 'seen'] },
+    'rectification detail': { handler: HALL, leader: HALL, guide: HALL, county: ALL, admin: ALL },
     // The workflow decides: the guide acts on the invited case; ADMIN keeps the data, not the cases.
     'rectification action (add-note)': { handler: HALL, leader: HALL, guide: HALL, county: ALL, admin: NONE },
     'cases list': { handler: ['seen', 'hidden'], leader: ['seen', 'hidden'], guide: ['hidden', 'hidden'], county: ['seen', 'seen'], admin: ['seen', 'seen'] },

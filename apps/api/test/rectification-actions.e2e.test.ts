@@ -49,16 +49,21 @@ describe('rectification actions over HTTP', () => {
     return (await response.json()) as CaseBody;
   }
 
-  /** A bad review at a hall, submitted as a citizen does; answers once its workflow has opened the case. */
-  async function openCase(hallCode = 'jintun'): Promise<string> {
+  /**
+   * A bad review at a hall, submitted as a citizen does (anonymous unless a reviewer is given); answers once its
+   * workflow has opened the case and projected it: the workflow answers its query before the opening projection has
+   * written the read model's row, so a detail GET right after the live one could still be 404.
+   */
+  async function openCase(hallCode = 'jintun', reviewer?: { kind: 'REAL_NAME'; name: string; phone: string }): Promise<string> {
     const response = await fetch(`${baseUrl}/public/reviews`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ hallCode, level: 2, comment: '办理效率低', clientKey: randomUUID() }),
+      body: JSON.stringify({ hallCode, level: 2, comment: '办理效率低', clientKey: randomUUID(), ...(reviewer ? { reviewer } : {}) }),
     });
     expect(response.status).toBe(201);
     const { id } = (await response.json()) as { id: string };
     await eventually(async () => (await get(`/rectifications/${id}?live=1`)).status === 200);
+    await eventually(async () => (await get(`/rectifications/${id}`)).status === 200);
     return id;
   }
 
@@ -295,9 +300,34 @@ describe('rectification actions over HTTP', () => {
       const refused = await expectError(await act(id, 'record-department-input', { text: '民政局意见' }, minzhengGuide), 403, 'FORBIDDEN');
       expect(refused.message).toContain('未受邀');
 
+      // The invited department's guide lists and opens the case (read model and live); another department's guide
+      // gets 403 on it and an empty list.
+      const guideRows = await listRows({ filter: { id: [id] } }, yibaoGuide);
+      expect(guideRows.rows).toEqual([expect.objectContaining({ id, invitedDepartmentCodes: ['yibao', 'renshe'] })]);
+      expect((await listRows({ filter: { id: [id], invitedDepartmentCode: 'renshe' } })).rows.map((row) => row.id)).toEqual([id]);
+      expect((await listRows({ filter: { id: [id], invitedDepartmentCode: ['minzheng'] } })).rows).toEqual([]);
+      const guideDetail = await get(`/rectifications/${id}`, yibaoGuide);
+      expect(guideDetail.status).toBe(200);
+      expect(await guideDetail.json()).toMatchObject({ id, source: 'read-model', invitedDepartmentCodes: ['yibao', 'renshe'], allowedActions: ['record-department-input', 'add-note'] });
+      expect((await get(`/rectifications/${id}?live=1`, yibaoGuide)).status).toBe(200);
+      const notInvited = await expectError(await get(`/rectifications/${id}`, minzhengGuide), 403, 'FORBIDDEN');
+      expect(notInvited.message).toContain('未受邀');
+      await expectError(await get(`/rectifications/${id}?live=1`, minzhengGuide), 403, 'FORBIDDEN');
+      const minzhengList = await listRows({ filter: { id: [id] } }, minzhengGuide);
+      expect(minzhengList).toEqual({ rows: [], contentRange: expect.stringMatching(/\/0$/) as unknown });
+      expect((await listRows({}, minzhengGuide)).rows).toEqual([]);
+
       const reassigned = await act(id, 'reassign', { assignee: { userId: 'handler-li', name: ' 李明 ' }, reason: '原经办人休假' }, jintunLeader);
       expect(reassigned.status).toBe(200);
       expect(await reassigned.json()).toMatchObject({ assignee: { userId: 'handler-li', name: '李明', assignedBy: 'leader-jintun' } });
+      // The read model knows the assignee: the console's "my cases" (mine) and filters by handler.
+      const handlerLi = actor('handler-li', 'HANDLER', ['jintun']);
+      expect((await listRows({ filter: { id: [id], assigneeUserId: 'handler-li' } })).rows).toEqual([expect.objectContaining({ id, assigneeUserId: 'handler-li', assigneeName: '李明' })]);
+      expect((await listRows({ filter: { id: [id], assigneeUserId: ['handler-wang'] } })).rows).toEqual([]);
+      expect((await listRows({ filter: { id: [id], mine: true } }, handlerLi)).rows.map((row) => row.id)).toEqual([id]);
+      expect((await listRows({ filter: { id: [id], mine: false } }, handlerLi)).rows).toEqual([]);
+      expect((await listRows({ filter: { id: [id], mine: true } }, jintunHandler)).rows).toEqual([]);
+      expect((await listRows({ filter: { id: [id], mine: false } }, jintunHandler)).rows.map((row) => row.id)).toEqual([id]);
       const noted = await act(id, 'add-note', { text: '已约评价人面谈' }, supervisor);
       expect(await noted.json()).toMatchObject({ notes: [{ text: '已约评价人面谈', recordedBy: 'county-1' }] });
 
@@ -310,6 +340,7 @@ describe('rectification actions over HTTP', () => {
       expect(await requested.json()).toMatchObject({ state: 'EXTENSION_PENDING', stateLabel: '延期待审批', allowedActions: ['invite-departments', 'add-note'] });
       const pendingRow = await eventually(async () => (await listRows({ filter: { id: [id], state: 'EXTENSION_PENDING' } })).rows[0]);
       sameInstant(pendingRow.resultDueAt, originalDueAt);
+      expect(pendingRow.originalResultDueAt).toBeNull();
 
       await expectError(await act(id, 'decide-extension', { decision: 'APPROVE', reason: '同意' }, jintunHandler), 403, 'FORBIDDEN');
       const approved = await act(id, 'decide-extension', { decision: 'APPROVE', reason: '理由充分' }, supervisor);
@@ -320,8 +351,12 @@ describe('rectification actions over HTTP', () => {
         const found = (await listRows({ filter: { id: [id], state: 'RECTIFYING' } })).rows[0];
         return found && Date.parse(String(found.resultDueAt)) === Date.parse(newDueAt) ? found : undefined;
       });
-      expect(row).toMatchObject({ category: 'COORDINATED', overdue: false });
+      expect(row).toMatchObject({ category: 'COORDINATED', overdue: false, owner: 'HALL', ownerLabel: '镇街', assigneeUserId: 'handler-li', assigneeName: '李明', callbackOutcome: null });
+      expect(row.originalResultDueAt).toMatch(/\+08:00$/);
+      sameInstant(row.originalResultDueAt, originalDueAt);
       const detail = (await (await get(`/rectifications/${id}`, jintunHandler)).json()) as CaseBody & { timeline: Array<{ action: string; details: Record<string, unknown> | null }> };
+      expect(detail).toMatchObject({ assigneeUserId: 'handler-li', assigneeName: '李明', invitedDepartmentCodes: ['yibao', 'renshe'] });
+      sameInstant(detail.originalResultDueAt, originalDueAt);
       expect(detail.allowedActions).toEqual(['record-rectification', 'reclassify', 'invite-departments', 'add-note', 'request-extension']);
       const approval = detail.timeline.find((entry) => entry.action === '同意延期，整改结果反馈期限延至新期限');
       expect(approval?.details).toMatchObject({ originalResultDueAt: originalDueAt, requestedDueAt: newDueAt });
@@ -374,6 +409,23 @@ describe('rectification actions over HTTP', () => {
     });
   });
 
+  it('a reached callback: the read model has the callback outcome (已回访) and no callback due any more', async () => {
+    const id = await openCase('jintun', { kind: 'REAL_NAME', name: '王五', phone: `139${String(Date.now()).slice(-8)}` });
+    const opened = await eventually(async () => (await listRows({ filter: { id: [id] } })).rows[0]);
+    expect(opened).toMatchObject({ callbackOutcome: null, callbackOutcomeLabel: null, owner: 'HALL', assigneeUserId: null, invitedDepartmentCodes: [], originalResultDueAt: null });
+    expect(opened.callbackDueAt).toMatch(/\+08:00$/);
+
+    const unreached = await act(id, 'record-callback', { at: new Date().toISOString(), method: 'PHONE', reached: false, summary: '无人接听' }, jintunHandler);
+    expect(unreached.status).toBe(200);
+    expect((await (await get(`/rectifications/${id}`)).json()) as Record<string, unknown>).toMatchObject({ callbackOutcome: null });
+    const reached = await act(id, 'record-callback', { at: new Date().toISOString(), method: 'PHONE', reached: true, summary: '已电话联系评价人', initialReply: '将于三个工作日内答复' }, jintunHandler);
+    expect(reached.status).toBe(200);
+    expect(await reached.json()).toMatchObject({ callbackOutcome: 'REACHED' });
+
+    const detail = (await (await get(`/rectifications/${id}`, jintunHandler)).json()) as Record<string, unknown>;
+    expect(detail).toMatchObject({ callbackOutcome: 'REACHED', callbackOutcomeLabel: '已回访', callbackDueAt: null, source: 'read-model' });
+  });
+
   it('lists with simple-rest conventions: hall scope, filters, sorts, Content-Range, and 422 for what it does not know', async () => {
     const all = await listRows({ sort: ['escalationLevel', 'DESC'], range: [0, 0] });
     expect(all.contentRange).toMatch(/^rectifications 0-0\/\d+$/);
@@ -382,7 +434,7 @@ describe('rectification actions over HTTP', () => {
     jintun.rows.forEach((row) => expect(row.hallCode).toBe('jintun'));
     const macunOnly = await listRows({ filter: { hallCode: 'jintun' } }, macunHandler);
     expect(macunOnly.rows).toEqual([]);
-    for (const query of ['filter={"escalationLevel":3}', 'filter={"dueBefore":"tomorrow"}', 'sort=["hallCode","ASC"]', 'filter={"handler":"x"}']) {
+    for (const query of ['filter={"escalationLevel":3}', 'filter={"dueBefore":"tomorrow"}', 'sort=["hallCode","ASC"]', 'filter={"handler":"x"}', 'filter={"mine":"yes"}', 'filter={"invitedDepartmentCode":[1]}']) {
       await expectError(await get(`/rectifications?${query}`), 422, 'VALIDATION_FAILED');
     }
   });

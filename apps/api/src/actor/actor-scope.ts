@@ -14,3 +14,37 @@ export function canSeeHall(actor: Actor, hallCode: string): boolean {
   const halls = visibleHalls(actor);
   return halls === 'ALL' || halls.includes(hallCode);
 }
+
+/**
+ * The rectification cases an actor may see, in one place for the list (its where-clause) and the detail: the county
+ * sees every case; hall roles the cases of their halls; a county department's guide exactly the cases one of their
+ * departments was invited to co-handle (协调整改); anyone else none.
+ */
+export type RectificationVisibility =
+  | { readonly kind: 'ALL' }
+  | { readonly kind: 'HALLS'; readonly hallCodes: readonly string[] }
+  | { readonly kind: 'INVITED'; readonly departmentCodes: readonly string[] };
+
+export function rectificationVisibility(actor: Actor): RectificationVisibility {
+  if (actor.role === 'DEPT_GUIDE') return { kind: 'INVITED', departmentCodes: actor.departmentCodes ?? [] };
+  const halls = visibleHalls(actor);
+  return halls === 'ALL' ? { kind: 'ALL' } : { kind: 'HALLS', hallCodes: halls };
+}
+
+/** What the visibility of a case depends on: its hall and the departments invited to it. */
+export interface RectificationVisibilityFacts {
+  hallCode: string;
+  invitedDepartmentCodes: readonly string[];
+}
+
+export function canSeeRectification(actor: Actor, facts: RectificationVisibilityFacts): boolean {
+  const visibility = rectificationVisibility(actor);
+  switch (visibility.kind) {
+    case 'ALL':
+      return true;
+    case 'HALLS':
+      return visibility.hallCodes.includes(facts.hallCode);
+    case 'INVITED':
+      return facts.invitedDepartmentCodes.some((code) => visibility.departmentCodes.includes(code));
+  }
+}

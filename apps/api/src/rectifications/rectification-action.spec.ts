@@ -1,5 +1,5 @@
 import type { Actor, ActorRole, RectificationCategory, RectificationState } from '@haochaping/contracts';
-import { allowedActions, invitedDepartmentsFromTimeline, type CaseForActions } from './rectification-action';
+import { allowedActions, type CaseForActions } from './rectification-action';
 
 const actor = (role: ActorRole, hallCodes: string[] = ['jintun'], departmentCodes?: string[]): Actor => ({
   userId: 'u-1',
@@ -54,19 +54,5 @@ describe('allowedActions: what the console offers the calling user', () => {
 
   it.each(cases)('%s', (_label, who, caseForActions, expected) => {
     expect(allowedActions(who, caseForActions)).toEqual(expected);
-  });
-});
-
-describe('invitedDepartmentsFromTimeline: the invited departments the read model keeps in timeline details', () => {
-  it('takes the list of the latest invitation and ignores other entries', () => {
-    expect(
-      invitedDepartmentsFromTimeline([
-        { details: null },
-        { details: { invitedDepartmentCodes: ['yibao'] } },
-        { details: { text: '备注' } },
-        { details: { invitedDepartmentCodes: ['yibao', 'renshe'] } },
-        { details: { invitedDepartmentCodes: 'not a list' } },
-      ]),
-    ).toEqual(['yibao', 'renshe']);
   });
 });

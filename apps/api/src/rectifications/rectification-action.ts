@@ -79,16 +79,3 @@ export function caseForActionsFromState(state: RectificationCaseState, now: Date
     now,
   };
 }
-
-/**
- * The invited departments from a read-model timeline: each invitation's entry carries the full list so far in
- * `details.invitedDepartmentCodes` (the read model has no column for them).
- */
-export function invitedDepartmentsFromTimeline(timeline: ReadonlyArray<{ details: unknown }>): string[] {
-  let invited: string[] = [];
-  for (const { details } of timeline) {
-    const codes = typeof details === 'object' && details !== null ? (details as Record<string, unknown>).invitedDepartmentCodes : undefined;
-    if (Array.isArray(codes) && codes.every((code): code is string => typeof code === 'string')) invited = codes;
-  }
-  return invited;
-}

@@ -2,6 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { UpdateDefinition } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import {
+  CALLBACK_OUTCOMES,
+  CASE_OWNERS,
   RECTIFICATION_CATEGORIES,
   RECTIFICATION_OUTCOMES,
   RECTIFICATION_STATES,
@@ -11,13 +13,15 @@ import {
   rectificationWorkflowId,
   type Actor,
   type ActionCommand,
+  type CallbackOutcome,
+  type CaseOwner,
   type InviteDepartmentsCommand,
   type RectificationCaseState,
   type RectificationOutcome,
   type RectificationState,
 } from '@haochaping/contracts';
 import { appendAudit, type Hall, type Prisma, type RectificationCase } from '@haochaping/db';
-import { canSeeHall, visibleHalls } from '../actor/actor-scope';
+import { canSeeRectification, rectificationVisibility, type RectificationVisibilityFacts } from '../actor/actor-scope';
 import { DomainHttpException, type ApiErrorBody } from '../common/api-error';
 import { formatShanghaiInstant } from '../common/iso-instant';
 import { defineSimpleRestResource, parseListParams, type ListPage } from '../common/simple-rest/simple-rest-list';
@@ -25,7 +29,7 @@ import type { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-l
 import { PrismaService } from '../prisma/prisma.service';
 import { TemporalClientService } from '../temporal/temporal-client.service';
 import type { RectificationCaseResponse, RectificationDetailResponse, RectificationLiveResponse } from './dto/rectification.response';
-import { allowedActions, caseForActionsFromState, invitedDepartmentsFromTimeline } from './rectification-action';
+import { allowedActions, caseForActionsFromState } from './rectification-action';
 import { mapTemporalFailure } from './temporal-failure.mapper';
 
 export const RECTIFICATIONS_RESOURCE = defineSimpleRestResource({
@@ -41,6 +45,12 @@ export const RECTIFICATIONS_RESOURCE = defineSimpleRestResource({
     escalationLevel: { type: 'integers', min: 0, max: 2 },
     /** a callback or a result is due before this instant */
     dueBefore: { type: 'instant' },
+    /** the handler (user id) whose work queue the case is in */
+    assigneeUserId: { type: 'codes' },
+    /** true: the cases assigned to the caller; false: the others (unassigned ones included) */
+    mine: { type: 'boolean' },
+    /** a department (code) invited to co-handle the case; any of a list */
+    invitedDepartmentCode: { type: 'codes' },
   },
 });
 
@@ -71,7 +81,7 @@ export class RectificationsService {
       if (error instanceof WorkflowNotFoundError) throw await this.notStartedYet(reviewId);
       throw new DomainHttpException(503, 'WORKFLOW_UNAVAILABLE', '整改流程暂时无法查询，请稍后再试');
     }
-    this.assertVisible(actor, state.hallCode);
+    this.assertVisible(actor, { hallCode: state.hallCode, invitedDepartmentCodes: state.invitedDepartments.map((invitation) => invitation.departmentCode) });
     return this.withOffer(state, actor);
   }
 
@@ -82,7 +92,7 @@ export class RectificationsService {
       include: { hall: true, timeline: { orderBy: { seq: 'asc' } } },
     });
     if (!row) throw await this.notStartedYet(reviewId);
-    this.assertVisible(actor, row.hall.code);
+    this.assertVisible(actor, { hallCode: row.hall.code, invitedDepartmentCodes: row.invitedDepartmentCodes });
     return {
       ...this.toResponse(row),
       timeline: row.timeline.map((entry) => ({
@@ -97,7 +107,7 @@ export class RectificationsService {
         hallCode: row.hall.code,
         category: isRectificationCategory(row.category) ? row.category : null,
         callbackOpen: row.callbackDueAt !== null,
-        invitedDepartmentCodes: invitedDepartmentsFromTimeline(row.timeline),
+        invitedDepartmentCodes: row.invitedDepartmentCodes,
         resultDueAt: row.resultDueAt,
         now: new Date(),
       }),
@@ -105,13 +115,12 @@ export class RectificationsService {
     };
   }
 
-  /** The console's list over the read model, limited to the halls the actor sees. */
+  /** The console's list over the read model, limited to the cases the actor sees. */
   async list(query: SimpleRestListQueryDto, actor: Actor): Promise<ListPage<RectificationCaseResponse>> {
     const { sort, offset, limit, filter } = parseListParams(RECTIFICATIONS_RESOURCE, query);
-    const halls = visibleHalls(actor);
     const where: Prisma.RectificationCaseWhereInput = {
       AND: [
-        halls === 'ALL' ? {} : { hall: { code: { in: [...halls] } } },
+        visibleCasesWhere(actor),
         filter.id ? { reviewId: { in: filter.id.filter((id) => UUID.test(id)) } } : {},
         filter.hallCode ? { hall: { code: { in: filter.hallCode } } } : {},
         filter.state ? { state: { in: filter.state } } : {},
@@ -119,6 +128,9 @@ export class RectificationsService {
         filter.overdue !== undefined ? { overdue: filter.overdue } : {},
         filter.escalationLevel ? { escalationLevel: { in: filter.escalationLevel } } : {},
         filter.dueBefore ? { OR: [{ callbackDueAt: { lt: filter.dueBefore } }, { resultDueAt: { lt: filter.dueBefore } }] } : {},
+        filter.assigneeUserId ? { assigneeUserId: { in: filter.assigneeUserId } } : {},
+        filter.mine === undefined ? {} : filter.mine ? { assigneeUserId: actor.userId } : { OR: [{ assigneeUserId: null }, { assigneeUserId: { not: actor.userId } }] },
+        filter.invitedDepartmentCode ? { invitedDepartmentCodes: { hasSome: filter.invitedDepartmentCode } } : {},
       ],
     };
     // Cases without a result due (closed, awaiting confirmation) sort after those with one, either way.
@@ -189,8 +201,11 @@ export class RectificationsService {
     return { ...state, id: state.reviewId, allowedActions: allowedActions(actor, caseForActionsFromState(state, new Date())), source: 'workflow' };
   }
 
-  private assertVisible(actor: Actor, hallCode: string): void {
-    if (!canSeeHall(actor, hallCode)) throw new DomainHttpException(403, 'FORBIDDEN', '无权查看其他镇街的差评');
+  private assertVisible(actor: Actor, facts: RectificationVisibilityFacts): void {
+    if (canSeeRectification(actor, facts)) return;
+    throw actor.role === 'DEPT_GUIDE'
+      ? new DomainHttpException(403, 'FORBIDDEN', '所在部门未受邀协办该整改工单，无权查看')
+      : new DomainHttpException(403, 'FORBIDDEN', '无权查看其他镇街的差评');
   }
 
   /** A workflow that is gone has finished: the read model says so; otherwise the case is unknown or still starting. */
@@ -231,7 +246,31 @@ export class RectificationsService {
       slaPolicyVersion: row.slaPolicyVersion,
       openedAt: formatShanghaiInstant(row.openedAt),
       closedAt: instant(row.closedAt),
+      owner: row.owner,
+      ownerLabel: row.owner in CASE_OWNERS ? CASE_OWNERS[row.owner as CaseOwner] : null,
+      assigneeUserId: row.assigneeUserId,
+      assigneeName: row.assigneeName,
+      callbackOutcome: row.callbackOutcome,
+      callbackOutcomeLabel: row.callbackOutcome && row.callbackOutcome in CALLBACK_OUTCOMES ? CALLBACK_OUTCOMES[row.callbackOutcome as CallbackOutcome] : null,
+      invitedDepartmentCodes: row.invitedDepartmentCodes,
+      originalResultDueAt: instant(row.originalResultDueAt),
       updatedAt: formatShanghaiInstant(row.updatedAt),
     };
+  }
+}
+
+/**
+ * The one where-clause of what an actor sees (list and count): every case, their halls' cases, or — for a
+ * department's guide — the cases one of their departments was invited to (the GIN index on the codes answers it).
+ */
+function visibleCasesWhere(actor: Actor): Prisma.RectificationCaseWhereInput {
+  const visibility = rectificationVisibility(actor);
+  switch (visibility.kind) {
+    case 'ALL':
+      return {};
+    case 'HALLS':
+      return { hall: { code: { in: [...visibility.hallCodes] } } };
+    case 'INVITED':
+      return { invitedDepartmentCodes: { hasSome: [...visibility.departmentCodes] } };
   }
 }

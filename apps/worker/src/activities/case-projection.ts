@@ -14,6 +14,12 @@ export interface CaseProjectionColumns {
   outcome: string | null;
   slaPolicyVersion: number;
   closedAt: Date | null;
+  owner: string;
+  assigneeUserId: string | null;
+  assigneeName: string | null;
+  callbackOutcome: string | null;
+  invitedDepartmentCodes: string[];
+  originalResultDueAt: Date | null;
 }
 
 const isOpen = (obligation: Obligation | undefined): obligation is Obligation =>
@@ -41,5 +47,12 @@ export function caseProjectionColumns(state: RectificationCaseState): CaseProjec
     outcome: state.outcome,
     slaPolicyVersion: state.slaPolicyVersion,
     closedAt: closing ? new Date(closing.at) : null,
+    owner: state.owner,
+    assigneeUserId: state.assignee?.userId ?? null,
+    assigneeName: state.assignee?.name ?? null,
+    callbackOutcome: state.callbackOutcome,
+    // In invitation order, each once: the guides of these departments see the case.
+    invitedDepartmentCodes: [...new Set(state.invitedDepartments.map((invitation) => invitation.departmentCode))],
+    originalResultDueAt: state.originalResultDueAt === null ? null : new Date(state.originalResultDueAt),
   };
 }

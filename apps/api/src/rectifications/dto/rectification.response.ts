@@ -24,6 +24,17 @@ export class RectificationCaseResponse {
   @ApiProperty({ example: 1 }) slaPolicyVersion!: number;
   @ApiProperty({ example: '2026-03-09T09:30:00+08:00' }) openedAt!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) closedAt!: string | null;
+  @ApiProperty({ enum: ['HALL', 'COUNTY'], description: 'who answers for the case: the hall, or the county once 不满意 reopened it' }) owner!: string;
+  @ApiPropertyOptional({ example: '镇街', nullable: true, type: String }) ownerLabel!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: "the handler whose work queue the case is in; null while it is the hall's" })
+  assigneeUserId!: string | null;
+  @ApiPropertyOptional({ example: '李明', nullable: true, type: String }) assigneeName!: string | null;
+  @ApiPropertyOptional({ enum: ['REACHED', 'UNREACHABLE'], nullable: true, type: String, description: 'how the callback was met; null while owed or never owed' })
+  callbackOutcome!: string | null;
+  @ApiPropertyOptional({ example: '已回访', nullable: true, type: String }) callbackOutcomeLabel!: string | null;
+  @ApiProperty({ type: [String], example: ['yibao'], description: 'departments invited to co-handle the case (协调整改)' }) invitedDepartmentCodes!: string[];
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'the result due time before the first approved extension' })
+  originalResultDueAt!: string | null;
   @ApiProperty() updatedAt!: string;
 }
 
