@@ -409,7 +409,7 @@ describe('rectification actions over HTTP', () => {
     });
   });
 
-  it('a reached callback: the read model has the callback outcome (已回访) and no callback due any more', async () => {
+  it('a reached callback: the read model has the callback outcome (已回访) and no callback due any more; 不满意 makes the county the owner', async () => {
     const id = await openCase('jintun', { kind: 'REAL_NAME', name: '王五', phone: `139${String(Date.now()).slice(-8)}` });
     const opened = await eventually(async () => (await listRows({ filter: { id: [id] } })).rows[0]);
     expect(opened).toMatchObject({ callbackOutcome: null, callbackOutcomeLabel: null, owner: 'HALL', assigneeUserId: null, invitedDepartmentCodes: [], originalResultDueAt: null });
@@ -423,7 +423,14 @@ describe('rectification actions over HTTP', () => {
     expect(await reached.json()).toMatchObject({ callbackOutcome: 'REACHED' });
 
     const detail = (await (await get(`/rectifications/${id}`, jintunHandler)).json()) as Record<string, unknown>;
-    expect(detail).toMatchObject({ callbackOutcome: 'REACHED', callbackOutcomeLabel: '已回访', callbackDueAt: null, source: 'read-model' });
+    expect(detail).toMatchObject({ callbackOutcome: 'REACHED', callbackOutcomeLabel: '已回访', callbackDueAt: null, source: 'read-model', owner: 'HALL' });
+
+    // 不满意 reopens the case to the county: the read model's owner follows.
+    expect((await act(id, 'verify', { finding: 'TRUE', category: 'IMMEDIATE', notes: '属实' }, jintunHandler)).status).toBe(200);
+    expect((await act(id, 'record-rectification', { measures: '当面致歉', result: '已整改' }, jintunHandler)).status).toBe(200);
+    expect((await act(id, 'confirm', { answer: 'UNSATISFIED', comment: '仍不满意' }, citizen)).status).toBe(200);
+    const reopened = (await listRows({ filter: { id: [id], state: 'REOPENED' } })).rows[0];
+    expect(reopened).toMatchObject({ owner: 'COUNTY', ownerLabel: '县行政审批服务局', callbackOutcome: 'REACHED' });
   });
 
   it('lists with simple-rest conventions: hall scope, filters, sorts, Content-Range, and 422 for what it does not know', async () => {
