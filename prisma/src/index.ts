@@ -1,4 +1,4 @@
-export { createPrismaClient, type PrismaClientOptions } from './prisma-client';
+export { createPrismaClient, createPgPool, type PrismaClientOptions } from './prisma-client';
 export { PrismaClient, Prisma } from '@prisma/client';
 export type {
   Hall,

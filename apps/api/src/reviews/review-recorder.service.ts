@@ -10,7 +10,7 @@ import { PrismaService } from '../prisma/prisma.service';
 import type { ReviewResponse } from './dto/review.response';
 import { RatingMasterData, type HallEntry, type StaffEntry, type WindowEntry } from './master-data/rating-master-data.service';
 import type { RatedCase } from './rating-cases.service';
-import { insertReview, type ReviewRow } from './review-insert';
+import { insertReview, insertReviewInTransaction, type ReviewRow } from './review-insert';
 import type { ReviewerRecord } from './reviewer-record';
 import { assertBadReviewHasReason, assertKnownOptions, assertRatable, caseAlreadyRated } from './rules/review-rules';
 
@@ -146,14 +146,14 @@ export class ReviewRecorder {
    * with more: the invitation it uses up, the outbox row that starts its rectification. Both are written or neither.
    */
   private async write(row: ReviewRow, hallCode: string, invitationId: string | undefined): Promise<'inserted' | 'conflict' | 'invitation-taken'> {
-    if (!isBadReview(row.level) && !invitationId) return (await insertReview(this.prisma.client, row)) ? 'inserted' : 'conflict';
+    if (!isBadReview(row.level) && !invitationId) return (await insertReview(this.prisma.pool, row)) ? 'inserted' : 'conflict';
     try {
       await this.prisma.client.$transaction(async (tx) => {
         if (invitationId) {
           const claimed = await tx.ratingInvitation.updateMany({ where: { id: invitationId, usedAt: null }, data: { usedAt: row.createdAt } });
           if (claimed.count === 0) throw new WriteAbandoned('invitation-taken');
         }
-        if (!(await insertReview(tx, row))) throw new WriteAbandoned('conflict');
+        if (!(await insertReviewInTransaction(tx, row))) throw new WriteAbandoned('conflict');
         if (isBadReview(row.level)) {
           await enqueueRectificationStart(tx, { reviewId: row.id, hallCode, level: row.level, reviewedAt: row.createdAt.toISOString() });
         }

@@ -1,4 +1,4 @@
-import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { OutboxModule } from '../outbox/outbox.module';
 import { FeedbackEntriesController } from './feedback-entries.controller';
 import { FeedbackEntriesService } from './feedback-entries.service';
@@ -11,7 +11,7 @@ import { PublicReviewsController } from './public-reviews.controller';
 import { PublicReviewsService } from './public-reviews.service';
 import { PublicWindowsController } from './public-windows.controller';
 import { IntakeRateLimiter } from './rate-limit/intake-rate-limiter';
-import { PublicIntakeMiddleware } from './rate-limit/public-intake.middleware';
+import { PublicIntakeHook } from './rate-limit/public-intake.hook';
 import { RatingCases } from './rating-cases.service';
 import { ReviewRecorder } from './review-recorder.service';
 import { ReviewConfirmationService } from './review-confirmation.service';
@@ -38,12 +38,8 @@ import { WindowLookupService } from './window-lookup.service';
     ReviewStatusService,
     ReviewConfirmationService,
     IntakeRateLimiter,
-    PublicIntakeMiddleware,
+    PublicIntakeHook,
   ],
   exports: [IntakeRateLimiter],
 })
-export class ReviewsModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(PublicIntakeMiddleware).forRoutes({ path: 'public/*path', method: RequestMethod.POST });
-  }
-}
+export class ReviewsModule {}
