@@ -1,4 +1,8 @@
-import { Admin, Resource } from 'react-admin';
+import { Route } from 'react-router';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { authProvider, CHANGE_PASSWORD_PATH } from './auth/auth-provider';
+import { ChangePasswordPage } from './auth/ChangePasswordPage';
+import cases from './cases';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './data-provider';
 import { i18nProvider } from './i18n/i18n-provider';
@@ -6,18 +10,30 @@ import { AppTitle } from './layout/AppTitle';
 import { Layout } from './layout/Layout';
 import { theme } from './layout/theme';
 import rectifications from './rectifications';
+import { SupervisionPage } from './supervision/SupervisionPage';
 
 export const App = () => (
   <Admin
     title={<AppTitle />}
+    authProvider={authProvider}
     dataProvider={dataProvider}
     i18nProvider={i18nProvider}
     dashboard={Dashboard}
     layout={Layout}
     theme={theme}
+    requireAuth
     // Government data: no usage ping to marmelab's telemetry server.
     disableTelemetry
   >
     <Resource name="rectifications" {...rectifications} />
+    <Resource name="cases" {...cases} />
+    {/* Master data as a reference only (hall names in filters); no menu entry. */}
+    <Resource name="halls" recordRepresentation="name" />
+    <CustomRoutes>
+      <Route path="/supervision" element={<SupervisionPage />} />
+    </CustomRoutes>
+    <CustomRoutes noLayout>
+      <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />
+    </CustomRoutes>
   </Admin>
 );

@@ -1,6 +1,8 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import type { DataProvider } from 'react-admin';
+import { httpClient } from './auth/http-client';
 import { fetchApiHealth, type ApiHealthReport } from './health/api-health';
+import type { RectificationActionPath, RectificationLiveState } from './rectifications/rectification.types';
 
 // Same origin as the console: Vite proxies /api to the API in dev and preview.
 export const API_URL = '/api';
@@ -8,11 +10,26 @@ export const API_URL = '/api';
 /** simple-rest for resources, plus typed methods for calls that are not CRUD. */
 export interface ConsoleDataProvider extends DataProvider {
   getApiHealth(options?: { signal?: AbortSignal }): Promise<ApiHealthReport>;
+  /** The case as its workflow holds it now: obligations with their clocks, and the caller's allowed actions. */
+  getRectificationLive(id: string): Promise<RectificationLiveState>;
+  /** `POST /api/rectifications/:id/actions/<action>`: the workflow decides; refusals are HttpErrors with its Chinese message. */
+  rectificationAction(id: string, action: RectificationActionPath, body: Record<string, unknown>): Promise<RectificationLiveState>;
 }
 
 export const createDataProvider = (apiUrl: string = API_URL): ConsoleDataProvider => ({
-  ...simpleRestProvider(apiUrl),
+  ...simpleRestProvider(apiUrl, httpClient),
   getApiHealth: (options = {}) => fetchApiHealth(apiUrl, options),
+  async getRectificationLive(id) {
+    const response = await httpClient(`${apiUrl}/rectifications/${encodeURIComponent(id)}?live=1`);
+    return response.json as RectificationLiveState;
+  },
+  async rectificationAction(id, action, body) {
+    const response = await httpClient(`${apiUrl}/rectifications/${encodeURIComponent(id)}/actions/${action}`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+    });
+    return response.json as RectificationLiveState;
+  },
 });
 
 export const dataProvider = createDataProvider();

@@ -1,18 +1,34 @@
 import { Box, Typography } from '@mui/material';
-import { Title, useTranslate } from 'react-admin';
+import { Title, useGetIdentity, usePermissions, useTranslate } from 'react-admin';
+import type { ConsolePermissions } from '../auth/auth-provider';
+import { myTodoStates } from '../rectifications/RectificationPresets';
 import { ApiHealthPanel } from './ApiHealthPanel';
+import { MyOpenCases } from './MyOpenCases';
+import { StateCounts } from './StateCounts';
 
+/** 工作台: what the signed-in user owes next, with live countdowns, and the counts of their scope. */
 export const Dashboard = () => {
   const translate = useTranslate();
+  const { identity } = useGetIdentity();
+  const { permissions } = usePermissions<ConsolePermissions>();
+  const role = permissions?.role;
+  const scope =
+    role === 'COUNTY_SUPERVISOR' || role === 'ADMIN'
+      ? translate('app.dashboard.all_halls')
+      : [...(permissions?.hallCodes ?? []), ...(permissions?.departmentCodes ?? [])].join('、');
   return (
-    <Box sx={{ mt: 2, maxWidth: 960 }}>
-      <Title title="ra.page.dashboard" />
-      <Typography variant="h4" component="h1" gutterBottom>
-        {translate('app.title')}
+    <Box sx={{ mt: 2 }}>
+      <Title title="app.dashboard.title" />
+      <Typography variant="h5" component="h1" gutterBottom>
+        {translate('app.dashboard.welcome', { name: identity?.fullName ?? '' })}
       </Typography>
-      <Typography color="text.secondary" sx={{ mb: 3 }}>
-        {translate('app.dashboard.subtitle')}
-      </Typography>
+      {role && (
+        <Typography color="text.secondary" sx={{ mb: 2 }}>
+          {translate(`app.roles.${role}`)} · {translate('app.dashboard.scope', { scope })}
+        </Typography>
+      )}
+      {role && role !== 'ADMIN' && <MyOpenCases states={myTodoStates(role)} />}
+      <StateCounts />
       <ApiHealthPanel />
     </Box>
   );

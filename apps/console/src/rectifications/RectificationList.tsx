@@ -1,18 +1,21 @@
-import { Card, CardContent, Typography } from '@mui/material';
-import { Title, useTranslate } from 'react-admin';
+import { Datagrid, DateField, FunctionField, List, TextField } from 'react-admin';
+import { CaseBadgesField } from './CaseBadgesField';
+import { rectificationFilters } from './rectification-filters';
+import type { RectificationCase } from './rectification.types';
+import { RectificationPresets } from './RectificationPresets';
+import { DueCountdown } from '../shared/DueCountdown';
+import { nearestDue } from '../shared/countdown';
 
-// Placeholder so the shell has a menu entry; the rectification screens replace it.
-export const RectificationList = () => {
-  const translate = useTranslate();
-  return (
-    <Card sx={{ mt: 2 }}>
-      <Title title="resources.rectifications.name" />
-      <CardContent>
-        <Typography variant="h6" gutterBottom>
-          {translate('app.coming_soon.title')}
-        </Typography>
-        <Typography color="text.secondary">{translate('app.coming_soon.message')}</Typography>
-      </CardContent>
-    </Card>
-  );
-};
+export const RectificationList = () => (
+  <List filters={rectificationFilters} aside={<RectificationPresets />} sort={{ field: 'resultDueAt', order: 'ASC' }} perPage={25}>
+    <Datagrid rowClick="show" bulkActionButtons={false} rowSx={(record) => ((record as RectificationCase).overdue ? { bgcolor: 'rgba(211, 47, 47, 0.06)' } : {})}>
+      <TextField source="hallName" label="resources.rectifications.fields.hallCode" sortable={false} />
+      <FunctionField source="level" sortable={false} render={(record: RectificationCase) => (record.level === 1 ? '非常不满意' : '不满意')} />
+      <CaseBadgesField source="state" sortable={false} />
+      <TextField source="categoryLabel" label="resources.rectifications.fields.category" sortable={false} emptyText="—" />
+      <FunctionField source="nearestDue" sortable={false} render={(record: RectificationCase) => <DueCountdown dueAt={nearestDue(record)} />} />
+      <DateField source="resultDueAt" showTime locales="zh-CN" options={{ timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' }} emptyText="—" />
+      <DateField source="openedAt" showTime locales="zh-CN" options={{ timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' }} />
+    </Datagrid>
+  </List>
+);
