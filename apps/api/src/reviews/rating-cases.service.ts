@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, type ApplicantKind } from '@haochaping/db';
+import type { ApplicantKind } from '@haochaping/db';
 import { PrismaService } from '../prisma/prisma.service';
 
 /** What a rating needs of a case: where it was handled, when it was completed, and its applicant (encrypted). */
@@ -46,27 +46,26 @@ interface RatedCaseRow {
 }
 
 /**
- * Cases as the rating channels find them: one indexed query each, scalar columns only. SQL for the same reason as
- * the review INSERT (review-insert.ts): a case-bound rating is one look-up and one insert, and Prisma's query
- * compiler would cost more CPU than both statements in PostgreSQL. Columns are those of ServiceCase.
+ * Cases as the rating channels find them: one indexed query each, scalar columns only, as named prepared statements
+ * straight to node-postgres, for the same reason as the review INSERT (review-insert.ts): a case-bound rating is one
+ * look-up and one insert, and Prisma's query compiler would cost more CPU than both statements in PostgreSQL.
+ * Columns are those of ServiceCase.
  */
 @Injectable()
 export class RatingCases {
   constructor(private readonly prisma: PrismaService) {}
 
   async byId(id: string): Promise<RatedCase | null> {
-    return toRatedCase(await this.prisma.client.$queryRaw<RatedCaseRow[]>`SELECT ${COLUMNS} FROM "service_case" WHERE "id" = ${id}::uuid`);
+    return toRatedCase((await this.prisma.pool.query<RatedCaseRow>({ name: 'rated-case-by-id', text: `SELECT ${COLUMNS} FROM "service_case" WHERE "id" = $1::uuid`, values: [id] })).rows);
   }
 
   async byNumber(caseNumber: string): Promise<RatedCase | null> {
-    return toRatedCase(await this.prisma.client.$queryRaw<RatedCaseRow[]>`SELECT ${COLUMNS} FROM "service_case" WHERE "case_number" = ${caseNumber}`);
+    return toRatedCase((await this.prisma.pool.query<RatedCaseRow>({ name: 'rated-case-by-number', text: `SELECT ${COLUMNS} FROM "service_case" WHERE "case_number" = $1`, values: [caseNumber] })).rows);
   }
 }
 
-const COLUMNS = Prisma.raw(
-  `"id"::text, "case_number", "hall_id"::text, "window_id"::text, "staff_id"::text, "service_item_id"::text, "completed_at",
-   "applicant_kind"::text, "applicant_name_enc", "applicant_phone_enc", "applicant_phone_hash"`,
-);
+const COLUMNS = `"id"::text, "case_number", "hall_id"::text, "window_id"::text, "staff_id"::text, "service_item_id"::text, "completed_at",
+   "applicant_kind"::text, "applicant_name_enc", "applicant_phone_enc", "applicant_phone_hash"`;
 
 function toRatedCase(rows: readonly RatedCaseRow[]): RatedCase | null {
   const row = rows[0];
