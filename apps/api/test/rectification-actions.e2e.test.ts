@@ -109,6 +109,7 @@ describe('rectification actions over HTTP', () => {
     expect(await confirmed.json()).toMatchObject({ state: 'CLOSED', stateLabel: '已办结', outcome: 'SATISFIED', outcomeLabel: '满意', allowedActions: [] });
 
     const closed = await eventually(async () => (await listRows({ filter: { hallCode: 'jintun', state: 'CLOSED', id: [id] } })).rows[0]);
+    expect(await adoptionOf(id)).toBe('ADOPTED');
     expect(closed).toMatchObject({
       id,
       reviewId: id,
@@ -265,7 +266,19 @@ describe('rectification actions over HTTP', () => {
 
     const row = await eventually(async () => (await listRows({ filter: { hallCode: 'macun', state: 'CLOSED', id: [id] } })).rows[0]);
     expect(row).toMatchObject({ outcome: 'REJECTED', outcomeLabel: '不予采纳', category: null, resultDueAt: null });
+    // The review is kept but leaves the 好评率: 不予采纳.
+    expect(await adoptionOf(id)).toBe('NOT_ADOPTED');
   });
+
+  async function adoptionOf(reviewId: string): Promise<string | undefined> {
+    const client = new pg.Client({ connectionString: stack.db.url });
+    await client.connect();
+    try {
+      return (await client.query<{ adoption: string }>('SELECT adoption::text FROM review WHERE id = $1', [reviewId])).rows[0]?.adoption;
+    } finally {
+      await client.end();
+    }
+  }
 
   describe('协调整改, reclassification, reassignment and notes', () => {
     type LiveCase = CaseBody & {

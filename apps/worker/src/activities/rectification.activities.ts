@@ -107,6 +107,13 @@ export function createRectificationActivities({
           })),
           skipDuplicates: true,
         }),
+        // 不予采纳 approved by the county: the review stays (kept and audited) but leaves the 好评率. A function of the
+        // state as well, so a retry writes the same.
+        prisma.review.update({
+          where: { id: state.reviewId },
+          data: { adoption: state.outcome === 'REJECTED' ? 'NOT_ADOPTED' : 'ADOPTED' },
+          select: { id: true },
+        }),
       ]);
     },
   };
