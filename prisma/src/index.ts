@@ -16,6 +16,7 @@ export type {
   CalendarYearSource,
   HallKind,
   ServiceCase,
+  ServicePoint,
   OptionSet,
   ReviewOption,
   RatingInvitation,
@@ -32,7 +33,7 @@ export type {
   UserRole,
   RefreshToken,
 } from '@prisma/client';
-export { seedReferenceData, seedDemoData, seedDemoStaff, seedDemoAccounts, demoAccounts, DEMO_ACCOUNT_PASSWORD, DEMO_CITIZEN_PHONE, HALLS, OPTION_SETS, DEPARTMENTS, WINDOW_TEMPLATES, SERVICE_ITEMS, windowCountOf } from './seed';
+export { seedReferenceData, seedDemoData, seedDemoStaff, seedDemoServicePoints, seedDemoAccounts, demoAccounts, DEMO_ACCOUNT_PASSWORD, DEMO_CITIZEN_PHONE, HALLS, OPTION_SETS, DEPARTMENTS, WINDOW_TEMPLATES, SERVICE_ITEMS, windowCountOf } from './seed';
 export { loadWorkingCalendar, loadYearCalendars, toCalendarYearData, toOfficeHours, toYearCalendar } from './working-calendar';
 export { enqueueRectificationStart } from './outbox';
 export { parseSlaPolicy, loadCurrentSlaPolicy } from './sla-policy';

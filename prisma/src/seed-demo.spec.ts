@@ -34,6 +34,16 @@ describe('demo data (seedDemoData)', () => {
     await Promise.all(databases.map((db) => db.drop()));
   });
 
+  it('gives every hall two or three 便民服务点', async () => {
+    const halls = await prisma.hall.findMany({ include: { servicePoints: true } });
+    expect(halls).toHaveLength(13);
+    for (const hall of halls) {
+      expect(hall.servicePoints.length).toBeGreaterThanOrEqual(2);
+      expect(hall.servicePoints.length).toBeLessThanOrEqual(3);
+      expect(hall.servicePoints.every((point) => point.name.endsWith('便民服务点'))).toBe(true);
+    }
+  });
+
   it('gives a few hundred cases over the last four weeks, in every hall and window, on working days only', async () => {
     const cases = await prisma.serviceCase.findMany({ include: { window: true } });
     expect(cases.length).toBeGreaterThanOrEqual(200);

@@ -179,6 +179,22 @@ const DEMO_GIVEN_NAMES = ['丽娜', '建国', '海燕', '志强', '晓梅', '伟
  * entered by its admins, so these never reach a production database. Only when there are no staff yet.
  * Returns the number written.
  */
+const DEMO_SERVICE_POINTS = ['东村便民服务点', '西村便民服务点', '南街社区便民服务点', '王庄村便民服务点', '李楼村便民服务点'];
+
+/**
+ * Two or three 便民服务点 (village and community service points) under each hall. Demo data: the county's real
+ * points are entered by its admins. Only when there are none yet. Returns the number written.
+ */
+export async function seedDemoServicePoints(prisma: PrismaClient): Promise<number> {
+  if ((await prisma.servicePoint.count()) > 0) return 0;
+  const halls = await prisma.hall.findMany({ orderBy: { code: 'asc' } });
+  const points = halls.flatMap((hall, index) =>
+    DEMO_SERVICE_POINTS.slice(0, 2 + (index % 2)).map((name, n) => ({ hallId: hall.id, code: `P${String(n + 1).padStart(2, '0')}`, name })),
+  );
+  const { count } = await prisma.servicePoint.createMany({ data: points, skipDuplicates: true });
+  return count;
+}
+
 export async function seedDemoStaff(prisma: PrismaClient): Promise<number> {
   if ((await prisma.staff.count()) > 0) return 0;
   const halls = await prisma.hall.findMany({ orderBy: { code: 'asc' }, include: { windows: { orderBy: { code: 'asc' } } } });
@@ -354,6 +370,7 @@ interface DemoReview {
  */
 export async function seedDemoData(prisma: PrismaClient, protector: DataProtector, now: Date = new Date()): Promise<number> {
   await seedDemoStaff(prisma);
+  await seedDemoServicePoints(prisma);
   await seedDemoAccounts(prisma);
   if ((await prisma.review.count()) > 0) return 0;
 

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { parseDataKey, TEST_DATA_KEY } from '@haochaping/privacy';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DEPARTMENTS, HALLS, SERVICE_ITEMS } from '@haochaping/db';
@@ -86,7 +87,17 @@ describe('master-data lists (react-admin simple-rest)', () => {
     });
   });
 
-  it('shows one hall with its windows and office hours, and 404 for an unknown code', async () => {
+  async function addServicePoint(hallCode: string, code: string, name: string): Promise<void> {
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      await client.query('INSERT INTO service_point (id, hall_id, code, name) SELECT gen_random_uuid(), id, $2, $3 FROM hall WHERE code = $1', [hallCode, code, name]);
+    } finally {
+      await client.end();
+    }
+  }
+
+  it('shows one hall with its windows, service points and office hours, and 404 for an unknown code', async () => {
     const response = await fetch(`${baseUrl}/halls/jintun`, signedIn);
     expect(response.status).toBe(200);
     const hall = (await response.json()) as { id: string; name: string; officeHours: Record<string, unknown>; windows: Array<{ code: string; name: string }> };
@@ -94,6 +105,11 @@ describe('master-data lists (react-admin simple-rest)', () => {
     expect(hall.windows.length).toBeGreaterThanOrEqual(3);
     expect(hall.windows.length).toBeLessThanOrEqual(6);
     expect(hall.windows[0]).toMatchObject({ code: 'W01', name: '综合受理窗口' });
+    // 便民服务点 are the county's own data (demo ones in development): none in a test database until one is added.
+    expect(hall).toMatchObject({ servicePoints: [] });
+    await addServicePoint('jintun', 'P01', '王庄村便民服务点');
+    const withPoint = (await (await fetch(`${baseUrl}/halls/jintun`, signedIn)).json()) as { servicePoints: unknown };
+    expect(withPoint.servicePoints).toEqual([{ code: 'P01', name: '王庄村便民服务点' }]);
 
     const missing = await fetch(`${baseUrl}/halls/atlantis`, signedIn);
     expect(missing.status).toBe(404);

@@ -34,12 +34,16 @@ export class HallsService {
   async get(code: string): Promise<HallDetailResponse> {
     const hall = await this.prisma.client.hall.findUnique({
       where: { code },
-      include: { windows: { orderBy: { code: 'asc' }, include: { _count: { select: { staff: true } } } } },
+      include: {
+        windows: { orderBy: { code: 'asc' }, include: { _count: { select: { staff: true } } } },
+        servicePoints: { orderBy: { code: 'asc' }, select: { code: true, name: true } },
+      },
     });
     if (!hall) throw new DomainHttpException(404, 'HALL_NOT_FOUND', '未找到该服务大厅');
     return {
       ...this.toResponse(hall),
       windows: hall.windows.map((window) => ({ code: window.code, name: window.name, staffCount: window._count.staff })),
+      servicePoints: hall.servicePoints,
     };
   }
 

@@ -21,8 +21,14 @@ export class HallWindowResponse {
   @ApiProperty({ example: 2 }) staffCount!: number;
 }
 
+export class HallServicePointResponse {
+  @ApiProperty({ example: 'P01', description: 'unique inside the hall' }) code!: string;
+  @ApiProperty({ example: '王庄村便民服务点' }) name!: string;
+}
+
 export class HallDetailResponse extends HallResponse {
   @ApiProperty({ type: [HallWindowResponse] }) windows!: HallWindowResponse[];
+  @ApiProperty({ type: [HallServicePointResponse], description: '便民服务点 under the hall' }) servicePoints!: HallServicePointResponse[];
 }
 
 export class PublicHallWindowResponse {
