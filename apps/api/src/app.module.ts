@@ -11,6 +11,7 @@ import { AppConfig } from './config/app-config';
 import { HealthModule } from './health/health.module';
 import { IntegrationAuthModule } from './integration-auth/integration-auth.module';
 import { MasterDataModule } from './master-data/master-data.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { PrismaModule } from './prisma/prisma.module';
 import { RectificationsModule } from './rectifications/rectifications.module';
 import { ReviewsModule } from './reviews/reviews.module';
@@ -25,7 +26,8 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [PrismaModule, TemporalModule, HealthModule, ReviewsModule, RectificationsModule, CalendarModule, MasterDataModule, IntegrationAuthModule, AdminModule, CasesModule, WindowsModule, AuthModule, UsersModule],
+      imports: [PrismaModule, TemporalModule, HealthModule, ReviewsModule, RectificationsModule, CalendarModule, MasterDataModule,
+        NotificationsModule, IntegrationAuthModule, AdminModule, CasesModule, WindowsModule, AuthModule, UsersModule],
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: Clock, useValue: clock },

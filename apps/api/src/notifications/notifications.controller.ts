@@ -1,0 +1,34 @@
+import { Controller, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { Actor } from '@haochaping/contracts';
+import { CurrentActor } from '../actor/current-actor.decorator';
+import { DevActorGuard } from '../actor/dev-actor.guard';
+import { setContentRange } from '../common/simple-rest/simple-rest-list';
+import { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-query.dto';
+import { NotificationResponse } from './notification.response';
+import { NOTIFICATIONS_RESOURCE, NotificationsService } from './notifications.service';
+
+@ApiTags('notifications')
+@Controller('notifications')
+@UseGuards(DevActorGuard)
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @Get()
+  @ApiOperation({ summary: "The signed-in user's console notices (reminders, overdue, escalations, …); filter unread" })
+  @ApiOkResponse({ type: [NotificationResponse] })
+  async list(@CurrentActor() actor: Actor, @Query() query: SimpleRestListQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<NotificationResponse[]> {
+    const page = await this.notifications.list(actor, query);
+    setContentRange(reply, NOTIFICATIONS_RESOURCE.name, page);
+    return page.rows;
+  }
+
+  @Post(':id/read')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Marks a notice read' })
+  @ApiNoContentResponse()
+  async markRead(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<void> {
+    await this.notifications.markRead(actor, id);
+  }
+}
