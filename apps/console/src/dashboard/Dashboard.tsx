@@ -1,5 +1,5 @@
 import { Box, Typography } from '@mui/material';
-import { Title, useGetIdentity, usePermissions, useTranslate } from 'react-admin';
+import { Title, useGetIdentity, useGetMany, usePermissions, useTranslate } from 'react-admin';
 import type { ConsolePermissions } from '../auth/auth-provider';
 import { myTodoStates } from '../rectifications/RectificationPresets';
 import { ApiHealthPanel } from './ApiHealthPanel';
@@ -12,10 +12,12 @@ export const Dashboard = () => {
   const { identity } = useGetIdentity();
   const { permissions } = usePermissions<ConsolePermissions>();
   const role = permissions?.role;
+  const hallCodes = permissions?.hallCodes ?? [];
+  const { data: halls } = useGetMany<{ id: string; name: string }>('halls', { ids: hallCodes }, { enabled: hallCodes.length > 0 });
   const scope =
     role === 'COUNTY_SUPERVISOR' || role === 'ADMIN'
       ? translate('app.dashboard.all_halls')
-      : [...(permissions?.hallCodes ?? []), ...(permissions?.departmentCodes ?? [])].join('、');
+      : [...hallCodes.map((code) => halls?.find((hall) => hall.id === code)?.name ?? code), ...(permissions?.departmentCodes ?? [])].join('、');
   return (
     <Box sx={{ mt: 2 }}>
       <Title title="app.dashboard.title" />

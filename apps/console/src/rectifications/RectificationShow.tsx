@@ -78,8 +78,9 @@ export const RectificationShow = () => {
   const current = live.data;
   const state = current?.state ?? record.state;
   const stateLabel = current?.stateLabel ?? record.stateLabel;
-  const allowed = current?.allowedActions ?? record.allowedActions;
-  const timeline = current?.timeline ?? record.timeline;
+  // Until getOne answers, react-admin shows the row from a list's cache, which has no actions and no timeline.
+  const allowed = current?.allowedActions ?? record.allowedActions ?? [];
+  const timeline = current?.timeline ?? record.timeline ?? [];
   const obligations = current ? (Object.entries(current.obligations) as Array<[ObligationKind, NonNullable<RectificationLiveState['obligations'][ObligationKind]>]>) : [];
 
   return (

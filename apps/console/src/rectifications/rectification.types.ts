@@ -87,10 +87,13 @@ export interface TimelineEntry {
   details?: Record<string, unknown> | null;
 }
 
-/** GET /api/rectifications/:id (read model) */
+/**
+ * GET /api/rectifications/:id (read model). Timeline and actions are optional here because react-admin first shows
+ * the row it already has from a list (placeholder data), which carries neither.
+ */
 export interface RectificationDetail extends RectificationCase {
-  timeline: TimelineEntry[];
-  allowedActions: RectificationActionPath[];
+  timeline?: TimelineEntry[];
+  allowedActions?: RectificationActionPath[];
   source: 'read-model';
 }
 

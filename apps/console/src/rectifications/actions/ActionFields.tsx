@@ -11,7 +11,14 @@ const Text = ({ source, multiline = true }: { source: string; multiline?: boolea
   <TextInput source={source} label={label(source)} fullWidth multiline={multiline} minRows={multiline ? 2 : undefined} />
 );
 const DateTime = ({ source }: { source: string }) => (
-  <TextInput source={source} label={label(source)} type="datetime-local" fullWidth slotProps={{ inputLabel: { shrink: true } }} helperText="app.action.beijing_time" />
+  <TextInput
+    source={source}
+    label={label(source)}
+    type="datetime-local"
+    fullWidth
+    slotProps={{ inputLabel: { shrink: true }, htmlInput: { step: 1 } }}
+    helperText="app.action.beijing_time"
+  />
 );
 
 /** The inputs of one action's form; which are required is `validateAction`'s business. */

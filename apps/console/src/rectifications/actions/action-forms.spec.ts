@@ -49,7 +49,8 @@ describe('action forms', () => {
   it('reads and writes datetime-local values as Beijing time', () => {
     expect(beijingInstant('2026-02-30T10:00')).toBeUndefined();
     expect(beijingInstant('2026-11-28T10:00')).toBe('2026-11-28T10:00:00+08:00');
-    expect(beijingLocalValue(NOW)).toBe('2026-11-28T10:00');
-    expect(initialValues('record-callback', NOW)).toEqual({ at: '2026-11-28T10:00', method: 'PHONE', reached: true });
+    expect(beijingInstant('2026-11-28T10:00:30')).toBe('2026-11-28T10:00:30+08:00');
+    expect(beijingLocalValue(NOW)).toBe('2026-11-28T10:00:00');
+    expect(initialValues('record-callback', NOW)).toEqual({ at: '2026-11-28T10:00:00', method: 'PHONE', reached: true });
   });
 });

@@ -20,23 +20,26 @@ export const STAFF_ACTIONS: readonly RectificationActionPath[] = [
 ];
 
 const MAX_TEXT = 2000;
-const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 /** The county is in Beijing time: a `datetime-local` value is read as +08:00, whatever the browser's zone. */
 export function beijingInstant(localValue: string): string | undefined {
   const match = LOCAL_DATE_TIME.exec(localValue.trim());
   if (!match) return undefined;
-  const [, year, month, day, hour, minute] = match;
-  const instant = `${year}-${month}-${day}T${hour}:${minute}:00+08:00`;
+  const [, year, month, day, hour, minute, second = '00'] = match;
+  const instant = `${year}-${month}-${day}T${hour}:${minute}:${second}+08:00`;
   const time = Date.parse(instant);
   // Date.parse rolls 2 月 30 日 over into March: only a value that reads back the same is a real date.
-  return !Number.isNaN(time) && beijingLocalValue(new Date(time)) === localValue.trim() ? instant : undefined;
+  return !Number.isNaN(time) && beijingLocalValue(new Date(time)) === `${year}-${month}-${day}T${hour}:${minute}:${second}` ? instant : undefined;
 }
 
-/** `now` as a `datetime-local` value in Beijing time (the default of "when did you call"). */
+/**
+ * `now` as a `datetime-local` value in Beijing time, to the second (the default of "when did you call": to the
+ * minute it could fall before a review made a few seconds ago, which the workflow refuses).
+ */
 export function beijingLocalValue(now: Date): string {
   const shifted = new Date(now.getTime() + 8 * 3_600_000);
-  return shifted.toISOString().slice(0, 16);
+  return shifted.toISOString().slice(0, 19);
 }
 
 const text = (values: ActionFormValues, field: string): string => {

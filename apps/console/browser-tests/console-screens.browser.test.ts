@@ -1,0 +1,227 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import type { Locator, Page } from 'playwright-core';
+import { SCREENSHOT_DIR, startConsoleStack, TEST_PASSWORD, type ConsoleStack } from './console-stack';
+
+/**
+ * The staff console (issue 6, "Screens") at 1280×800 in Chromium against the real API, worker and database:
+ * sign-in with the forced first password change, the 工作台, a case worked through its action forms to 待群众确认,
+ * the county's decision on a 不予采纳, and another hall's handler refused by URL.
+ */
+const NEW_PASSWORD = 'Console-test-2026';
+let stack: ConsoleStack;
+
+beforeAll(async () => {
+  stack = await startConsoleStack([
+    // As seeded demo accounts are: the first sign-in must change the password.
+    { username: 'jintun-handler', role: 'HANDLER', hallCodes: ['jintun'], mustChangePassword: true },
+    { username: 'county', role: 'COUNTY_SUPERVISOR' },
+    { username: 'zhifang-handler', role: 'HANDLER', hallCodes: ['zhifang'] },
+  ]);
+}, 240_000);
+
+afterAll(async () => {
+  await stack?.close();
+  process.stdout.write(`\nconsole screenshots: ${SCREENSHOT_DIR}\n`);
+});
+
+const VISIBLE_MS = 20_000;
+let failures = 0;
+/** Waits for the locator; when it never shows, the page as it was is saved (`console-failed-N.png`) to tell why. */
+async function visible(locator: Locator, timeout = VISIBLE_MS): Promise<void> {
+  try {
+    await locator.first().waitFor({ state: 'visible', timeout });
+  } catch (error) {
+    failures += 1;
+    await stack.screenshot(locator.page(), `failed-${failures}`).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function apiToken(username: string, password: string): Promise<string> {
+  const response = await fetch(`${stack.api.baseUrl}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const body = (await response.json()) as { accessToken?: string };
+  if (!response.ok || !body.accessToken) throw new Error(`sign-in of ${username}: ${response.status} ${JSON.stringify(body)}`);
+  return body.accessToken;
+}
+
+/** A real-name 差评 on 金屯镇's public form; resolves once its case is in the read model (what the console lists). */
+async function badReview(comment: string): Promise<string> {
+  const response = await fetch(`${stack.api.baseUrl}/public/reviews`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ hallCode: 'jintun', windowCode: 'W01', level: 2, comment, reviewer: { kind: 'REAL_NAME', name: '周八', phone: '13900139000' }, clientKey: randomUUID() }),
+  });
+  const review = (await response.json()) as { id?: string };
+  if (response.status !== 201 || !review.id) throw new Error(`the review was not recorded: ${response.status} ${JSON.stringify(review)}`);
+  const county = await apiToken('county', TEST_PASSWORD);
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const found = await fetch(`${stack.api.baseUrl}/rectifications/${review.id}`, { headers: { authorization: `Bearer ${county}` } });
+    if (found.ok) return review.id;
+    if (Date.now() > deadline) throw new Error(`the case of review ${review.id} did not reach the read model within 30 s (${found.status})`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}
+
+async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.goto(`${stack.console.url}/#/login`);
+  await page.getByRole('textbox', { name: /^用户名/ }).fill(username);
+  await page.getByRole('textbox', { name: /^密码/ }).fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+}
+
+/** Opens an action's form, lets `fill` complete it, sends it and waits for the API's answer. */
+async function act(page: Page, button: string, fill: (dialog: Locator) => Promise<void>, screenshot?: string): Promise<number | string> {
+  await page.getByRole('button', { name: button, exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await visible(dialog);
+  await fill(dialog);
+  if (screenshot) await stack.screenshot(page, screenshot);
+  const answer = page.waitForResponse((response) => response.request().method() === 'POST' && /\/api\/rectifications\/[^/]+\/actions\//.test(response.url()));
+  await dialog.getByRole('button', { name: '提交' }).click();
+  const response = await answer;
+  // A refusal keeps the form open (422) or shows a notification: answer with what the API said, for the assertion.
+  if (response.status() !== 200) return `${response.status()} ${await response.text()}`;
+  await dialog.waitFor({ state: 'hidden', timeout: VISIBLE_MS });
+  return response.status();
+}
+
+const stateChip = (page: Page, label: string) => page.getByTestId('state-chip').filter({ hasText: label });
+
+describe('the staff console', () => {
+  it('takes a handler from the first sign-in through a new 差评 on the 工作台 to 待群众确认', async () => {
+    const reviewId = await badReview('窗口人员态度生硬，材料一次没说清楚');
+    await stack.cases.completedCase({ caseNumber: 'BT-CONSOLE-0001', hallCode: 'jintun', windowCode: 'W01', serviceItemCode: 'RS-004', applicantName: '王丽娜', phone: '13800138000' });
+    const page = await stack.deskPage();
+
+    await page.goto(stack.console.url);
+    await visible(page.getByRole('button', { name: '登录' }));
+    await stack.screenshot(page, '01-login');
+    await signIn(page, 'jintun-handler', TEST_PASSWORD);
+
+    // The seeded password must be changed before anything else.
+    await visible(page.getByRole('heading', { name: '修改密码' }));
+    await page.getByLabel('当前密码').fill(TEST_PASSWORD);
+    await page.getByLabel('新密码', { exact: true }).fill('short1');
+    await page.getByLabel('再次输入新密码').fill('short1');
+    await page.getByRole('button', { name: '修改密码' }).click();
+    await visible(page.getByText('密码至少 10 位'));
+    await stack.screenshot(page, '02-change-password');
+    await page.getByLabel('新密码', { exact: true }).fill(NEW_PASSWORD);
+    await page.getByLabel('再次输入新密码').fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: '修改密码' }).click();
+
+    // 工作台: the new case among 我的待办, with its countdown.
+    const myCases = page.getByTestId('my-cases');
+    await visible(myCases);
+    const row = myCases.getByRole('row').filter({ hasText: '待核实' });
+    await visible(row);
+    await expect(row.getByTestId('due-countdown').first().textContent()).resolves.toMatch(/^剩余 /);
+    await visible(page.getByText('测试 jintun-handler，您好'));
+    await stack.screenshot(page, '03-dashboard-handler');
+
+    await row.getByRole('link').first().click();
+    await page.waitForURL(`**/#/rectifications/${reviewId}/show`);
+    await visible(stateChip(page, '待核实'));
+    await visible(page.getByRole('link', { name: '在 Temporal 中查看流程' }));
+    await visible(page.getByRole('cell', { name: '回访', exact: true }));
+    await stack.screenshot(page, '04-case-pending-verification');
+
+    // A form refuses what the API would refuse, before sending it.
+    await page.getByRole('button', { name: '核实', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '提交' }).click();
+    await visible(page.getByRole('dialog').getByText('必填'));
+    await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
+
+    expect(
+      await act(
+        page,
+        '核实',
+        async (dialog) => {
+          await dialog.getByLabel('整改类别').click();
+          await page.getByRole('option', { name: '限时整改' }).click();
+          await dialog.getByLabel('核实情况').fill('经调取窗口录像，工作人员一次性告知不到位，属实');
+        },
+        '05-verify-form',
+      ),
+    ).toBe(200);
+    await visible(stateChip(page, '整改中'));
+
+    expect(
+      await act(page, '记录回访', async (dialog) => {
+        await dialog.getByLabel('回访情况').fill('电话联系评价人，致歉并说明整改安排');
+        await dialog.getByLabel('初步答复').fill('评价人表示理解，等待整改结果');
+      }, '06-callback-form'),
+    ).toBe(200);
+
+    expect(
+      await act(page, '录入整改结果', async (dialog) => {
+        await dialog.getByLabel('整改措施').fill('对窗口人员开展一次性告知培训，材料清单上墙');
+        await dialog.getByLabel('整改结果').fill('已完成培训，材料清单已在窗口公示');
+      }),
+    ).toBe(200);
+    await visible(stateChip(page, '待群众确认'));
+    await visible(page.getByTestId('timeline').getByText(/整改/));
+    await stack.screenshot(page, '07-case-awaiting-confirmation');
+
+    // The list with the 已超期 preset (none) and then 我的待办.
+    await page.goto(`${stack.console.url}/#/rectifications`);
+    await visible(page.getByRole('button', { name: '我的待办' }));
+    await page.getByRole('button', { name: '我的待办' }).click();
+    await visible(page.getByText('常用筛选'));
+    await stack.screenshot(page, '08-rectification-list');
+
+    // 办件: the applicant masked.
+    await page.goto(`${stack.console.url}/#/cases`);
+    await visible(page.getByText('BT-CONSOLE-0001'));
+    await visible(page.getByText('王*'));
+    await expect(page.getByText('王丽娜').count()).resolves.toBe(0);
+    await stack.screenshot(page, '09-case-list');
+    await page.getByText('BT-CONSOLE-0001').click();
+    await visible(page.getByText('尚未评价'));
+    await stack.screenshot(page, '10-case-show');
+  }, 180_000);
+
+  it('lets the county supervisor approve a proposed 不予采纳, which closes the case', async () => {
+    const reviewId = await badReview('说我材料不全，我明明都带了');
+    const handler = await apiToken('jintun-handler', NEW_PASSWORD);
+    const proposed = await fetch(`${stack.api.baseUrl}/rectifications/${reviewId}/actions/verify`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${handler}` },
+      body: JSON.stringify({ finding: 'UNTRUE', evidenceNotes: '窗口录像显示评价人未携带户口簿，工作人员已一次性告知' }),
+    });
+    expect(proposed.status).toBe(200);
+
+    const page = await stack.deskPage();
+    await signIn(page, 'county', TEST_PASSWORD);
+    await visible(page.getByTestId('my-cases').getByRole('row').filter({ hasText: '不予采纳待审核' }));
+    await stack.screenshot(page, '11-dashboard-county');
+
+    await page.goto(`${stack.console.url}/#/rectifications/${reviewId}/show`);
+    await visible(stateChip(page, '不予采纳待审核'));
+    expect(
+      await act(page, '审核不予采纳', async (dialog) => {
+        await dialog.getByRole('radio', { name: '同意', exact: true }).check();
+        await dialog.getByLabel('理由').fill('证据充分，同意不予采纳');
+      }, '12-decide-rejection-form'),
+    ).toBe(200);
+    await visible(stateChip(page, '已办结'));
+    await stack.screenshot(page, '13-case-closed');
+
+    await page.getByRole('menuitem', { name: '超期督办' }).click();
+    await visible(page.getByRole('heading', { name: '按服务大厅' }));
+    await stack.screenshot(page, '14-supervision');
+  }, 120_000);
+
+  it("refuses another hall's handler the case by URL, in Chinese", async () => {
+    const reviewId = await badReview('等了很久没人办理');
+    const page = await stack.deskPage();
+    await signIn(page, 'zhifang-handler', TEST_PASSWORD);
+    await visible(page.getByText('测试 zhifang-handler，您好'));
+    await page.goto(`${stack.console.url}/#/rectifications/${reviewId}/show`);
+    await visible(page.getByTestId('rectification-error').filter({ hasText: '无权查看其他镇街的差评' }));
+    await expect(page.getByText('窗口人员态度生硬').count()).resolves.toBe(0);
+    await stack.screenshot(page, '15-other-hall-refused');
+  }, 90_000);
+});
