@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
+import { Worker, type WorkerOptions } from '@temporalio/worker';
 import {
   DEFAULT_SLA_POLICY,
   TASK_QUEUES,
@@ -113,24 +113,36 @@ export class RectificationHarness {
     }),
     notify: jest.fn((_request: NotificationRequest) => Promise.resolve()),
   };
+  private taskQueue?: string;
   private worker?: Worker;
   private running?: Promise<void>;
   private readonly handles: WorkflowHandle<typeof rectificationWorkflow>[] = [];
 
   constructor(private readonly env: TestWorkflowEnvironment) {}
 
-  async start(): Promise<void> {
+  /**
+   * Starts a worker. After stop() it starts a new one on the same task queue with the same activity mocks, as a
+   * restarted worker process would (worker-restart.test.ts, which also names the workers and turns off their cache).
+   */
+  async start(options: Pick<WorkerOptions, 'identity' | 'maxCachedWorkflows' | 'shutdownGraceTime'> = {}): Promise<void> {
+    this.taskQueue ??= `${TASK_QUEUES.rectification}-${randomUUID()}`;
     this.worker = await Worker.create({
       connection: this.env.nativeConnection,
-      taskQueue: `${TASK_QUEUES.rectification}-${randomUUID()}`,
+      taskQueue: this.taskQueue,
       workflowBundle: await workflowBundle(),
       activities: this.mocks,
+      ...options,
     });
     this.running = this.worker.run();
   }
 
+  /** Asks the running worker to stop (it stops polling at once) without waiting for it; stop() waits. */
+  requestStop(): void {
+    if (this.worker?.getState() === 'RUNNING') this.worker.shutdown();
+  }
+
   async stop(): Promise<void> {
-    this.worker?.shutdown();
+    this.requestStop();
     await this.running;
   }
 
