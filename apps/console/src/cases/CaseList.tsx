@@ -19,7 +19,7 @@ export const CHANNEL_CHOICES = [
 
 const caseFilters = [
   <TextInput key="caseNumber" source="caseNumber" alwaysOn />,
-  <ReferenceArrayInput key="hallCode" source="hallCode" reference="halls" alwaysOn perPage={50}>
+  <ReferenceArrayInput key="hallCode" source="hallCode" reference="halls" alwaysOn perPage={50} sort={{ field: 'code', order: 'ASC' }}>
     <AutocompleteArrayInput label="resources.cases.fields.hallCode" optionText="name" sx={{ minWidth: 200 }} />
   </ReferenceArrayInput>,
   <SelectInput key="channel" source="channel" choices={CHANNEL_CHOICES} />,

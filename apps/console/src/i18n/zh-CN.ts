@@ -317,6 +317,7 @@ const zhCN: TranslationMessages = {
       no_actions: '当前没有您可办理的事项',
       no_timeline: '暂无处理记录',
       system: '系统',
+      staff: '工作人员（账号 %{id}…）',
       levels: {
         1: '非常不满意',
         2: '不满意',

@@ -14,7 +14,7 @@ const ESCALATION_CHOICES = [
 
 /** The list's filters: the workflow issue's (hall, state, category, overdue, escalation, due before). */
 export const rectificationFilters = [
-  <ReferenceArrayInput key="hallCode" source="hallCode" reference="halls" alwaysOn perPage={50}>
+  <ReferenceArrayInput key="hallCode" source="hallCode" reference="halls" alwaysOn perPage={50} sort={{ field: 'code', order: 'ASC' }}>
     <AutocompleteArrayInput label="resources.rectifications.fields.hallCode" optionText="name" sx={{ minWidth: 200 }} />
   </ReferenceArrayInput>,
   <SelectArrayInput key="state" source="state" choices={STATE_CHOICES} alwaysOn sx={{ minWidth: 160 }} />,

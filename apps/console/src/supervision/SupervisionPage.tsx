@@ -68,8 +68,9 @@ export const SupervisionPage = () => {
           <Typography variant="h6" component="h2" gutterBottom>
             {translate('app.supervision.cases')}
           </Typography>
+          {!pending && cases.length === 0 && <Typography color="text.secondary">{translate('app.supervision.empty')}</Typography>}
           {cases.length > 0 && (
-            <Table size="small">
+            <Table size="small" data-testid="supervision-cases">
               <TableHead>
                 <TableRow>
                   <TableCell>{translate('resources.rectifications.fields.hallCode')}</TableCell>
