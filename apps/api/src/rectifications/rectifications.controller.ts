@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, UseGuards, Req } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiForbiddenResponse,
@@ -11,7 +11,7 @@ import {
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   addNoteUpdate,
   confirmUpdate,
@@ -49,6 +49,8 @@ import {
 import { RectificationQueryDto } from './dto/rectification-query.dto';
 import { RectificationCaseResponse, RectificationDetailResponse, type RectificationLiveResponse } from './dto/rectification.response';
 import { RECTIFICATIONS_RESOURCE, RectificationsService } from './rectifications.service';
+import { CaseReviewerService } from './case-reviewer.service';
+import { CaseReviewerResponse } from './dto/case-reviewer.response';
 
 const notFound = () => new DomainHttpException(404, 'RECTIFICATION_NOT_FOUND', '未找到该整改工单');
 const caseId = () => new ParseUUIDPipe({ exceptionFactory: notFound });
@@ -76,7 +78,10 @@ function ActionResponses(): MethodDecorator {
 @UseGuards(DevActorGuard)
 @Controller('rectifications')
 export class RectificationsController {
-  constructor(private readonly rectifications: RectificationsService) {}
+  constructor(
+    private readonly rectifications: RectificationsService,
+    private readonly reviewers: CaseReviewerService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'react-admin simple-rest list over the read model (filter, sort, range; total in Content-Range)' })
@@ -103,6 +108,20 @@ export class RectificationsController {
     @CurrentActor() actor: Actor,
   ): Promise<RectificationDetailResponse | RectificationLiveResponse> {
     return query.live === '1' ? this.rectifications.liveState(id, actor) : this.rectifications.get(id, actor);
+  }
+
+  @Get(':id/reviewer')
+  @ApiOperation({ summary: 'Who rated: masked; with unmask=1 in full for the working handler and the county supervisor (audited)' })
+  @ApiOkResponse({ type: CaseReviewerResponse })
+  @ApiForbiddenResponse({ type: ApiError })
+  @ApiNotFoundResponse({ type: ApiError })
+  reviewer(
+    @Param('id', caseId()) id: string,
+    @Query('unmask') unmask: string | undefined,
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
+  ): Promise<CaseReviewerResponse> {
+    return this.reviewers.reviewer(id, actor, unmask === '1', String(request.id));
   }
 
   @Post(':id/actions/verify')

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { RectificationsController } from './rectifications.controller';
 import { RectificationsService } from './rectifications.service';
+import { CaseReviewerService } from './case-reviewer.service';
 
-@Module({ controllers: [RectificationsController], providers: [RectificationsService] })
+@Module({ controllers: [RectificationsController], providers: [RectificationsService, CaseReviewerService] })
 export class RectificationsModule {}
