@@ -32,6 +32,7 @@ const EVENT = {
   activityScheduled: 10,
   activityCompleted: 12,
   activityClosed: [12, 13, 14, 16], // completed, failed, timed out, canceled
+  timerFired: 18,
 } as const;
 
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
@@ -182,7 +183,10 @@ describe('a worker restarted in the middle of a case (issue 5)', () => {
     expect(Date.parse(await harness.now())).toBeGreaterThan(Date.parse(addHours(reviewedAt, 48))); // past every escalation
     expect(distinctNotices(reviewId)).toEqual(['callback REMINDER']); // nobody ran anything meanwhile
     const idle = await historyOf(handle);
-    expect(idle.filter((event) => Number(event.eventType) === EVENT.workflowTaskStarted).at(-1)?.workflowTaskStartedEventAttributes?.identity).toBe('worker-A');
+    const lastTaskOfA = idle.filter((event) => Number(event.eventType) === EVENT.workflowTaskStarted).at(-1);
+    expect(lastTaskOfA?.workflowTaskStartedEventAttributes?.identity).toBe('worker-A');
+    // The callback's due time and the result's reminder ran out after worker A's last workflow task, with no worker.
+    expect(idle.filter((event) => Number(event.eventId) > Number(lastTaskOfA?.eventId) && Number(event.eventType) === EVENT.timerFired)).toHaveLength(2);
 
     await startWorker('worker-B');
     await expectEachNoticeOnce(handle, reviewId);
