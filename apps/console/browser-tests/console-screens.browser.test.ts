@@ -222,6 +222,28 @@ describe('the staff console', () => {
     await page.getByTestId('supervision-cases').getByRole('link').first().click();
     await page.waitForURL(`**/#/rectifications/${lateId}/show`);
     await visible(stateChip(page, '待核实'));
+    // The workflow's own answer is in when its obligations are listed (the buttons come with it).
+    await visible(page.getByRole('cell', { name: '回访', exact: true }));
+    await visible(page.getByRole('button', { name: '核实', exact: true }));
+
+    // The hall verifies meanwhile: the county's 核实 on the stale page is refused (409) in Chinese, and the page
+    // reads the case again instead of showing a state that is no longer true.
+    const verified = await fetch(`${stack.api.baseUrl}/rectifications/${lateId}/actions/verify`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${handler}` },
+      body: JSON.stringify({ finding: 'TRUE', category: 'IMMEDIATE', notes: '属实，已当场整改' }),
+    });
+    expect(verified.status).toBe(200);
+    const refusal = await act(page, '核实', async (dialog) => {
+      await dialog.getByLabel('整改类别').click();
+      await page.getByRole('option', { name: '限时整改' }).click();
+      await dialog.getByLabel('核实情况').fill('县局核实');
+    });
+    expect(refusal).toMatch(/^409 /);
+    const { message } = JSON.parse(String(refusal).slice(4)) as { message: string };
+    await visible(page.getByText(message));
+    await visible(stateChip(page, '整改中'));
+    await stack.screenshot(page, '15-stale-action-refused');
   }, 120_000);
 
   it("refuses another hall's handler the case by URL, in Chinese", async () => {
@@ -232,6 +254,6 @@ describe('the staff console', () => {
     await page.goto(`${stack.console.url}/#/rectifications/${reviewId}/show`);
     await visible(page.getByTestId('rectification-error').filter({ hasText: '无权查看其他镇街的差评' }));
     await expect(page.getByText('窗口人员态度生硬').count()).resolves.toBe(0);
-    await stack.screenshot(page, '15-other-hall-refused');
+    await stack.screenshot(page, '16-other-hall-refused');
   }, 90_000);
 });

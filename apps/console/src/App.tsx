@@ -2,6 +2,7 @@ import { Route } from 'react-router';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { authProvider, CHANGE_PASSWORD_PATH } from './auth/auth-provider';
 import { ChangePasswordPage } from './auth/ChangePasswordPage';
+import { LoginPage } from './auth/LoginPage';
 import cases from './cases';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './data-provider';
@@ -16,6 +17,7 @@ export const App = () => (
   <Admin
     title={<AppTitle />}
     authProvider={authProvider}
+    loginPage={LoginPage}
     dataProvider={dataProvider}
     i18nProvider={i18nProvider}
     dashboard={Dashboard}

@@ -262,6 +262,7 @@ const zhCN: TranslationMessages = {
     title: '嘉祥县政务服务“好差评”整改系统',
     auth: {
       session_ended: '登录已失效，请重新登录',
+      staff_sign_in: '工作人员登录',
     },
     roles: {
       HANDLER: '经办人',
