@@ -8,7 +8,7 @@ import { EscalationBadge, StateChip } from '../shared/CaseBadges';
 import { DueCountdown } from '../shared/DueCountdown';
 import { beijingDateTime } from '../shared/countdown';
 import { ActionButtons } from './actions/ActionButtons';
-import { OBLIGATION_LABELS, type ObligationKind, type RectificationDetail, type RectificationLiveState } from './rectification.types';
+import { OBLIGATION_LABELS, RECTIFICATION_CATEGORIES, type ObligationKind, type RectificationDetail, type RectificationLiveState } from './rectification.types';
 import { temporalWorkflowUrl } from './temporal-ui';
 import { TimelineList } from './TimelineList';
 
@@ -78,6 +78,7 @@ export const RectificationShow = () => {
   const current = live.data;
   const state = current?.state ?? record.state;
   const stateLabel = current?.stateLabel ?? record.stateLabel;
+  const category = current ? current.category : record.category;
   // Until getOne answers, react-admin shows the row from a list's cache, which has no actions and no timeline.
   const allowed = current?.allowedActions ?? record.allowedActions ?? [];
   const timeline = current?.timeline ?? record.timeline ?? [];
@@ -98,7 +99,7 @@ export const RectificationShow = () => {
         <Grid container spacing={2}>
           <Fact label="resources.rectifications.fields.hallCode">{record.hallName}</Fact>
           <Fact label="resources.rectifications.fields.level">{translate(`app.rectification.levels.${record.level}`)}</Fact>
-          <Fact label="resources.rectifications.fields.category">{(current?.category ?? record.category) ? record.categoryLabel ?? current?.category : translate('app.rectification.not_verified')}</Fact>
+          <Fact label="resources.rectifications.fields.category">{category ? RECTIFICATION_CATEGORIES[category] : translate('app.rectification.not_verified')}</Fact>
           <Fact label="resources.rectifications.fields.openedAt">{beijingDateTime(record.openedAt)}</Fact>
           <Fact label="app.rectification.assignee">{current?.assignee?.name ?? translate('app.rectification.unassigned')}</Fact>
           <Fact label="resources.rectifications.fields.outcomeLabel">{current?.outcomeLabel ?? record.outcomeLabel ?? '—'}</Fact>
