@@ -126,7 +126,11 @@ describe('the staff console', () => {
     await visible(stateChip(page, '待核实'));
     await visible(page.getByRole('link', { name: '在 Temporal 中查看流程' }));
     await visible(page.getByRole('cell', { name: '回访', exact: true }));
+    // The reviewer masked; in full on request for the hall's handler while nobody is assigned (the API records it).
+    await visible(page.getByTestId('reviewer').filter({ hasText: '139****9000' }));
     await stack.screenshot(page, '04-case-pending-verification');
+    await page.getByRole('button', { name: '查看完整信息' }).click();
+    await visible(page.getByTestId('reviewer').filter({ hasText: '周八 · 13900139000' }));
 
     // A form refuses what the API would refuse, before sending it.
     await page.getByRole('button', { name: '核实', exact: true }).click();

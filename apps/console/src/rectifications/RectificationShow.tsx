@@ -10,6 +10,7 @@ import { beijingDateTime } from '../shared/countdown';
 import { ActionButtons } from './actions/ActionButtons';
 import { OBLIGATION_LABELS, RECTIFICATION_CATEGORIES, type ObligationKind, type RectificationDetail, type RectificationLiveState } from './rectification.types';
 import { temporalWorkflowUrl } from './temporal-ui';
+import { ReviewerFact } from './ReviewerFact';
 import { TimelineList } from './TimelineList';
 
 const Section = ({ title, children }: { title: string; children: ReactNode }) => {
@@ -103,7 +104,9 @@ export const RectificationShow = () => {
           <Fact label="resources.rectifications.fields.openedAt">{beijingDateTime(record.openedAt)}</Fact>
           <Fact label="app.rectification.assignee">{current?.assignee?.name ?? translate('app.rectification.unassigned')}</Fact>
           <Fact label="resources.rectifications.fields.outcomeLabel">{current?.outcomeLabel ?? record.outcomeLabel ?? '—'}</Fact>
-          <Fact label="app.rectification.reviewer">{translate(current && !current.canCallBack ? 'app.rectification.anonymous' : 'app.rectification.real_name_masked')}</Fact>
+          <Fact label="app.rectification.reviewer">
+            <ReviewerFact caseId={record.id} />
+          </Fact>
           <Fact label="app.rectification.workflow">
             <Link href={temporalWorkflowUrl(record.workflowId)} target="_blank" rel="noreferrer" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}>
               {translate('app.rectification.workflow_link')}

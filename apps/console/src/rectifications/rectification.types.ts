@@ -63,6 +63,14 @@ export interface RectificationCase {
   updatedAt: string;
 }
 
+/** GET /api/rectifications/:id/reviewer: masked, or in full (unmask=1, audited) for the working handler and the county. */
+export interface CaseReviewer {
+  kind: 'ANONYMOUS' | 'REAL_NAME';
+  name: string | null;
+  phone: string | null;
+  masked: boolean;
+}
+
 export const RECTIFICATION_ACTIONS = [
   'verify',
   'record-callback',
