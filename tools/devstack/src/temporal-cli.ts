@@ -89,6 +89,9 @@ export async function startTemporalDevServer(options: {
 }): Promise<TemporalDevServer> {
   const cli = ensureTemporalCli();
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--namespace', 'default', '--log-level', 'warn'];
+  // One partition per task queue: with the default four, a task written to a partition no poller waits on is
+  // forwarded, which adds latency to every workflow and activity task of a single-worker development setup.
+  args.push('--dynamic-config-value', 'matching.numTaskqueueReadPartitions=1', '--dynamic-config-value', 'matching.numTaskqueueWritePartitions=1');
   args.push(...(options.uiPort ? ['--ui-port', String(options.uiPort)] : ['--headless']));
   if (options.dbFile) {
     fs.mkdirSync(path.dirname(options.dbFile), { recursive: true });

@@ -13,7 +13,9 @@ export class RectificationActivitiesProvider implements OnModuleDestroy {
 
   constructor(config: WorkerConfig, notifier: NotificationDriver) {
     this.prisma = createPrismaClient({ databaseUrl: config.databaseUrl });
-    this.activities = createRectificationActivities({ prisma: this.prisma, notifier });
+    // A hall's calendar is reused for 5 s: the deadlines of one step come from one read, and an admin's change to
+    // office hours or holidays counts for every deadline computed 5 s later.
+    this.activities = createRectificationActivities({ prisma: this.prisma, notifier, calendarTtlMs: 5_000 });
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -26,17 +26,37 @@ export interface RectificationActivityDeps {
    * hours and the calendar_year rows), read at each computation so an admin's edit applies to the next deadline.
    */
   workingTimeFor?: (hallCode: string) => Promise<WorkingTime>;
+  /**
+   * How long a hall's calendar read from PostgreSQL is reused (0: read at every computation). A case's steps ask for
+   * several deadlines within milliseconds; an admin's edit counts for deadlines computed after this many ms.
+   */
+  calendarTtlMs?: number;
+}
+
+/** Remembers each hall's WorkingTime for `ttlMs` (a failed load is not remembered). */
+export function cacheWorkingTime(load: (hallCode: string) => Promise<WorkingTime>, ttlMs: number, now: () => number = Date.now): (hallCode: string) => Promise<WorkingTime> {
+  if (ttlMs <= 0) return load;
+  const cache = new Map<string, { at: number; workingTime: Promise<WorkingTime> }>();
+  return (hallCode) => {
+    const hit = cache.get(hallCode);
+    if (hit && now() - hit.at < ttlMs) return hit.workingTime;
+    const workingTime = load(hallCode);
+    cache.set(hallCode, { at: now(), workingTime });
+    workingTime.catch(() => cache.delete(hallCode));
+    return workingTime;
+  };
 }
 
 /** The rectification workflow's activities as plain functions over their dependencies (wired by Nest in the worker). */
 export function createRectificationActivities({
   prisma,
   notifier,
-  workingTimeFor = async (hallCode) => {
+  calendarTtlMs = 0,
+  workingTimeFor = cacheWorkingTime(async (hallCode) => {
     const calendar = await loadWorkingCalendar(prisma, hallCode);
     if (!calendar) throw ApplicationFailure.nonRetryable(`hall ${hallCode} does not exist`, ERR_INVALID_ARGUMENT);
     return new WorkingTime(calendar);
-  },
+  }, calendarTtlMs),
 }: RectificationActivityDeps): RectificationActivities {
   return {
     async loadReviewContext(reviewId: string): Promise<ReviewContext> {
