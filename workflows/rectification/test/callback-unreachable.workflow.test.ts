@@ -1,7 +1,6 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { ERR_INVALID_STATE, rectificationStateQuery, recordCallbackUpdate, type RectificationCaseState } from '@haochaping/contracts';
-import { createTimeSkippingEnvironment } from './helpers/test-environment';
-import { RectificationHarness, actors, addDays, addHours, shanghaiDate, type CaseHandle } from './helpers/rectification-harness';
+import { actors, addDays, addHours, shanghaiDate, type CaseHandle, useTimeSkippingHarness, type RectificationHarness } from './helpers/rectification-harness';
 
 /*
  * An unreached callback attempt is recorded and the obligation stays open; unreached attempts on three different
@@ -12,20 +11,11 @@ import { RectificationHarness, actors, addDays, addHours, shanghaiDate, type Cas
 describe('callback attempts that never reach the reviewer', () => {
   let env: TestWorkflowEnvironment;
   let harness: RectificationHarness;
-
-  beforeAll(async () => {
-    env = await createTimeSkippingEnvironment();
-    harness = new RectificationHarness(env);
-    await harness.start();
+  // Declared first so that, as before, the day-off list is cleared before the open cases are ended.
+  afterEach(() => {
+    harness.nonWorkingDates.clear();
   });
-  afterEach(async () => {
-    harness?.nonWorkingDates.clear();
-    await harness?.terminateOpenCases();
-  });
-  afterAll(async () => {
-    await harness?.stop();
-    await env?.teardown();
-  });
+  useTimeSkippingHarness((suite) => ({ env, harness } = suite));
 
   const unreached = (handle: CaseHandle, at: string, summary = '无人接听') =>
     handle.executeUpdate(recordCallbackUpdate, { args: [{ actor: actors.handler, at, method: 'PHONE', reached: false, summary }] });

@@ -1,4 +1,3 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import {
   ERR_FORBIDDEN,
   ERR_INVALID_ARGUMENT,
@@ -12,25 +11,11 @@ import {
   type Actor,
   type RectificationCategory,
 } from '@haochaping/contracts';
-import { createTimeSkippingEnvironment } from './helpers/test-environment';
-import { RectificationHarness, actors, type CaseHandle } from './helpers/rectification-harness';
+import { actors, type CaseHandle, useTimeSkippingHarness, type RectificationHarness } from './helpers/rectification-harness';
 
 describe('who works on a case: reassignment, invited departments, notes', () => {
-  let env: TestWorkflowEnvironment;
   let harness: RectificationHarness;
-
-  beforeAll(async () => {
-    env = await createTimeSkippingEnvironment();
-    harness = new RectificationHarness(env);
-    await harness.start();
-  });
-  afterEach(async () => {
-    await harness?.terminateOpenCases();
-  });
-  afterAll(async () => {
-    await harness?.stop();
-    await env?.teardown();
-  });
+  useTimeSkippingHarness((suite) => ({ harness } = suite));
 
   async function verifiedCase(category: RectificationCategory) {
     const opened = await harness.openCase({ suggestedCategory: category });

@@ -13,8 +13,7 @@ import {
   type Actor,
   type RequestExtensionCommand,
 } from '@haochaping/contracts';
-import { createTimeSkippingEnvironment } from './helpers/test-environment';
-import { RectificationHarness, actors, addHours, type CaseHandle } from './helpers/rectification-harness';
+import { actors, addHours, type CaseHandle, useTimeSkippingHarness, type RectificationHarness } from './helpers/rectification-harness';
 
 /*
  * 协调整改 under DEFAULT_SLA_POLICY with the plain-time mock (1 working day = 24 h): callback due +24 h, result due
@@ -25,19 +24,7 @@ const ORIGINAL_RESULT_DUE_H = 240;
 describe('extensions of a 协调整改 result (延期待审批)', () => {
   let env: TestWorkflowEnvironment;
   let harness: RectificationHarness;
-
-  beforeAll(async () => {
-    env = await createTimeSkippingEnvironment();
-    harness = new RectificationHarness(env);
-    await harness.start();
-  });
-  afterEach(async () => {
-    await harness?.terminateOpenCases();
-  });
-  afterAll(async () => {
-    await harness?.stop();
-    await env?.teardown();
-  });
+  useTimeSkippingHarness((suite) => ({ env, harness } = suite));
 
   /** A verified 协调整改 case; a real-name reviewer is called back at once, so only the result clock matters. */
   async function coordinatedCase(canCallBack = true) {

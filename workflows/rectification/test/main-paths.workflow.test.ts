@@ -3,8 +3,8 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { recordHistory } from './helpers/history-files';
 import { MAIN_PATHS } from './helpers/main-paths';
-import { RectificationHarness } from './helpers/rectification-harness';
-import { createTimeSkippingEnvironment, workflowBundle } from './helpers/test-environment';
+import { useTimeSkippingHarness, type RectificationHarness } from './helpers/rectification-harness';
+import { workflowBundle } from './helpers/test-environment';
 
 /**
  * Every main path of a case, run to its end and replayed at once. With RECORD_HISTORIES=<tag> (e.g. v2) each
@@ -16,19 +16,7 @@ const RECORD_TAG = process.env.RECORD_HISTORIES;
 describe('main paths, run to the end', () => {
   let env: TestWorkflowEnvironment;
   let harness: RectificationHarness;
-
-  beforeAll(async () => {
-    env = await createTimeSkippingEnvironment();
-    harness = new RectificationHarness(env);
-    await harness.start();
-  });
-  afterEach(async () => {
-    await harness?.terminateOpenCases();
-  });
-  afterAll(async () => {
-    await harness?.stop();
-    await env?.teardown();
-  });
+  useTimeSkippingHarness((suite) => ({ env, harness } = suite));
 
   it.each(MAIN_PATHS.map((mainPath) => [mainPath.name, mainPath] as const))('%s', async (_name, mainPath) => {
     const handle = await mainPath.run(harness, env);

@@ -11,8 +11,7 @@ import {
   type Actor,
   type RectificationCategory,
 } from '@haochaping/contracts';
-import { createTimeSkippingEnvironment } from './helpers/test-environment';
-import { RectificationHarness, actors, addHours } from './helpers/rectification-harness';
+import { actors, addHours, useTimeSkippingHarness, type RectificationHarness } from './helpers/rectification-harness';
 
 /*
  * Reclassification recounts the open clocks from the review time under the case's SLA policy (DEFAULT_SLA_POLICY,
@@ -23,19 +22,7 @@ import { RectificationHarness, actors, addHours } from './helpers/rectification-
 describe('reclassify: another category before the result is recorded', () => {
   let env: TestWorkflowEnvironment;
   let harness: RectificationHarness;
-
-  beforeAll(async () => {
-    env = await createTimeSkippingEnvironment();
-    harness = new RectificationHarness(env);
-    await harness.start();
-  });
-  afterEach(async () => {
-    await harness?.terminateOpenCases();
-  });
-  afterAll(async () => {
-    await harness?.stop();
-    await env?.teardown();
-  });
+  useTimeSkippingHarness((suite) => ({ env, harness } = suite));
 
   async function verifiedCase(category: RectificationCategory) {
     const opened = await harness.openCase({ suggestedCategory: category });

@@ -13,8 +13,8 @@ import {
   verifyUpdate,
   type RectificationFailureType,
 } from '@haochaping/contracts';
-import { createTimeSkippingEnvironment, workflowBundle } from './helpers/test-environment';
-import { HALL, RectificationHarness, actors, addHours } from './helpers/rectification-harness';
+import { workflowBundle } from './helpers/test-environment';
+import { HALL, actors, addHours, useTimeSkippingHarness, type RectificationHarness } from './helpers/rectification-harness';
 
 /*
  * Deadlines in these tests come from the plain-time mock (1 working hour = 1 h, 1 working day = 24 h; see
@@ -25,19 +25,7 @@ import { HALL, RectificationHarness, actors, addHours } from './helpers/rectific
 describe('rectificationWorkflow', () => {
   let env: TestWorkflowEnvironment;
   let harness: RectificationHarness;
-
-  beforeAll(async () => {
-    env = await createTimeSkippingEnvironment();
-    harness = new RectificationHarness(env);
-    await harness.start();
-  });
-  afterEach(async () => {
-    await harness?.terminateOpenCases();
-  });
-  afterAll(async () => {
-    await harness?.stop();
-    await env?.teardown();
-  });
+  useTimeSkippingHarness((suite) => ({ env, harness } = suite));
 
   describe('opening a case', () => {
     it('opens in 待核实 for the hall that handled it, with the callback and result clocks counting from the review time', async () => {

@@ -1,4 +1,3 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import {
   ERR_FORBIDDEN,
   ERR_INVALID_STATE,
@@ -14,28 +13,14 @@ import {
   type Actor,
   type RectificationFailureType,
 } from '@haochaping/contracts';
-import { createTimeSkippingEnvironment } from './helpers/test-environment';
-import { RectificationHarness, actors, addHours, type CaseHandle } from './helpers/rectification-harness';
+import { actors, addHours, type CaseHandle, useTimeSkippingHarness, type RectificationHarness } from './helpers/rectification-harness';
 
 /** Where a row's case stands before the refused action. */
 type Setup = 'unverified' | 'coordinated' | 'timeLimited' | 'coordinatedAwaitingConfirmation';
 
 describe('the new actions refuse the wrong role (403) and the wrong state (409), leaving the case unchanged', () => {
-  let env: TestWorkflowEnvironment;
   let harness: RectificationHarness;
-
-  beforeAll(async () => {
-    env = await createTimeSkippingEnvironment();
-    harness = new RectificationHarness(env);
-    await harness.start();
-  });
-  afterEach(async () => {
-    await harness?.terminateOpenCases();
-  });
-  afterAll(async () => {
-    await harness?.stop();
-    await env?.teardown();
-  });
+  useTimeSkippingHarness((suite) => ({ harness } = suite));
 
   async function caseAt(setup: Setup) {
     const category = setup === 'timeLimited' ? 'TIME_LIMITED' : 'COORDINATED';

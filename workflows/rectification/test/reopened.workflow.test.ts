@@ -1,7 +1,6 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { ERR_INVALID_STATE, confirmUpdate, recordRectificationUpdate, verifyUpdate } from '@haochaping/contracts';
-import { createTimeSkippingEnvironment } from './helpers/test-environment';
-import { RectificationHarness, actors, addHours } from './helpers/rectification-harness';
+import { actors, addHours, useTimeSkippingHarness, type RectificationHarness } from './helpers/rectification-harness';
 
 /*
  * 不满意 reopens a case once: 重办中, owned by the county (level 2) with a new result clock from the reopening
@@ -11,19 +10,7 @@ import { RectificationHarness, actors, addHours } from './helpers/rectification-
 describe('a case reopened by 不满意 is the county’s', () => {
   let env: TestWorkflowEnvironment;
   let harness: RectificationHarness;
-
-  beforeAll(async () => {
-    env = await createTimeSkippingEnvironment();
-    harness = new RectificationHarness(env);
-    await harness.start();
-  });
-  afterEach(async () => {
-    await harness?.terminateOpenCases();
-  });
-  afterAll(async () => {
-    await harness?.stop();
-    await env?.teardown();
-  });
+  useTimeSkippingHarness((suite) => ({ env, harness } = suite));
 
   it('reminds and tells the county about its result clock, closes as 不满意 after a second 不满意', async () => {
     const { reviewId, handle } = await harness.openCase({ suggestedCategory: 'IMMEDIATE', canCallBack: false });

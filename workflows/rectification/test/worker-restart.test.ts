@@ -4,8 +4,8 @@ import type { temporal } from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { NotificationRequest, RectificationCaseState } from '@haochaping/contracts';
-import { RectificationHarness, addHours, type CaseHandle } from './helpers/rectification-harness';
-import { createTimeSkippingEnvironment, workflowBundle } from './helpers/test-environment';
+import { addHours, useTimeSkippingHarness, type CaseHandle, type RectificationHarness } from './helpers/rectification-harness';
+import { workflowBundle } from './helpers/test-environment';
 
 /*
  * Issue 5: the worker process stops in the middle of a case. The case's clocks are durable timers on the server, so
@@ -67,9 +67,8 @@ describe('a worker restarted in the middle of a case (issue 5)', () => {
   /** Runs in the notify activity once its work is done; the activity returns when it has. */
   let afterNotify: (request: NotificationRequest) => Promise<void> = () => Promise.resolve();
 
-  beforeAll(async () => {
-    env = await createTimeSkippingEnvironment();
-    harness = new RectificationHarness(env);
+  useTimeSkippingHarness((suite) => ({ env, harness } = suite), { startWorker: false });
+  beforeAll(() => {
     harness.mocks.notify.mockImplementation(async (request: NotificationRequest) => {
       const { activityId, workflowExecution } = Context.current().info;
       if (!workflowExecution) throw new Error('notify ran outside a workflow');
@@ -84,10 +83,6 @@ describe('a worker restarted in the middle of a case (issue 5)', () => {
     relock = undefined;
     await harness?.stop();
     currentWorker = '';
-  });
-  afterAll(async () => {
-    await harness?.stop();
-    await env?.teardown();
   });
 
   /**

@@ -18,7 +18,7 @@ import {
   type ReviewContext,
 } from '@haochaping/contracts';
 import { rectificationWorkflow } from '../../src/rectification.workflow';
-import { workflowBundle } from './test-environment';
+import { createTimeSkippingEnvironment, workflowBundle } from './test-environment';
 
 export const HOUR_MS = 3_600_000;
 
@@ -233,6 +233,36 @@ const EVENT = {
   activityScheduled: 10,
   activityClosed: [12, 13, 14, 16], // completed, failed, timed out, canceled
 } as const;
+
+export interface TimeSkippingSuite {
+  env: TestWorkflowEnvironment;
+  harness: RectificationHarness;
+}
+
+/**
+ * Registers a test file's time-skipping environment and harness: created in beforeAll, with a worker started unless
+ * `startWorker` is false (worker-restart.test.ts starts and stops its own workers, and so also ends its own cases);
+ * the cases a test left open ended after each test; worker and environment torn down in afterAll. `bind` receives
+ * both once they exist, for the file's `env` and `harness` variables.
+ */
+export function useTimeSkippingHarness(bind: (suite: TimeSkippingSuite) => void, { startWorker = true }: { startWorker?: boolean } = {}): void {
+  let suite: TimeSkippingSuite | undefined;
+  beforeAll(async () => {
+    const env = await createTimeSkippingEnvironment();
+    suite = { env, harness: new RectificationHarness(env) };
+    bind(suite);
+    if (startWorker) await suite.harness.start();
+  });
+  if (startWorker) {
+    afterEach(async () => {
+      await suite?.harness.terminateOpenCases();
+    });
+  }
+  afterAll(async () => {
+    await suite?.harness.stop();
+    await suite?.env.teardown();
+  });
+}
 
 export function addHours(iso: string, hours: number): string {
   return new Date(Date.parse(iso) + hours * HOUR_MS).toISOString();
