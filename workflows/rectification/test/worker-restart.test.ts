@@ -4,7 +4,7 @@ import type { temporal } from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { NotificationRequest, RectificationCaseState } from '@haochaping/contracts';
-import { addHours, useTimeSkippingHarness, type CaseHandle, type RectificationHarness } from './helpers/rectification-harness';
+import { addHours, until, useTimeSkippingHarness, type CaseHandle, type RectificationHarness } from './helpers/rectification-harness';
 import { workflowBundle } from './helpers/test-environment';
 
 /*
@@ -267,10 +267,4 @@ function scheduledNotices(events: HistoryEvent[]): string[] {
     .sort();
 }
 
-async function until(predicate: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await predicate())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}
+

@@ -172,12 +172,12 @@ export class RectificationHarness {
     });
     this.handles.push(handle);
     // The first projection ends the opening (the state query exists only once the review context is loaded).
-    await waitFor(() => (this.projected.get(reviewId)?.length ?? 0) >= 1);
+    await until(() => (this.projected.get(reviewId)?.length ?? 0) >= 1);
     return { reviewId, reviewedAt, handle };
   }
 
   /** Polls the state query until it satisfies `accept` (time moves only through env.sleep; this waits for the worker). */
-  async eventually(handle: WorkflowHandle, accept: (state: RectificationCaseState) => boolean, timeoutMs = 10_000): Promise<RectificationCaseState> {
+  async eventually(handle: WorkflowHandle, accept: (state: RectificationCaseState) => boolean, timeoutMs = 30_000): Promise<RectificationCaseState> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const state = await handle.query(rectificationStateQuery);
@@ -211,7 +211,7 @@ export class RectificationHarness {
    * server's time-skipping lock held, and the next test's env.sleep would wait in real time. The test server's
    * describe does not report pending workflow tasks, so this reads the history.
    */
-  private async quiet(handle: CaseHandle, timeoutMs = 10_000): Promise<boolean> {
+  private async quiet(handle: CaseHandle, timeoutMs = 30_000): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const { status } = await handle.describe();
@@ -268,10 +268,15 @@ export function addHours(iso: string, hours: number): string {
   return new Date(Date.parse(iso) + hours * HOUR_MS).toISOString();
 }
 
-async function waitFor(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
+/**
+ * Polls until the predicate holds. Real time only bounds a hang (30 s, well inside the 120 s test timeout, and
+ * generous on a loaded 2-core machine); workflow time is always moved by the time-skipping server.
+ */
+export async function until(predicate: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
+  while (!(await predicate())) {
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((resolve) => setImmediate(resolve));
   }
 }
+
