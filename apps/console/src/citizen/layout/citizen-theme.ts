@@ -1,20 +1,5 @@
 import { createTheme } from '@mui/material/styles';
-
-// The same Chinese font stack as the admin theme (src/layout/theme.ts), repeated because importing that file
-// would pull react-admin into the citizens' bundle.
-const fontFamily = [
-  '-apple-system',
-  'BlinkMacSystemFont',
-  '"PingFang SC"',
-  '"Hiragino Sans GB"',
-  '"Microsoft YaHei"',
-  '"Noto Sans CJK SC"',
-  '"Source Han Sans SC"',
-  'Roboto',
-  '"Helvetica Neue"',
-  'Arial',
-  'sans-serif',
-].join(',');
+import { fontFamily } from '../../layout/font-family';
 
 /**
  * Phones in WeChat's browser: touch targets of at least 48 px, inputs at 16 px (smaller ones make iOS zoom
