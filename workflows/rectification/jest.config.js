@@ -1,1 +1,1 @@
-module.exports = { ...require('../../jest.preset.js'), displayName: 'workflows', rootDir: __dirname, setupFiles: ['<rootDir>/../../jest.temporal-logging.js'] };
+module.exports = { ...require('../../jest.preset.js'), displayName: 'workflows', rootDir: __dirname, setupFiles: ['<rootDir>/../../jest.temporal-logging.js'], setupFilesAfterEnv: ['<rootDir>/jest.retry-setup.js'] };
