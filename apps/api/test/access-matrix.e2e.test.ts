@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TEST_AUTH_TOKEN_SECRET } from '../src/config/app-config';
 import { accessTokenOf, bearer, createAccounts } from './helpers/auth-accounts';
 import { startE2eStack, type E2eStack } from './helpers/e2e-stack';
 import { eventually } from './helpers/eventually';
+import { ALL, HALL, NONE, listQuery, type Expected, type MatrixGroup, type MatrixRequest, type Scope, type Subject } from './access-matrix/matrix-types';
 
 /**
  * Who may call what, over HTTP with real tokens from POST /api/auth/login, against an API instance in production
@@ -18,12 +21,6 @@ describe('access matrix (production mode, real tokens)', () => {
   let prod: { app: NestFastifyApplication; url: string };
   const tokens: Record<string, Record<string, string>> = {};
 
-  /** The data each scope points at: halls, rectification cases (review ids) and cases (办件). */
-  interface Scope {
-    hall: string;
-    rectification: string;
-    serviceCase: string;
-  }
   let jintun: Scope;
   let zhifang: Scope;
   /** A jintun case in 协调整改 to which 医保局 (yibao) was invited: the guide's own scope. */
@@ -85,14 +82,10 @@ describe('access matrix (production mode, real tokens)', () => {
     await stack?.close();
   });
 
-  type Subject = 'handler' | 'leader' | 'guide' | 'county' | 'admin';
-  type Request = (scope: Scope, subject: Subject) => { method: string; path: string; body?: unknown; csv?: string; listed?: string };
-
-  const listQuery = (id: string) => `filter=${encodeURIComponent(JSON.stringify({ id: [id] }))}`;
   /** The guide's own rectification is the invited case; everyone else's own is the jintun case. */
   const rectificationOf = (scope: Scope, subject: Subject) => (subject === 'guide' && scope === jintun ? invitedRectification : scope.rectification);
 
-  const GROUPS: Record<string, Request> = {
+  const CORE_GROUPS: Record<string, MatrixRequest> = {
     'rectifications list': (scope, subject) => ({ method: 'GET', path: `/rectifications?${listQuery(rectificationOf(scope, subject))}`, listed: rectificationOf(scope, subject) }),
     'rectification detail': (scope, subject) => ({ method: 'GET', path: `/rectifications/${rectificationOf(scope, subject)}` }),
     'rectification action (add-note)': (scope, subject) => ({ method: 'POST', path: `/rectifications/${rectificationOf(scope, subject)}/actions/add-note`, body: { text: '权限矩阵测试' } }),
@@ -117,11 +110,8 @@ describe('access matrix (production mode, real tokens)', () => {
     'own account (auth/me)': () => ({ method: 'GET', path: '/auth/me' }),
   };
 
-  // [own, other] per role. The county roles see every hall, so their "own" and "other" are both allowed.
-  const ALL: [string, string] = ['200', '200'];
-  const HALL: [string, string] = ['200', '403'];
-  const NONE: [string, string] = ['403', '403'];
-  const EXPECTED: Record<keyof typeof GROUPS, Record<Subject, [string, string]>> = {
+  // [own, other] per role.
+  const CORE_EXPECTED: Record<keyof typeof CORE_GROUPS, Expected> = {
     // A guide lists and opens exactly the cases their department was invited to (own: the invited jintun case).
     'rectifications list': { handler: ['seen', 'hidden'], leader: ['seen', 'hidden'], guide: ['seen', 'hidden'], county: ['seen', 'seen'], admin: ['seen', 'seen'] },
     'rectification detail': { handler: HALL, leader: HALL, guide: HALL, county: ALL, admin: ALL },
@@ -145,8 +135,13 @@ describe('access matrix (production mode, real tokens)', () => {
     'own account (auth/me)': { handler: ALL, leader: ALL, guide: ALL, county: ALL, admin: ALL },
   };
 
+  // The groups other modules add (access-matrix/*.groups.ts), merged with the core ones.
+  const moduleGroups = loadModuleGroups();
+  const GROUPS: Record<string, MatrixRequest> = { ...CORE_GROUPS, ...Object.fromEntries(Object.entries(moduleGroups).map(([name, group]) => [name, group.request])) };
+  const EXPECTED: Record<string, Expected> = { ...CORE_EXPECTED, ...Object.fromEntries(Object.entries(moduleGroups).map(([name, group]) => [name, group.expected])) };
+
   /** What an unauthenticated caller, the refused development header and a user who must change the password get. */
-  const OPEN_GROUPS = ['public hall list'];
+  const OPEN_GROUPS = ['public hall list', ...Object.entries(moduleGroups).filter(([, group]) => group.open).map(([name]) => name)];
   const withoutAccount = (group: string, passwordChange: boolean) => (OPEN_GROUPS.includes(group) ? '200' : passwordChange ? (group === 'own account (auth/me)' ? '200' : '403') : '401');
 
   async function outcome(group: string, subject: Subject, scope: Scope, headers: Record<string, string>): Promise<string> {
@@ -189,3 +184,18 @@ describe('access matrix (production mode, real tokens)', () => {
     }).toEqual({ anonymous: withoutAccount(group, false), devHeader: withoutAccount(group, false), passwordChange: withoutAccount(group, true) });
   });
 });
+
+/** Every `access-matrix/*.groups.ts` file's `groups`, by name (a name defined twice fails the suite). */
+function loadModuleGroups(): Record<string, MatrixGroup> {
+  const folder = join(__dirname, 'access-matrix');
+  const merged: Record<string, MatrixGroup> = {};
+  for (const file of readdirSync(folder).filter((name) => name.endsWith('.groups.ts')).sort()) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the folder is the registry
+    const { groups } = require(join(folder, file)) as { groups: Record<string, MatrixGroup> };
+    for (const [name, group] of Object.entries(groups)) {
+      if (name in merged) throw new Error(`access matrix group "${name}" is defined twice (${file})`);
+      merged[name] = group;
+    }
+  }
+  return merged;
+}

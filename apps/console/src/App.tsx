@@ -3,6 +3,8 @@ import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { authProvider, CHANGE_PASSWORD_PATH } from './auth/auth-provider';
 import { ChangePasswordPage } from './auth/ChangePasswordPage';
 import { LoginPage } from './auth/LoginPage';
+import { masterDataResources } from './admin/master-data/resources';
+import { rulesResources } from './admin/rules/resources';
 import cases from './cases';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './data-provider';
@@ -11,6 +13,7 @@ import { AppTitle } from './layout/AppTitle';
 import { Layout } from './layout/Layout';
 import { theme } from './layout/theme';
 import rectifications from './rectifications';
+import reviews from './reviews';
 import { SupervisionPage } from './supervision/SupervisionPage';
 
 export const App = () => (
@@ -28,9 +31,10 @@ export const App = () => (
     disableTelemetry
   >
     <Resource name="rectifications" {...rectifications} />
+    <Resource name="reviews" {...reviews} />
     <Resource name="cases" {...cases} />
-    {/* Master data as a reference only (hall names in filters); no menu entry. */}
-    <Resource name="halls" recordRepresentation="name" />
+    {masterDataResources}
+    {rulesResources}
     <CustomRoutes>
       <Route path="/supervision" element={<SupervisionPage />} />
     </CustomRoutes>

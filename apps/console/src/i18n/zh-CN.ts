@@ -1,11 +1,15 @@
 import type { TranslationMessages } from 'react-admin';
+import { messages as masterDataMessages } from '../admin/master-data/messages';
+import { messages as rulesMessages } from '../admin/rules/messages';
+import { messages as reviewsMessages } from '../reviews/messages';
+import { mergeMessages } from './module-messages';
 
 // Our own Simplified Chinese for every key of ra-language-english (zh-CN.spec.ts keeps the two in
 // step), plus the app's strings under `app.*` and resource labels under `resources.*`.
 //
 // Chinese has a single plural form: polyglot picks form 0 for `zh-*` whatever smart_count is, so
 // messages here never use the `||||` separator and say the count with %{smart_count} instead.
-const zhCN: TranslationMessages = {
+const coreMessages: TranslationMessages = {
   ra: {
     action: {
       add_filter: '添加筛选条件',
@@ -458,5 +462,7 @@ const zhCN: TranslationMessages = {
     },
   },
 };
+
+const zhCN: TranslationMessages = mergeMessages(coreMessages, [masterDataMessages, rulesMessages, reviewsMessages]);
 
 export default zhCN;

@@ -1,0 +1,2 @@
+/** 评价记录: filled in by the reviews module. */
+export default {};
