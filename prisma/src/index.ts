@@ -1,4 +1,5 @@
 export { createPrismaClient, createPgPool, type PrismaClientOptions } from './prisma-client';
+export type { Pool } from 'pg';
 export { PrismaClient, Prisma } from '@prisma/client';
 export type {
   Hall,

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/activity';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { DEFAULT_SLA_POLICY, ERR_INVALID_ARGUMENT, type ComputedDeadline, type NotificationRequest, type SlaClock } from '@haochaping/contracts';
-import { createPrismaClient, type PrismaClient } from '@haochaping/db';
+import { createPgPool, createPrismaClient, type Pool, type PrismaClient } from '@haochaping/db';
 import { createTestDatabase, type TestDatabase } from '@haochaping/devstack';
 import { LogNotificationDriver } from '../notifications/log-notification.driver';
 import type { NotificationDriver } from '../notifications/notification.driver';
@@ -14,15 +14,18 @@ describe('computeDeadline and notify activities', () => {
   const notifier: NotificationDriver = { send };
   // computeDeadline reads the hall's office hours and the calendar_year rows the county maintains.
   let db: TestDatabase;
+  let pool: Pool;
   let prisma: PrismaClient;
   let activities: ReturnType<typeof createRectificationActivities>;
   beforeAll(async () => {
     db = await createTestDatabase();
-    prisma = createPrismaClient({ databaseUrl: db.url, poolSize: 2 });
-    activities = createRectificationActivities({ prisma, notifier });
+    pool = createPgPool(db.url, 2);
+    prisma = createPrismaClient({ databaseUrl: db.url, pool });
+    activities = createRectificationActivities({ prisma, pool, notifier });
   });
   afterAll(async () => {
     await prisma.$disconnect();
+    await pool.end();
     await db.drop();
   });
 

@@ -3,24 +3,27 @@ import { randomUUID } from 'node:crypto';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { ApplicationFailure } from '@temporalio/activity';
 import { DEFAULT_SLA_POLICY, ERR_REVIEW_NOT_FOUND, type NotificationRequest, type Obligation, type RectificationCaseState } from '@haochaping/contracts';
-import { createPrismaClient, type PrismaClient } from '@haochaping/db';
+import { createPgPool, createPrismaClient, type Pool, type PrismaClient } from '@haochaping/db';
 import { createTestDatabase, type TestDatabase } from '@haochaping/devstack';
 import { createRectificationActivities } from './rectification.activities';
 
 describe('rectification activities against PostgreSQL', () => {
   let db: TestDatabase;
+  let pool: Pool;
   let prisma: PrismaClient;
   let activities: ReturnType<typeof createRectificationActivities>;
   const env = new MockActivityEnvironment();
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    prisma = createPrismaClient({ databaseUrl: db.url, poolSize: 2 });
+    pool = createPgPool(db.url, 2);
+    prisma = createPrismaClient({ databaseUrl: db.url, pool });
     const notifier = { send: jest.fn<Promise<void>, [NotificationRequest]>(() => Promise.resolve()) };
-    activities = createRectificationActivities({ prisma, notifier });
+    activities = createRectificationActivities({ prisma, pool, notifier });
   });
   afterAll(async () => {
     await prisma.$disconnect();
+    await pool.end();
     await db.drop();
   });
 
@@ -111,6 +114,30 @@ describe('rectification activities against PostgreSQL', () => {
       [1, '核实属实', { category: '立整立改' }],
     ]);
   });
+  it('takes the review out of the 好评率 when the county approves its rejection, and writes nothing for a hall that does not exist', async () => {
+    const review = await badReview('jintun');
+    const rejected: RectificationCaseState = {
+      reviewId: review.id, hallCode: 'jintun', hallName: '金屯镇', level: 1, state: 'CLOSED', stateLabel: '已办结',
+      openedAt: '2026-11-27T01:00:00.000Z', reviewedAt: '2026-11-27T01:00:00.000Z', category: null, clockCategory: 'IMMEDIATE',
+      slaPolicyVersion: 1, canCallBack: false, obligations: {}, escalationLevel: 0, outcome: 'REJECTED', outcomeLabel: '不予采纳',
+      reopenCount: 0, callbacks: [], rectifications: [], ...beyondTheColumns,
+      assignee: { userId: 'handler-7', name: '张三', assignedAt: '2026-11-27T02:00:00.000Z', assignedBy: 'leader-1' },
+      invitedDepartments: [{ departmentCode: 'yibao', invitedAt: '2026-11-27T02:00:00.000Z', invitedBy: 'leader-1' }],
+      timeline: [{ at: '2026-11-27T03:00:00.000Z', actor: 'county-1', action: '同意不予采纳', details: { state: 'CLOSED' } }],
+    };
+    await env.run(activities.projectCase, rejected);
+    await expect(prisma.review.findUniqueOrThrow({ where: { id: review.id } })).resolves.toMatchObject({ adoption: 'NOT_ADOPTED' });
+    await expect(prisma.rectificationCase.findUniqueOrThrow({ where: { reviewId: review.id } })).resolves.toMatchObject({
+      outcome: 'REJECTED', assigneeUserId: 'handler-7', assigneeName: '张三', invitedDepartmentCodes: ['yibao'], closedAt: new Date('2026-11-27T03:00:00.000Z'),
+    });
+
+    const orphan = await badReview('jintun');
+    await expect(env.run(activities.projectCase, { ...rejected, reviewId: orphan.id, hallCode: 'no-such-hall' })).rejects.toThrow('hall no-such-hall does not exist');
+    expect(await prisma.rectificationCase.count({ where: { reviewId: orphan.id } })).toBe(0);
+    expect(await prisma.rectificationTimelineEntry.count({ where: { reviewId: orphan.id } })).toBe(0);
+    await expect(prisma.review.findUniqueOrThrow({ where: { id: orphan.id } })).resolves.toMatchObject({ adoption: 'ADOPTED' });
+  });
+
   const obligation = (dueAt: string, overrides: Partial<Obligation> = {}): Obligation => ({
     openedAt: '2026-11-27T01:00:00.000Z',
     from: '2026-11-27T01:00:00.000Z',

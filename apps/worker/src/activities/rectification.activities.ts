@@ -2,7 +2,6 @@ import { ApplicationFailure } from '@temporalio/activity';
 import {
   ERR_INVALID_ARGUMENT,
   ERR_REVIEW_NOT_FOUND,
-  rectificationWorkflowId,
   type ComputeDeadlineInput,
   type ComputedDeadline,
   type NotificationRequest,
@@ -12,14 +11,16 @@ import {
   type RectificationCategory,
   isRectificationCategory,
 } from '@haochaping/contracts';
-import { loadCurrentSlaPolicy, loadWorkingCalendar, type Prisma, type PrismaClient } from '@haochaping/db';
+import { loadCurrentSlaPolicy, loadWorkingCalendar, type Pool, type PrismaClient } from '@haochaping/db';
 import { WorkingTime } from '@haochaping/working-time';
 import type { NotificationDriver } from '../notifications/notification.driver';
-import { caseProjectionColumns } from './case-projection';
+import { projectCaseSql } from './case-projection.sql';
 import { addSlaClock } from './sla-deadline';
 
 export interface RectificationActivityDeps {
   prisma: PrismaClient;
+  /** The node-postgres pool `prisma` runs on: the read model's write skips Prisma (case-projection.sql.ts). */
+  pool: Pool;
   notifier: NotificationDriver;
   /**
    * The working-time calendar of a hall: by default what the county maintains in PostgreSQL (the hall's office
@@ -50,6 +51,7 @@ export function cacheWorkingTime(load: (hallCode: string) => Promise<WorkingTime
 /** The rectification workflow's activities as plain functions over their dependencies (wired by Nest in the worker). */
 export function createRectificationActivities({
   prisma,
+  pool,
   notifier,
   calendarTtlMs = 0,
   workingTimeFor = cacheWorkingTime(async (hallCode) => {
@@ -98,43 +100,8 @@ export function createRectificationActivities({
     },
 
     async projectCase(state: RectificationCaseState): Promise<void> {
-      const hall = await prisma.hall.findUniqueOrThrow({ where: { code: state.hallCode } });
-      // Every column is a function of the state, so a retried projection rewrites the same row; projections of one
-      // case run one after another (CaseRecord.project), so the last write is the newest state.
-      const columns = caseProjectionColumns(state);
-      await prisma.$transaction([
-        prisma.rectificationCase.upsert({
-          where: { reviewId: state.reviewId },
-          create: {
-            reviewId: state.reviewId,
-            workflowId: rectificationWorkflowId(state.reviewId),
-            hallId: hall.id,
-            openedAt: new Date(state.openedAt),
-            ...columns,
-          },
-          // The owning hall follows the state too (a reassignment will change it).
-          update: { hallId: hall.id, ...columns },
-        }),
-        // The timeline only grows; its index is the entry's identity, so a retried projection adds nothing twice.
-        prisma.rectificationTimelineEntry.createMany({
-          data: state.timeline.map((entry, seq) => ({
-            reviewId: state.reviewId,
-            seq,
-            at: new Date(entry.at),
-            actor: entry.actor,
-            action: entry.action,
-            ...(entry.details ? { details: entry.details as Prisma.InputJsonObject } : {}),
-          })),
-          skipDuplicates: true,
-        }),
-        // 不予采纳 approved by the county: the review stays (kept and audited) but leaves the 好评率. A function of the
-        // state as well, so a retry writes the same.
-        prisma.review.update({
-          where: { id: state.reviewId },
-          data: { adoption: state.outcome === 'REJECTED' ? 'NOT_ADOPTED' : 'ADOPTED' },
-          select: { id: true },
-        }),
-      ]);
+      // Projections of one case run one after another (CaseRecord.project), so the last write is the newest state.
+      await projectCaseSql(pool, state);
     },
   };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import type { NotificationRequest } from '@haochaping/contracts';
-import { createPrismaClient, type PrismaClient } from '@haochaping/db';
+import { createPgPool, createPrismaClient, type Pool, type PrismaClient } from '@haochaping/db';
 import { createTestDatabase, type TestDatabase } from '@haochaping/devstack';
 import { DataProtector, newTrackingCode, parseDataKey, TEST_DATA_KEY } from '@haochaping/privacy';
 import { createRectificationActivities } from '../activities/rectification.activities';
@@ -11,17 +11,20 @@ describe('the notify activity writes the notification outbox', () => {
   const protector = new DataProtector(parseDataKey(TEST_DATA_KEY));
   const writtenAt = new Date('2026-03-04T02:00:00.000Z');
   let db: TestDatabase;
+  let pool: Pool;
   let prisma: PrismaClient;
   let activities: ReturnType<typeof createRectificationActivities>;
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    prisma = createPrismaClient({ databaseUrl: db.url, poolSize: 2 });
+    pool = createPgPool(db.url, 2);
+    prisma = createPrismaClient({ databaseUrl: db.url, pool });
     const notifier = new OutboxNotificationDriver({ prisma, publicBaseUrl: 'https://hcp.example.cn', now: () => writtenAt });
-    activities = createRectificationActivities({ prisma, notifier });
+    activities = createRectificationActivities({ prisma, pool, notifier });
   });
   afterAll(async () => {
     await prisma.$disconnect();
+    await pool.end();
     await db.drop();
   });
 

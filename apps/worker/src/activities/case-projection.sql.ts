@@ -1,0 +1,82 @@
+import { rectificationWorkflowId, type RectificationCaseState } from '@haochaping/contracts';
+import type { Pool } from '@haochaping/db';
+import { caseProjectionColumns } from './case-projection';
+
+/**
+ * The read model's write, as one SQL statement (one round trip, atomic): upsert the case row, add the timeline
+ * entries it does not have yet, and set the review's adoption. Every value is a function of the state, so a retried
+ * projection writes the same row and no timeline entry twice (an entry's index in the timeline is its identity).
+ * Sent straight to PostgreSQL: a projection ends every workflow step, and Prisma's query compiler cost more than
+ * the statement itself (bench/workflows).
+ *
+ * Foreign keys are checked at the end of the statement, so the timeline rows may reference the case row the same
+ * statement inserts. No row when the hall does not exist: the caller fails (and Temporal retries) rather than write a
+ * case without an owner.
+ */
+const PROJECT_CASE_SQL = `
+WITH owner_hall AS (
+  SELECT id FROM hall WHERE code = $1
+), upserted AS (
+  INSERT INTO rectification_case (
+    review_id, workflow_id, hall_id, opened_at, level, state, state_label, category, escalation_level,
+    callback_due_at, result_due_at, confirmation_due_at, overdue, outcome, sla_policy_version, closed_at,
+    owner, assignee_user_id, assignee_name, callback_outcome, invited_department_codes, original_result_due_at, updated_at
+  )
+  SELECT $2::uuid, $3, owner_hall.id, $4::timestamptz, $5::smallint, $6, $7, $8, $9::smallint,
+    $10::timestamptz, $11::timestamptz, $12::timestamptz, $13::boolean, $14, $15::integer, $16::timestamptz,
+    $17, $18, $19, $20, $21::text[], $22::timestamptz, now()
+  FROM owner_hall
+  ON CONFLICT (review_id) DO UPDATE SET
+    hall_id = EXCLUDED.hall_id, level = EXCLUDED.level, state = EXCLUDED.state, state_label = EXCLUDED.state_label,
+    category = EXCLUDED.category, escalation_level = EXCLUDED.escalation_level, callback_due_at = EXCLUDED.callback_due_at,
+    result_due_at = EXCLUDED.result_due_at, confirmation_due_at = EXCLUDED.confirmation_due_at, overdue = EXCLUDED.overdue,
+    outcome = EXCLUDED.outcome, sla_policy_version = EXCLUDED.sla_policy_version, closed_at = EXCLUDED.closed_at,
+    owner = EXCLUDED.owner, assignee_user_id = EXCLUDED.assignee_user_id, assignee_name = EXCLUDED.assignee_name,
+    callback_outcome = EXCLUDED.callback_outcome, invited_department_codes = EXCLUDED.invited_department_codes,
+    original_result_due_at = EXCLUDED.original_result_due_at, updated_at = now()
+  RETURNING review_id
+), timeline AS (
+  INSERT INTO rectification_timeline_entry (review_id, seq, at, actor, action, details)
+  SELECT upserted.review_id, entry.seq, entry.at, entry.actor, entry.action, entry.details
+  FROM upserted, jsonb_to_recordset($23::jsonb) AS entry(seq integer, at timestamptz, actor text, action text, details jsonb)
+  ON CONFLICT (review_id, seq) DO NOTHING
+), adoption AS (
+  -- 不予采纳 approved by the county: the review stays (kept and audited) but leaves the 好评率.
+  UPDATE review SET adoption = $24::review_adoption
+  WHERE id = $2::uuid AND EXISTS (SELECT 1 FROM upserted) AND adoption IS DISTINCT FROM $24::review_adoption
+)
+SELECT count(*)::integer AS projected FROM upserted`;
+
+const instant = (value: Date | null) => (value === null ? null : value.toISOString());
+
+export async function projectCaseSql(pool: Pool, state: RectificationCaseState): Promise<void> {
+  const columns = caseProjectionColumns(state);
+  const timeline = state.timeline.map((entry, seq) => ({ seq, at: entry.at, actor: entry.actor, action: entry.action, details: entry.details ?? null }));
+  const { rows } = await pool.query<{ projected: number }>(PROJECT_CASE_SQL, [
+    state.hallCode,
+    state.reviewId,
+    rectificationWorkflowId(state.reviewId),
+    state.openedAt,
+    columns.level,
+    columns.state,
+    columns.stateLabel,
+    columns.category,
+    columns.escalationLevel,
+    instant(columns.callbackDueAt),
+    instant(columns.resultDueAt),
+    instant(columns.confirmationDueAt),
+    columns.overdue,
+    columns.outcome,
+    columns.slaPolicyVersion,
+    instant(columns.closedAt),
+    columns.owner,
+    columns.assigneeUserId,
+    columns.assigneeName,
+    columns.callbackOutcome,
+    columns.invitedDepartmentCodes,
+    instant(columns.originalResultDueAt),
+    JSON.stringify(timeline),
+    state.outcome === 'REJECTED' ? 'NOT_ADOPTED' : 'ADOPTED',
+  ]);
+  if (rows[0]?.projected !== 1) throw new Error(`case ${state.reviewId}: hall ${state.hallCode} does not exist`);
+}
