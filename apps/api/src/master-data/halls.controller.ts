@@ -1,17 +1,33 @@
-import { Controller, Get, Param, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Put, Query, Req, Res, UseGuards } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { DevActorGuard } from '../actor/dev-actor.guard';
+import type { Actor } from '@haochaping/contracts';
+import { CurrentActor } from '../actor/current-actor.decorator';
+import { ActorGuard, type RequestWithActor } from '../actor/dev-actor.guard';
+import { Roles, RolesGuard } from '../admin/roles.guard';
+import { requestContext } from '../auth/request-context';
 import { ApiError } from '../common/api-error';
 import { setContentRange } from '../common/simple-rest/simple-rest-list';
 import { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-query.dto';
+import { CreateHallDto, UpdateHallDto } from './dto/hall.dto';
 import { HallDetailResponse, HallResponse } from './dto/hall.response';
 import { HALLS_RESOURCE, HallsService } from './halls.service';
 
 @ApiTags('master-data')
+@ApiBearerAuth()
 @Controller('halls')
-// Any signed-in user (the citizen pages read /api/public/halls instead).
-@UseGuards(DevActorGuard)
+// Reads: any signed-in user (the citizen pages read /api/public/halls instead). Writes: admins.
+@UseGuards(ActorGuard, RolesGuard)
 export class HallsController {
   constructor(private readonly halls: HallsService) {}
 
@@ -31,5 +47,27 @@ export class HallsController {
   @ApiNotFoundResponse({ type: ApiError })
   get(@Param('code') code: string): Promise<HallDetailResponse> {
     return this.halls.get(code);
+  }
+
+  @Post()
+  @Roles('ADMIN')
+  @ApiOperation({ summary: 'A new hall (admins); audited as hall.create' })
+  @ApiCreatedResponse({ type: HallDetailResponse })
+  @ApiForbiddenResponse({ type: ApiError, description: 'not an ADMIN' })
+  @ApiConflictResponse({ type: ApiError, description: 'HALL_CODE_TAKEN' })
+  @ApiUnprocessableEntityResponse({ type: ApiError, description: 'invalid fields or office hours (one error per period)' })
+  create(@Body() body: CreateHallDto, @CurrentActor() actor: Actor, @Req() request: RequestWithActor): Promise<HallDetailResponse> {
+    return this.halls.create(body, { actor, context: requestContext(request) });
+  }
+
+  @Put(':code')
+  @Roles('ADMIN')
+  @ApiOperation({ summary: 'Name, kind and office hours (react-admin update; fields left out stay); audited as hall.update when something changed' })
+  @ApiOkResponse({ type: HallDetailResponse })
+  @ApiForbiddenResponse({ type: ApiError, description: 'not an ADMIN' })
+  @ApiNotFoundResponse({ type: ApiError })
+  @ApiUnprocessableEntityResponse({ type: ApiError })
+  update(@Param('code') code: string, @Body() body: UpdateHallDto, @CurrentActor() actor: Actor, @Req() request: RequestWithActor): Promise<HallDetailResponse> {
+    return this.halls.update(code, body, { actor, context: requestContext(request) });
   }
 }

@@ -6,10 +6,14 @@ import { HallsService } from './halls.service';
 import { PublicHallsController } from './public-halls.controller';
 import { ServiceItemsController } from './service-items.controller';
 import { ServiceItemsService } from './service-items.service';
+import { ServiceWindowsController } from './service-windows.controller';
+import { ServiceWindowsService } from './service-windows.service';
+import { StaffController } from './staff.controller';
+import { StaffService } from './staff.service';
 
-/** Read side of the county's master data for the console (react-admin simple-rest lists). */
+/** The county's master data for the console (react-admin simple-rest resources; admins write, every change audited). */
 @Module({
-  controllers: [HallsController, DepartmentsController, ServiceItemsController, PublicHallsController],
-  providers: [HallsService, DepartmentsService, ServiceItemsService],
+  controllers: [HallsController, ServiceWindowsController, StaffController, DepartmentsController, ServiceItemsController, PublicHallsController],
+  providers: [HallsService, ServiceWindowsService, StaffService, DepartmentsService, ServiceItemsService],
 })
 export class MasterDataModule {}

@@ -19,6 +19,7 @@ export class HallWindowResponse {
   @ApiProperty({ example: 'W01', description: 'unique inside the hall' }) code!: string;
   @ApiProperty({ example: '综合受理窗口' }) name!: string;
   @ApiProperty({ example: 2 }) staffCount!: number;
+  @ApiProperty({ description: 'false once disabled (停用)' }) active!: boolean;
 }
 
 export class HallServicePointResponse {
