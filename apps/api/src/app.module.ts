@@ -15,6 +15,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { PrismaModule } from './prisma/prisma.module';
 import { RectificationsModule } from './rectifications/rectifications.module';
 import { ReviewsModule } from './reviews/reviews.module';
+import { StatisticsModule } from './statistics/statistics.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { UsersModule } from './users/users.module';
 import { WindowsModule } from './windows/windows.module';
@@ -27,7 +28,7 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [PrismaModule, TemporalModule, HealthModule, ReviewsModule, RectificationsModule, CalendarModule, MasterDataModule,
-        NotificationsModule, IntegrationAuthModule, AdminModule, CasesModule, WindowsModule, AuthModule, UsersModule],
+        NotificationsModule, IntegrationAuthModule, AdminModule, CasesModule, WindowsModule, AuthModule, UsersModule, StatisticsModule],
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: Clock, useValue: clock },

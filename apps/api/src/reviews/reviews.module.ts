@@ -15,17 +15,20 @@ import { PublicIntakeHook } from './rate-limit/public-intake.hook';
 import { RatingCases } from './rating-cases.service';
 import { ReviewRecorder } from './review-recorder.service';
 import { ReviewConfirmationService } from './review-confirmation.service';
+import { ReviewListService } from './review-list.service';
+import { ReviewsController } from './reviews.controller';
 import { ReviewStatusService } from './review-status.service';
 import { WindowLookupService } from './window-lookup.service';
 
 /**
  * Every rating channel (INTAKE-API.md, "Ratings"): window QR, invitations, the provincial portal, the public form and
  * staff entries, all recorded by ReviewRecorder; the window page, the option sets, the status page; and the public
- * limits, applied to every POST under /api/public whoever's controller answers it.
+ * limits, applied to every POST under /api/public whoever's controller answers it. Also 评价记录, the staff's list,
+ * detail and CSV export of reviews (ReviewsController).
  */
 @Module({
   imports: [OutboxModule],
-  controllers: [PublicReviewsController, PublicWindowsController, PublicRatingInfoController, IntegrationRatingsController, FeedbackEntriesController],
+  controllers: [PublicReviewsController, PublicWindowsController, PublicRatingInfoController, IntegrationRatingsController, FeedbackEntriesController, ReviewsController],
   providers: [
     RatingMasterData,
     RatingCases,
@@ -39,6 +42,7 @@ import { WindowLookupService } from './window-lookup.service';
     ReviewConfirmationService,
     IntakeRateLimiter,
     PublicIntakeHook,
+    ReviewListService,
   ],
   exports: [IntakeRateLimiter],
 })

@@ -1,0 +1,29 @@
+import { describe, expect, it } from '@jest/globals';
+import { rate, statisticsPeriod } from './statistics-rates';
+
+describe('rate', () => {
+  it.each([
+    [6, 7, 0.8571],
+    [1, 3, 0.3333],
+    [2, 3, 0.6667],
+    [0, 5, 0],
+    [5, 5, 1],
+    [0, 0, null],
+  ])('%i of %i → %s', (part, whole, expected) => {
+    expect(rate(part, whole)).toBe(expected);
+  });
+});
+
+describe('statisticsPeriod', () => {
+  const now = new Date('2026-11-28T10:00:00Z');
+
+  it('defaults to the 30 days before now', () => {
+    expect(statisticsPeriod(undefined, undefined, now)).toEqual({ from: new Date('2026-10-29T10:00:00Z'), to: now });
+  });
+
+  it('keeps a period that was asked for, and counts 30 days back from its end when only the end is given', () => {
+    const to = new Date('2026-04-01T00:00:00+08:00');
+    expect(statisticsPeriod(new Date('2026-03-01T00:00:00+08:00'), to, now)).toEqual({ from: new Date('2026-03-01T00:00:00+08:00'), to });
+    expect(statisticsPeriod(undefined, to, now).from).toEqual(new Date('2026-03-02T00:00:00+08:00'));
+  });
+});
