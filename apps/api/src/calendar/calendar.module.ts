@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { CalendarYearsController } from './calendar-years.controller';
+import { CalendarYearsService } from './calendar-years.service';
 import { CalendarController } from './calendar.controller';
 import { CalendarService } from './calendar.service';
 
-@Module({ controllers: [CalendarController], providers: [CalendarService] })
+@Module({ controllers: [CalendarController, CalendarYearsController], providers: [CalendarService, CalendarYearsService] })
 export class CalendarModule {}

@@ -1,0 +1,63 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { Actor } from '@haochaping/contracts';
+import { CurrentActor } from '../actor/current-actor.decorator';
+import { DevActorGuard, type RequestWithActor } from '../actor/dev-actor.guard';
+import { requestContext } from '../auth/request-context';
+import { ApiError, DomainHttpException } from '../common/api-error';
+import { setContentRange } from '../common/simple-rest/simple-rest-list';
+import { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-query.dto';
+import { CreateSlaPolicyVersionDto, SlaPolicyVersionResponse } from './dto/sla-policy-version.dto';
+import { Roles, RolesGuard } from './roles.guard';
+import { SLA_POLICIES_RESOURCE, SlaPoliciesService } from './sla-policies.service';
+
+const versionParam = () => new ParseIntPipe({ exceptionFactory: () => new DomainHttpException(404, 'SLA_POLICY_NOT_FOUND', '未找到该时限策略版本') });
+
+/** The SLA policy's versions: the county supervisor reads them, admins save new ones; a saved version never changes. */
+@ApiTags('admin')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ type: ApiError })
+@ApiForbiddenResponse({ type: ApiError })
+@UseGuards(DevActorGuard, RolesGuard)
+@Roles('ADMIN', 'COUNTY_SUPERVISOR')
+@Controller('admin/sla-policies')
+export class SlaPoliciesController {
+  constructor(private readonly policies: SlaPoliciesService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'react-admin simple-rest list of every version (filter id, current; sort version, createdAt), with the cases under each' })
+  @ApiOkResponse({ type: [SlaPolicyVersionResponse] })
+  @ApiUnprocessableEntityResponse({ type: ApiError })
+  async list(@Query() query: SimpleRestListQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<SlaPolicyVersionResponse[]> {
+    const page = await this.policies.list(query);
+    setContentRange(reply, SLA_POLICIES_RESOURCE.name, page);
+    return page.rows;
+  }
+
+  @Get(':version')
+  @ApiOkResponse({ type: SlaPolicyVersionResponse })
+  @ApiNotFoundResponse({ type: ApiError })
+  get(@Param('version', versionParam()) version: number): Promise<SlaPolicyVersionResponse> {
+    return this.policies.get(version);
+  }
+
+  @Post()
+  @Roles('ADMIN')
+  @ApiOperation({ summary: 'Edit = the next version; cases started after it use it, running cases keep the version they started with' })
+  @ApiCreatedResponse({ type: SlaPolicyVersionResponse })
+  @ApiUnprocessableEntityResponse({ type: ApiError })
+  create(@Body() body: CreateSlaPolicyVersionDto, @CurrentActor() actor: Actor, @Req() request: RequestWithActor): Promise<SlaPolicyVersionResponse> {
+    return this.policies.createVersion(body, actor, requestContext(request));
+  }
+}
