@@ -27,6 +27,21 @@ export interface ComputedDeadline {
   provisional: boolean;
 }
 
+/** The deadlines of one obligation, computed together over one read of the hall's calendar. */
+export interface ComputeObligationDeadlinesInput extends ComputeDeadlineInput {
+  /** The reminder comes when this share of the clock has passed (SlaPolicy.reminderRatio); null: no reminder. */
+  reminderRatio: number | null;
+  /** Escalation to the county this long after the due time; null: the obligation does not escalate. */
+  escalationAfter: SlaClock | null;
+}
+
+export interface ObligationDeadlines {
+  due: ComputedDeadline;
+  remind: ComputedDeadline | null;
+  /** Counted from `due.dueAt`. */
+  escalation: ComputedDeadline | null;
+}
+
 export type NotificationKind =
   | 'REMINDER' // 80% of a window has passed
   | 'OVERDUE_LEVEL_1' // an obligation turned overdue: the town leader
@@ -67,6 +82,8 @@ export interface RectificationActivities {
   projectCase: (state: RectificationCaseState) => Promise<void>;
   /** `from` plus a clock in the hall's working-time calendar (or plain time for calendar units). */
   computeDeadline: (input: ComputeDeadlineInput) => Promise<ComputedDeadline>;
+  /** An obligation's due time, reminder time and escalation time in one call (one activity task, not two rounds). */
+  computeObligationDeadlines: (input: ComputeObligationDeadlinesInput) => Promise<ObligationDeadlines>;
   /** Tells people about a case; at-least-once (a retried activity may repeat a message). */
   notify: (request: NotificationRequest) => Promise<void>;
 }

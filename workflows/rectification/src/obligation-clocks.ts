@@ -1,4 +1,4 @@
-import { condition } from '@temporalio/workflow';
+import { condition, patched } from '@temporalio/workflow';
 import {
   OBLIGATION_KINDS,
   OBLIGATION_LABELS,
@@ -10,6 +10,7 @@ import {
 } from '@haochaping/contracts';
 import { activities } from './activity-stubs';
 import { nowIso, SYSTEM_ACTOR, type CaseRecord } from './case-record';
+import { WORKFLOW_PATCHES } from './workflow-patches';
 
 /**
  * What each obligation's clock does by default. Duties (callback, result, the county's decisions) remind whoever
@@ -138,11 +139,15 @@ export class ObligationClocks {
     const openedAt = nowIso();
     const hallCode = this.record.state.hallCode;
     const isDuty = CLOCK_RULES[kind].isDuty;
-    const [due, remind] = await Promise.all([
-      activities.computeDeadline({ hallCode, from, clock }),
-      isDuty ? activities.computeDeadline({ hallCode, from, clock: { amount: clock.amount * this.policy.reminderRatio, unit: clock.unit } }) : undefined,
-    ]);
-    const escalation = isDuty && escalates ? await activities.computeDeadline({ hallCode, from: due.dueAt, clock: this.policy.escalationAfter }) : undefined;
+    const { due, remind, escalation } = patched(WORKFLOW_PATCHES.obligationDeadlinesInOneActivity)
+      ? await activities.computeObligationDeadlines({
+          hallCode,
+          from,
+          clock,
+          reminderRatio: isDuty ? this.policy.reminderRatio : null,
+          escalationAfter: isDuty && escalates ? this.policy.escalationAfter : null,
+        })
+      : await this.deadlinesOneByOne(hallCode, from, clock, isDuty, escalates);
     return {
       openedAt,
       from,
@@ -157,6 +162,16 @@ export class ObligationClocks {
       overdue: false,
       escalationLevel: 0,
     };
+  }
+
+  /** How cases started before the patch computed an obligation's deadlines: two rounds of activities. */
+  private async deadlinesOneByOne(hallCode: string, from: string, clock: SlaClock, isDuty: boolean, escalates: boolean) {
+    const [due, remind] = await Promise.all([
+      activities.computeDeadline({ hallCode, from, clock }),
+      isDuty ? activities.computeDeadline({ hallCode, from, clock: { amount: clock.amount * this.policy.reminderRatio, unit: clock.unit } }) : undefined,
+    ]);
+    const escalation = isDuty && escalates ? await activities.computeDeadline({ hallCode, from: due.dueAt, clock: this.policy.escalationAfter }) : undefined;
+    return { due, remind, escalation };
   }
 
   private install(kind: ObligationKind, obligation: Obligation): void {

@@ -14,4 +14,9 @@ export const WORKFLOW_PATCHES = {
    * runs out, with no escalation timer (the earlier code told the town leader and escalated a working day later).
    */
   countyOwnsReopenedResult: 'reopened-result-owned-by-county',
+  /**
+   * An obligation's due, reminder and escalation times come from one computeObligationDeadlines activity instead of
+   * two rounds of computeDeadline (an action waited for one activity round trip less).
+   */
+  obligationDeadlinesInOneActivity: 'obligation-deadlines-in-one-activity',
 } as const;

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/activity';
 import { MockActivityEnvironment } from '@temporalio/testing';
-import { DEFAULT_SLA_POLICY, ERR_INVALID_ARGUMENT, type ComputedDeadline, type NotificationRequest, type SlaClock } from '@haochaping/contracts';
+import { DEFAULT_SLA_POLICY, ERR_INVALID_ARGUMENT, type ComputedDeadline, type NotificationRequest, type ObligationDeadlines, type SlaClock } from '@haochaping/contracts';
 import { createPgPool, createPrismaClient, type Pool, type PrismaClient } from '@haochaping/db';
 import { createTestDatabase, type TestDatabase } from '@haochaping/devstack';
 import { LogNotificationDriver } from '../notifications/log-notification.driver';
@@ -46,6 +46,22 @@ describe('computeDeadline and notify activities', () => {
   ])('%s', async (_rule, from, clock, dueAt) => {
     const deadline = await env.run(activities.computeDeadline, { hallCode: 'jintun', from: new Date(from).toISOString(), clock });
     expect(deadline).toEqual({ dueAt: new Date(dueAt).toISOString(), provisional: false });
+  });
+
+  it.each<[string, SlaClock, number | null, SlaClock | null, [string, string | null, string | null]]>([
+    // Friday 16:30. Reminders at 80% of the clock in working time (a working day is the 7 office hours): 48 minutes of
+    // 1 working hour; 2.4 of 3 working days = Tuesday 16:30 + 2.8 hours = Wednesday 11:18. Escalation: 1 working day after due.
+    ['a duty that escalates', hour(1), 0.8, day(1), ['2026-03-09T09:30:00+08:00', '2026-03-09T09:18:00+08:00', '2026-03-10T09:30:00+08:00']],
+    ['a duty the county owes itself (no escalation)', day(3), 0.8, null, ['2026-03-11T16:30:00+08:00', '2026-03-11T11:18:00+08:00', null]],
+    ['the confirmation window (no reminder, no escalation)', day(5), null, null, ['2026-03-13T16:30:00+08:00', null, null]],
+  ])('computes the deadlines of %s in one call, as three computeDeadline calls would', async (_what, clock, reminderRatio, escalationAfter, [due, remind, escalation]) => {
+    const from = new Date('2026-03-06T16:30:00+08:00').toISOString();
+    const deadlines: ObligationDeadlines = await env.run(activities.computeObligationDeadlines, { hallCode: 'jintun', from, clock, reminderRatio, escalationAfter });
+    const at = (instant: string | null) => (instant === null ? null : { dueAt: new Date(instant).toISOString(), provisional: false });
+    expect(deadlines).toEqual({ due: at(due), remind: at(remind), escalation: at(escalation) });
+    // The same answers as one deadline at a time.
+    expect(deadlines.due).toEqual(await env.run(activities.computeDeadline, { hallCode: 'jintun', from, clock }));
+    if (escalationAfter) expect(deadlines.escalation).toEqual(await env.run(activities.computeDeadline, { hallCode: 'jintun', from: deadlines.due.dueAt, clock: escalationAfter }));
   });
 
   it('marks a deadline in a year without the State Council notice as provisional', async () => {

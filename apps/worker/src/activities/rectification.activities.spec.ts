@@ -58,10 +58,23 @@ describe('rectification activities against PostgreSQL', () => {
     await expect(env.run(activities.loadReviewContext, review.id)).resolves.toMatchObject({ canCallBack: true, suggestedCategory: 'TIME_LIMITED' });
   });
 
+  it('starts a case under the newest SLA policy version admins saved', async () => {
+    const review = await badReview('jintun');
+    const v2 = { ...DEFAULT_SLA_POLICY, version: 2, reminderRatio: 0.75 };
+    await prisma.slaPolicyVersion.create({ data: { version: 2, policy: JSON.parse(JSON.stringify(v2)) as object, createdBy: 'admin-1', note: '提醒提前' } });
+    try {
+      await expect(env.run(activities.loadReviewContext, review.id)).resolves.toMatchObject({ slaPolicy: v2 });
+    } finally {
+      await prisma.slaPolicyVersion.delete({ where: { version: 2 } });
+    }
+  });
+
   it('fails for good, without retries, when the review does not exist', async () => {
-    const failure = await env.run(activities.loadReviewContext, randomUUID()).catch((error: unknown) => error);
-    expect(failure).toBeInstanceOf(ApplicationFailure);
-    expect(failure).toMatchObject({ type: ERR_REVIEW_NOT_FOUND, nonRetryable: true });
+    for (const reviewId of [randomUUID(), 'not-a-review-id']) {
+      const failure = await env.run(activities.loadReviewContext, reviewId).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(ApplicationFailure);
+      expect(failure).toMatchObject({ type: ERR_REVIEW_NOT_FOUND, nonRetryable: true });
+    }
   });
 
   // Facts of the case the read model keeps in timeline details only, as a case without them has them.

@@ -4,6 +4,9 @@ import {
   ERR_REVIEW_NOT_FOUND,
   type ComputeDeadlineInput,
   type ComputedDeadline,
+  type ComputeObligationDeadlinesInput,
+  type ObligationDeadlines,
+  type SlaClock,
   type NotificationRequest,
   type RectificationActivities,
   type RectificationCaseState,
@@ -11,7 +14,7 @@ import {
   type RectificationCategory,
   isRectificationCategory,
 } from '@haochaping/contracts';
-import { loadCurrentSlaPolicy, loadWorkingCalendar, type Pool, type PrismaClient } from '@haochaping/db';
+import { loadWorkingCalendar, parseSlaPolicy, type Pool, type PrismaClient } from '@haochaping/db';
 import { WorkingTime } from '@haochaping/working-time';
 import type { NotificationDriver } from '../notifications/notification.driver';
 import { projectCaseSql } from './case-projection.sql';
@@ -62,37 +65,38 @@ export function createRectificationActivities({
 }: RectificationActivityDeps): RectificationActivities {
   return {
     async loadReviewContext(reviewId: string): Promise<ReviewContext> {
-      const review = await prisma.review.findUnique({ where: { id: reviewId }, include: { hall: true } });
-      if (!review) {
+      const { rows } = UUID.test(reviewId) ? await pool.query<ReviewContextRow>(REVIEW_CONTEXT_SQL, [reviewId]) : { rows: [] };
+      const row = rows[0];
+      if (!row) {
         // Retrying cannot make a missing review appear: fail the workflow task's activity for good.
         throw ApplicationFailure.nonRetryable(`review ${reviewId} does not exist`, ERR_REVIEW_NOT_FOUND);
       }
-      const options = review.optionSetId && review.optionCodes.length > 0
-        ? await prisma.reviewOption.findMany({ where: { optionSetId: review.optionSetId, code: { in: review.optionCodes } }, orderBy: { position: 'asc' } })
-        : [];
+      if (!row.sla) throw new Error('no SLA policy in the database (the reference seed writes version 1)');
+      // The newest version admins saved; the workflow records it in its history, so the case keeps it.
+      const slaPolicy = parseSlaPolicy(row.sla.policy);
+      if (slaPolicy.version !== row.sla.version) throw new Error(`SLA policy row ${row.sla.version} carries version ${slaPolicy.version}`);
       return {
-        reviewId: review.id,
-        hallCode: review.hall.code,
-        hallName: review.hall.name,
-        // The newest version admins saved; the workflow records it in its history, so the case keeps it.
-        slaPolicy: await loadCurrentSlaPolicy(prisma),
+        reviewId: row.id,
+        hallCode: row.hallCode,
+        hallName: row.hallName,
+        slaPolicy,
         // A real-name review with a phone owes a callback (实名差评回访率 100%); an anonymous one is still verified
         // and rectified, but nobody can be called.
-        canCallBack: review.reviewerKind === 'REAL_NAME' && review.reviewerPhoneEnc !== null,
-        suggestedCategory: suggestCategory(options),
+        canCallBack: row.canCallBack,
+        suggestedCategory: suggestCategory(row.options),
       };
     },
 
-    async computeDeadline({ hallCode, from, clock }: ComputeDeadlineInput): Promise<ComputedDeadline> {
-      const start = new Date(from);
-      try {
-        const deadline = addSlaClock(await workingTimeFor(hallCode), start, clock);
-        return { dueAt: deadline.dueAt.toISOString(), provisional: deadline.provisional };
-      } catch (error) {
-        // Bad input (an invalid instant, a negative amount, a year beyond the calendar) stays bad on every retry.
-        if (error instanceof RangeError) throw ApplicationFailure.nonRetryable(error.message, ERR_INVALID_ARGUMENT);
-        throw error;
-      }
+    computeDeadline: async ({ hallCode, from, clock }: ComputeDeadlineInput): Promise<ComputedDeadline> => deadlineOf(await workingTimeFor(hallCode), from, clock),
+
+    async computeObligationDeadlines({ hallCode, from, clock, reminderRatio, escalationAfter }: ComputeObligationDeadlinesInput): Promise<ObligationDeadlines> {
+      const workingTime = await workingTimeFor(hallCode);
+      const due = deadlineOf(workingTime, from, clock);
+      return {
+        due,
+        remind: reminderRatio === null ? null : deadlineOf(workingTime, from, { amount: clock.amount * reminderRatio, unit: clock.unit }),
+        escalation: escalationAfter === null ? null : deadlineOf(workingTime, due.dueAt, escalationAfter),
+      };
     },
 
     async notify(request: NotificationRequest): Promise<void> {
@@ -104,6 +108,45 @@ export function createRectificationActivities({
       await projectCaseSql(pool, state);
     },
   };
+}
+
+/**
+ * What a case starts from, in one statement (straight to PostgreSQL: it runs once per bad review, and Prisma's query
+ * compiler cost more than the three queries): the review and its hall, the reason options it chose (their suggested
+ * categories, in option-set order) and the newest SLA policy version.
+ */
+const REVIEW_CONTEXT_SQL = `
+SELECT r.id, h.code AS "hallCode", h.name AS "hallName",
+  (r.reviewer_kind = 'REAL_NAME' AND r.reviewer_phone_enc IS NOT NULL) AS "canCallBack",
+  COALESCE((
+    SELECT json_agg(json_build_object('suggestedCategory', o.suggested_category, 'position', o.position) ORDER BY o.position)
+    FROM review_option o WHERE o.option_set_id = r.option_set_id AND o.code = ANY (r.option_codes)
+  ), '[]'::json) AS options,
+  (SELECT json_build_object('version', s.version, 'policy', s.policy) FROM sla_policy_version s ORDER BY s.version DESC LIMIT 1) AS sla
+FROM review r JOIN hall h ON h.id = r.hall_id
+WHERE r.id = $1::uuid`;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface ReviewContextRow {
+  id: string;
+  hallCode: string;
+  hallName: string;
+  canCallBack: boolean;
+  options: Array<{ suggestedCategory: string; position: number }>;
+  sla: { version: number; policy: unknown } | null;
+}
+
+/** `from` plus one clock on a hall's calendar, as the activities answer it. */
+function deadlineOf(workingTime: WorkingTime, from: string, clock: SlaClock): ComputedDeadline {
+  try {
+    const deadline = addSlaClock(workingTime, new Date(from), clock);
+    return { dueAt: deadline.dueAt.toISOString(), provisional: deadline.provisional };
+  } catch (error) {
+    // Bad input (an invalid instant, a negative amount, a year beyond the calendar) stays bad on every retry.
+    if (error instanceof RangeError) throw ApplicationFailure.nonRetryable(error.message, ERR_INVALID_ARGUMENT);
+    throw error;
+  }
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   type Actor,
   type ComputeDeadlineInput,
   type ComputedDeadline,
+  type ComputeObligationDeadlinesInput,
   type NotificationRequest,
   type RectificationActivities,
   type RectificationCaseState,
@@ -110,6 +111,15 @@ export class RectificationHarness {
         return Promise.resolve({ dueAt: shanghaiInstant(addDays(date, 1), '09:00'), provisional: false });
       }
       return Promise.resolve(plainTimeDeadline(input));
+    }),
+    // Built on the computeDeadline mock, so both answer from the same plain-time calendar.
+    computeObligationDeadlines: jest.fn(async ({ reminderRatio, escalationAfter, ...input }: ComputeObligationDeadlinesInput) => {
+      const due = await this.mocks.computeDeadline(input);
+      return {
+        due,
+        remind: reminderRatio === null ? null : await this.mocks.computeDeadline({ ...input, clock: { amount: input.clock.amount * reminderRatio, unit: input.clock.unit } }),
+        escalation: escalationAfter === null ? null : await this.mocks.computeDeadline({ ...input, from: due.dueAt, clock: escalationAfter }),
+      };
     }),
     notify: jest.fn((_request: NotificationRequest) => Promise.resolve()),
   };
