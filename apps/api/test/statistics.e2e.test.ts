@@ -34,6 +34,7 @@ interface HallRow {
   overdueNow: number;
   escalatedLevel1: number;
   escalatedLevel2: number;
+  inTroubleNow: number;
 }
 
 type OnTime = 'on time' | 'late' | 'pending';
@@ -153,12 +154,12 @@ describe('GET /api/statistics (超期督办, 工作台)', () => {
           casesOpened: 3, casesOpen: 1, casesClosed: 2, onTimeCases: 2, lateCases: 1,
           onTimeRate: 0.6667, // 2 / (2 + 1)
           // Now: April's overdue case and March's pending one.
-          openNow: 2, overdueNow: 1, escalatedLevel1: 1, escalatedLevel2: 0,
+          openNow: 2, overdueNow: 1, escalatedLevel1: 1, escalatedLevel2: 0, inTroubleNow: 1,
         },
       ],
       ['zhifang', { reviews: 2, badReviews: 0, adoptedReviews: 2, goodReviews: 2, goodRate: 1, casesOpened: 0, onTimeRate: null, openNow: 0 }],
-      ['macun', { reviews: 0, adoptedReviews: 0, goodRate: null, casesOpened: 0, onTimeRate: null, openNow: 0, overdueNow: 0 }],
-      ['laosengtang', { reviews: 0, casesOpened: 0, openNow: 1, overdueNow: 0, escalatedLevel1: 0, escalatedLevel2: 1 }],
+      ['macun', { reviews: 0, adoptedReviews: 0, goodRate: null, casesOpened: 0, onTimeRate: null, openNow: 0, overdueNow: 0, inTroubleNow: 0 }],
+      ['laosengtang', { reviews: 0, casesOpened: 0, openNow: 1, overdueNow: 0, escalatedLevel1: 0, escalatedLevel2: 1, inTroubleNow: 1 }],
       ['wanzhang', { openNow: 1, overdueNow: 1, escalatedLevel1: 1, escalatedLevel2: 0 }],
     ])('%s', async (hallCode, expected) => {
       const row = (await hallsOf(county, APRIL)).find((hall) => hall.hallCode === hallCode);

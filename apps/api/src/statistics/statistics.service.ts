@@ -26,6 +26,7 @@ interface HallCounts {
   overdue_now: number;
   level_1: number;
   level_2: number;
+  in_trouble: number;
 }
 
 interface DepartmentCounts {
@@ -79,7 +80,8 @@ export class StatisticsService {
           count(*)::int AS open_now,
           count(*) FILTER (WHERE "overdue")::int AS overdue_now,
           count(*) FILTER (WHERE "escalation_level" = 1)::int AS level_1,
-          count(*) FILTER (WHERE "escalation_level" >= 2)::int AS level_2
+          count(*) FILTER (WHERE "escalation_level" >= 2)::int AS level_2,
+          count(*) FILTER (WHERE "overdue" OR "escalation_level" > 0)::int AS in_trouble
         FROM "rectification_case"
         WHERE "hall_id" IN (SELECT "id" FROM scope) AND "state" <> 'CLOSED'
         GROUP BY "hall_id")
@@ -89,7 +91,7 @@ export class StatisticsService {
         COALESCE(c.opened, 0) AS opened, COALESCE(c.still_open, 0) AS still_open, COALESCE(c.closed, 0) AS closed,
         COALESCE(c.on_time, 0) AS on_time, COALESCE(c.late, 0) AS late,
         COALESCE(n.open_now, 0) AS open_now, COALESCE(n.overdue_now, 0) AS overdue_now,
-        COALESCE(n.level_1, 0) AS level_1, COALESCE(n.level_2, 0) AS level_2
+        COALESCE(n.level_1, 0) AS level_1, COALESCE(n.level_2, 0) AS level_2, COALESCE(n.in_trouble, 0) AS in_trouble
       FROM scope s
       LEFT JOIN r ON r."hall_id" = s."id"
       LEFT JOIN c ON c."hall_id" = s."id"
@@ -160,5 +162,6 @@ function toHallRow(row: HallCounts): HallStatisticsRow {
     overdueNow: row.overdue_now,
     escalatedLevel1: row.level_1,
     escalatedLevel2: row.level_2,
+    inTroubleNow: row.in_trouble,
   };
 }

@@ -1,18 +1,23 @@
 import { Box, Typography } from '@mui/material';
-import { Title, useGetIdentity, useGetMany, usePermissions, useTranslate } from 'react-admin';
+import { Title, useCanAccess, useGetIdentity, useGetMany, usePermissions, useTranslate } from 'react-admin';
 import type { ConsolePermissions } from '../auth/auth-provider';
 import { myTodoStates } from '../rectifications/RectificationPresets';
 import { ApiHealthPanel } from './ApiHealthPanel';
+import { HallsAtAGlance } from './HallsAtAGlance';
 import { MyOpenCases } from './MyOpenCases';
 import { StateCounts } from './StateCounts';
 
-/** 工作台: what the signed-in user owes next, with live countdowns, and the counts of their scope. */
+/**
+ * 工作台: what the signed-in user owes next, with live countdowns; for town leaders and the county their hall(s) at a
+ * glance; and the counts of their scope.
+ */
 export const Dashboard = () => {
   const translate = useTranslate();
   const { identity } = useGetIdentity();
   const { permissions } = usePermissions<ConsolePermissions>();
   const role = permissions?.role;
   const hallCodes = permissions?.hallCodes ?? [];
+  const { canAccess: seesHalls } = useCanAccess({ resource: 'hall-statistics', action: 'list' });
   const { data: halls } = useGetMany<{ id: string; name: string }>('halls', { ids: hallCodes }, { enabled: hallCodes.length > 0 });
   const scope =
     role === 'COUNTY_SUPERVISOR' || role === 'ADMIN'
@@ -30,6 +35,7 @@ export const Dashboard = () => {
         </Typography>
       )}
       {role && role !== 'ADMIN' && <MyOpenCases states={myTodoStates(role)} />}
+      {seesHalls && <HallsAtAGlance />}
       <StateCounts />
       <ApiHealthPanel />
     </Box>

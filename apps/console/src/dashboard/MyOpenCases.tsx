@@ -1,9 +1,7 @@
-import { Alert, Card, CardContent, Link, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { Link as RouterLink } from 'react-router';
-import { useCreatePath, useGetList, useTranslate } from 'react-admin';
-import { EscalationBadge, StateChip } from '../shared/CaseBadges';
-import { DueCountdown } from '../shared/DueCountdown';
-import { beijingDateTime, nearestDue } from '../shared/countdown';
+import { Alert, Card, CardContent, Typography } from '@mui/material';
+import { useGetList, useTranslate } from 'react-admin';
+import { CaseTable } from '../shared/CaseTable';
+import { nearestDue } from '../shared/countdown';
 import type { RectificationCase, RectificationState } from '../rectifications/rectification.types';
 
 // New bad reviews arrive while the page is open: read again now and then.
@@ -12,7 +10,6 @@ const REFETCH_MS = 15_000;
 /** 我的待办: open cases in the states where the user owes the next step, nearest result due first. */
 export const MyOpenCases = ({ states }: { states: RectificationState[] }) => {
   const translate = useTranslate();
-  const createPath = useCreatePath();
   const { data, total, isPending, error } = useGetList<RectificationCase>(
     'rectifications',
     { filter: { state: states }, sort: { field: 'resultDueAt', order: 'ASC' }, pagination: { page: 1, perPage: 10 } },
@@ -28,38 +25,7 @@ export const MyOpenCases = ({ states }: { states: RectificationState[] }) => {
         </Typography>
         {error && <Alert severity="error">{error.message}</Alert>}
         {!isPending && !error && rows.length === 0 && <Typography color="text.secondary">{translate('app.dashboard.my_cases_empty')}</Typography>}
-        {rows.length > 0 && (
-          <Table size="small" data-testid="my-cases">
-            <TableHead>
-              <TableRow>
-                <TableCell>{translate('resources.rectifications.fields.hallCode')}</TableCell>
-                <TableCell>{translate('resources.rectifications.fields.state')}</TableCell>
-                <TableCell>{translate('resources.rectifications.fields.nearestDue')}</TableCell>
-                <TableCell>{translate('app.dashboard.countdown')}</TableCell>
-                <TableCell>{translate('resources.rectifications.fields.openedAt')}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {rows.map((record) => (
-                <TableRow key={record.id} hover sx={record.overdue ? { bgcolor: 'rgba(211, 47, 47, 0.06)' } : undefined}>
-                  <TableCell>
-                    <Link component={RouterLink} to={createPath({ resource: 'rectifications', id: record.id, type: 'show' })}>
-                      {record.hallName} · {translate(`app.rectification.levels.${record.level}`)}
-                    </Link>
-                  </TableCell>
-                  <TableCell>
-                    <StateChip state={record.state} label={record.stateLabel} /> <EscalationBadge level={record.escalationLevel} />
-                  </TableCell>
-                  <TableCell>{beijingDateTime(nearestDue(record))}</TableCell>
-                  <TableCell>
-                    <DueCountdown dueAt={nearestDue(record)} />
-                  </TableCell>
-                  <TableCell>{beijingDateTime(record.openedAt)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )}
+        {rows.length > 0 && <CaseTable rows={rows} testId="my-cases" showOpenedAt />}
       </CardContent>
     </Card>
   );

@@ -9,7 +9,9 @@ const COUNTED: RectificationState[] = ['PENDING_VERIFICATION', 'RECTIFYING', 'RE
 const CountTile = ({ label, filter, color }: { label: string; filter: Record<string, unknown>; color?: string }) => {
   const createPath = useCreatePath();
   const navigate = useNavigate();
-  const { total } = useGetList('rectifications', { filter, pagination: { page: 1, perPage: 1 } }, { refetchInterval: 30_000 });
+  // A sort the API knows: without one react-admin asks for ["id","DESC"], which the list refuses (422), and the
+  // tile would wait for its number forever.
+  const { total } = useGetList('rectifications', { filter, sort: { field: 'openedAt', order: 'DESC' }, pagination: { page: 1, perPage: 1 } }, { refetchInterval: 30_000 });
   const to = `${createPath({ resource: 'rectifications', type: 'list' })}?filter=${encodeURIComponent(JSON.stringify(filter))}`;
   return (
     <Grid size={{ xs: 6, sm: 4, md: 'grow' }}>

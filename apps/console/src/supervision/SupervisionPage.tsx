@@ -1,106 +1,252 @@
-import { Alert, Box, Card, CardContent, Link, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { Link as RouterLink } from 'react-router';
+import { Alert, Box, Card, CardActionArea, CardContent, Grid, Link, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useMemo, useState, type ReactNode } from 'react';
+import { Link as RouterLink, useNavigate } from 'react-router';
 import { Title, useCreatePath, useGetList, useTranslate } from 'react-admin';
-import { EscalationBadge, StateChip } from '../shared/CaseBadges';
-import { DueCountdown } from '../shared/DueCountdown';
-import { beijingDateTime, nearestDue } from '../shared/countdown';
 import { OPEN_STATES, type RectificationCase } from '../rectifications/rectification.types';
-import { summariseByHall } from './supervision-summary';
+import { CaseTable } from '../shared/CaseTable';
+import { FigureLink } from './FigureLink';
+import { PeriodPicker } from './PeriodPicker';
+import { useHallStatistics, useSupervisionStatistics, type HallStatistics } from './statistics-api';
+import { statisticsPeriod, type StatisticsPeriodKey } from './statistics-period';
+import { HALL_FIGURE_FILTERS, LEVEL_FILTER, rectificationListLink } from './supervision-links';
+import { hallsInTrouble, MIN_CASES_TO_RANK, percent, rankHallsByOnTime } from './supervision-summary';
 
 // A county has a few hundred open cases at most in trouble at once; beyond that the list's filters are the tool.
 const PAGE = { page: 1, perPage: 500 };
 
-/** 超期督办 (county): open cases overdue or escalated, counted by hall and level, each one click from its page. */
-export const SupervisionPage = () => {
+const Section = ({ title, help, action, children, testId }: { title: string; help?: string; action?: ReactNode; children: ReactNode; testId?: string }) => (
+  <Card sx={{ mb: 2 }} data-testid={testId}>
+    <CardContent>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', mb: 1 }}>
+        <Typography variant="h6" component="h2">
+          {title}
+        </Typography>
+        {action}
+      </Stack>
+      {help && (
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+          {help}
+        </Typography>
+      )}
+      {/* Headers stay on one line; a narrow screen scrolls the table sideways instead. */}
+      <Box sx={{ overflowX: 'auto', '& th': { whiteSpace: 'nowrap' } }}>{children}</Box>
+    </CardContent>
+  </Card>
+);
+
+/** 按时办结率排名: best first, halls with too few counted cases after, unranked. */
+const OnTimeRanking = ({ halls }: { halls: readonly HallStatistics[] }) => {
   const translate = useTranslate();
   const createPath = useCreatePath();
+  const listPath = createPath({ resource: 'rectifications', type: 'list' });
+  // Halls without a single counted case add nothing to a ranking: one line says how many there are.
+  const ranking = rankHallsByOnTime(halls);
+  const shown = ranking.filter((item) => item.counted > 0);
+  const hidden = ranking.length - shown.length;
+  return (
+    <>
+      <Table size="small" data-testid="on-time-ranking">
+      <TableHead>
+        <TableRow>
+          <TableCell>{translate('app.statistics.rank')}</TableCell>
+          <TableCell>{translate('resources.rectifications.fields.hallCode')}</TableCell>
+          <TableCell align="right">{translate('app.statistics.on_time_rate')}</TableCell>
+          <TableCell align="right">{translate('app.statistics.on_time_of')}</TableCell>
+          <TableCell align="right">{translate('app.statistics.good_rate')}</TableCell>
+          <TableCell align="right">{translate('app.statistics.bad_reviews')}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {shown.map(({ hall, rank, counted }) => (
+          <TableRow key={hall.hallCode} hover>
+            <TableCell>{rank ?? <Typography variant="body2" color="text.secondary">{translate('app.statistics.unranked')}</Typography>}</TableCell>
+            <TableCell>
+              <Link component={RouterLink} to={rectificationListLink(listPath, HALL_FIGURE_FILTERS.all(hall.hallCode))}>
+                {hall.hallName}
+              </Link>
+            </TableCell>
+            <TableCell align="right" sx={{ fontWeight: 600, color: hall.onTimeRate !== null && hall.onTimeRate < 0.9 ? 'error.main' : undefined }}>
+              {percent(hall.onTimeRate)}
+            </TableCell>
+            <TableCell align="right">
+              {hall.onTimeCases} / {counted}
+            </TableCell>
+            <TableCell align="right">{percent(hall.goodRate)}</TableCell>
+            <TableCell align="right">{hall.badReviews}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+    {hidden > 0 && (
+      <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+        {translate('app.statistics.ranking_hidden', { smart_count: hidden })}
+      </Typography>
+    )}
+    </>
+  );
+};
+
+/** Overdue and escalated open cases per hall; each figure opens the case list filtered to it. */
+const TroubleByHall = ({ halls }: { halls: readonly HallStatistics[] }) => {
+  const translate = useTranslate();
+  const createPath = useCreatePath();
+  const listPath = createPath({ resource: 'rectifications', type: 'list' });
+  return (
+    <Table size="small" data-testid="supervision-by-hall">
+      <TableHead>
+        <TableRow>
+          <TableCell>{translate('resources.rectifications.fields.hallCode')}</TableCell>
+          <TableCell align="right">{translate('app.presets.overdue')}</TableCell>
+          <TableCell align="right">{translate('app.escalation.level_1')}</TableCell>
+          <TableCell align="right">{translate('app.escalation.level_2')}</TableCell>
+          <TableCell align="right">{translate('app.supervision.total')}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {halls.map((hall) => (
+          <TableRow key={hall.hallCode}>
+            <TableCell>
+              <Link component={RouterLink} to={rectificationListLink(listPath, HALL_FIGURE_FILTERS.open(hall.hallCode))}>
+                {hall.hallName}
+              </Link>
+            </TableCell>
+            <TableCell align="right">
+              <FigureLink value={hall.overdueNow} filter={HALL_FIGURE_FILTERS.overdue(hall.hallCode)} color="error.main" />
+            </TableCell>
+            <TableCell align="right">
+              <FigureLink value={hall.escalatedLevel1} filter={HALL_FIGURE_FILTERS.level1(hall.hallCode)} />
+            </TableCell>
+            <TableCell align="right">
+              <FigureLink value={hall.escalatedLevel2} filter={HALL_FIGURE_FILTERS.level2(hall.hallCode)} color="error.main" />
+            </TableCell>
+            <TableCell align="right">
+              <FigureLink value={hall.inTroubleNow} filter={HALL_FIGURE_FILTERS.inTrouble(hall.hallCode)} />
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+};
+
+/** Two tiles: the open cases at the town leader's and at the county's level. */
+const ByLevel = ({ levels }: { levels: ReadonlyArray<{ escalationLevel: number; cases: number; overdue: number }> }) => {
+  const translate = useTranslate();
+  const createPath = useCreatePath();
+  const navigate = useNavigate();
+  const listPath = createPath({ resource: 'rectifications', type: 'list' });
+  return (
+    <Grid container spacing={1.5} data-testid="supervision-by-level">
+      {levels.map((level) => (
+        <Grid key={level.escalationLevel} size={{ xs: 6 }}>
+          <Card variant="outlined">
+            <CardActionArea onClick={() => void navigate(rectificationListLink(listPath, LEVEL_FILTER(level.escalationLevel)))}>
+              <CardContent sx={{ py: 1.5 }}>
+                <Typography variant="body2" color="text.secondary">
+                  {translate(`app.escalation.level_${level.escalationLevel}`)}
+                </Typography>
+                <Typography variant="h5" component="p" sx={{ color: level.escalationLevel >= 2 && level.cases > 0 ? 'error.main' : undefined }}>
+                  {translate('app.statistics.level_cases', { smart_count: level.cases })}
+                </Typography>
+                <Typography variant="caption" color="text.secondary">
+                  {translate('app.statistics.level_overdue', { smart_count: level.overdue })}
+                </Typography>
+              </CardContent>
+            </CardActionArea>
+          </Card>
+        </Grid>
+      ))}
+    </Grid>
+  );
+};
+
+/** By the department owning the rated item; a department opens its reviews that have a case (each one click from it). */
+const ByDepartment = ({ rows }: { rows: ReadonlyArray<{ departmentCode: string | null; departmentName: string | null; overdue: number; escalatedLevel1: number; escalatedLevel2: number; total: number }> }) => {
+  const translate = useTranslate();
+  const createPath = useCreatePath();
+  const reviewsPath = createPath({ resource: 'reviews', type: 'list' });
+  return (
+    <Table size="small" data-testid="supervision-by-department">
+      <TableHead>
+        <TableRow>
+          <TableCell>{translate('resources.reviews.fields.departmentCode')}</TableCell>
+          <TableCell align="right">{translate('app.presets.overdue')}</TableCell>
+          <TableCell align="right">{translate('app.escalation.level_1')}</TableCell>
+          <TableCell align="right">{translate('app.escalation.level_2')}</TableCell>
+          <TableCell align="right">{translate('app.supervision.total')}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {rows.map((row) => (
+          <TableRow key={row.departmentCode ?? '—'}>
+            <TableCell>
+              {row.departmentCode ? (
+                <Link component={RouterLink} to={`${reviewsPath}?filter=${encodeURIComponent(JSON.stringify({ departmentCode: [row.departmentCode], hasRectification: true, level: [1, 2] }))}`}>
+                  {row.departmentName}
+                </Link>
+              ) : (
+                translate('app.statistics.no_department')
+              )}
+            </TableCell>
+            <TableCell align="right" sx={{ color: row.overdue ? 'error.main' : undefined }}>
+              {row.overdue}
+            </TableCell>
+            <TableCell align="right">{row.escalatedLevel1}</TableCell>
+            <TableCell align="right" sx={{ color: row.escalatedLevel2 ? 'error.main' : undefined }}>
+              {row.escalatedLevel2}
+            </TableCell>
+            <TableCell align="right">{row.total}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+};
+
+/**
+ * 超期督办 (county): the halls ranked by 按时办结率 over a period; open cases overdue or escalated now by hall, level
+ * and department, every figure one click from the case list filtered to it; and the cases themselves.
+ */
+export const SupervisionPage = () => {
+  const translate = useTranslate();
+  const [periodKey, setPeriodKey] = useState<StatisticsPeriodKey>('last30');
+  // The period is fixed when chosen (not recomputed each render), so its query is cached and refetched by key.
+  const period = useMemo(() => statisticsPeriod(periodKey, Date.now()), [periodKey]);
+  const halls = useHallStatistics(period);
+  const supervision = useSupervisionStatistics();
   const overdue = useGetList<RectificationCase>('rectifications', { filter: { overdue: true, state: OPEN_STATES }, sort: { field: 'escalationLevel', order: 'DESC' }, pagination: PAGE });
   const escalated = useGetList<RectificationCase>('rectifications', { filter: { escalationLevel: [1, 2], state: OPEN_STATES }, sort: { field: 'escalationLevel', order: 'DESC' }, pagination: PAGE });
   const cases = [...(overdue.data ?? []), ...(escalated.data ?? []).filter((item) => !overdue.data?.some((other) => other.id === item.id))];
-  const byHall = summariseByHall(cases);
-  const error = overdue.error ?? escalated.error;
-  const pending = overdue.isPending || escalated.isPending;
-  const caseLink = (record: RectificationCase) => createPath({ resource: 'rectifications', id: record.id, type: 'show' });
+  const trouble = hallsInTrouble(halls.data?.halls ?? []);
+  const error = halls.error ?? supervision.error ?? overdue.error ?? escalated.error;
+  const casesPending = overdue.isPending || escalated.isPending;
+  const empty = <Typography color="text.secondary">{translate('app.supervision.empty')}</Typography>;
   return (
     <Box sx={{ mt: 2 }}>
       <Title title="app.supervision.title" />
-      {error && <Alert severity="error">{error.message}</Alert>}
-      <Card sx={{ mb: 2 }}>
-        <CardContent>
-          <Typography variant="h6" component="h2" gutterBottom>
-            {translate('app.supervision.by_hall')}
-          </Typography>
-          {!pending && byHall.length === 0 && <Typography color="text.secondary">{translate('app.supervision.empty')}</Typography>}
-          {byHall.length > 0 && (
-            <Table size="small" data-testid="supervision-by-hall">
-              <TableHead>
-                <TableRow>
-                  <TableCell>{translate('resources.rectifications.fields.hallCode')}</TableCell>
-                  <TableCell align="right">{translate('app.presets.overdue')}</TableCell>
-                  <TableCell align="right">{translate('app.escalation.level_1')}</TableCell>
-                  <TableCell align="right">{translate('app.escalation.level_2')}</TableCell>
-                  <TableCell align="right">{translate('app.supervision.total')}</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {byHall.map((row) => (
-                  <TableRow key={row.hallCode}>
-                    <TableCell>
-                      <Link component={RouterLink} to={`${createPath({ resource: 'rectifications', type: 'list' })}?filter=${encodeURIComponent(JSON.stringify({ hallCode: [row.hallCode], state: OPEN_STATES }))}`}>
-                        {row.hallName}
-                      </Link>
-                    </TableCell>
-                    <TableCell align="right" sx={{ color: row.overdue ? 'error.main' : undefined }}>
-                      {row.overdue}
-                    </TableCell>
-                    <TableCell align="right">{row.level1}</TableCell>
-                    <TableCell align="right">{row.level2}</TableCell>
-                    <TableCell align="right">{row.total}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          )}
-        </CardContent>
-      </Card>
-      <Card>
-        <CardContent>
-          <Typography variant="h6" component="h2" gutterBottom>
-            {translate('app.supervision.cases')}
-          </Typography>
-          {!pending && cases.length === 0 && <Typography color="text.secondary">{translate('app.supervision.empty')}</Typography>}
-          {cases.length > 0 && (
-            <Table size="small" data-testid="supervision-cases">
-              <TableHead>
-                <TableRow>
-                  <TableCell>{translate('resources.rectifications.fields.hallCode')}</TableCell>
-                  <TableCell>{translate('resources.rectifications.fields.state')}</TableCell>
-                  <TableCell>{translate('resources.rectifications.fields.nearestDue')}</TableCell>
-                  <TableCell>{translate('app.dashboard.countdown')}</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {cases.map((record) => (
-                  <TableRow key={record.id} hover>
-                    <TableCell>
-                      <Link component={RouterLink} to={caseLink(record)}>
-                        {record.hallName} · {translate(`app.rectification.levels.${record.level}`)}
-                      </Link>
-                    </TableCell>
-                    <TableCell>
-                      <StateChip state={record.state} label={record.stateLabel} /> <EscalationBadge level={record.escalationLevel} />
-                    </TableCell>
-                    <TableCell>{beijingDateTime(nearestDue(record))}</TableCell>
-                    <TableCell>
-                      <DueCountdown dueAt={nearestDue(record)} />
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          )}
-        </CardContent>
-      </Card>
+      {error && <Alert severity="error" sx={{ mb: 2 }}>{translate('app.statistics.failed', { message: error.message })}</Alert>}
+      <Section
+        title={translate('app.statistics.ranking')}
+        help={translate('app.statistics.ranking_help', { min: MIN_CASES_TO_RANK })}
+        action={<PeriodPicker value={periodKey} onChange={setPeriodKey} />}
+      >
+        {halls.data && <OnTimeRanking halls={halls.data.halls} />}
+      </Section>
+      <Grid container spacing={2}>
+        <Grid size={{ xs: 12, md: 7 }}>
+          <Section title={translate('app.supervision.by_hall')}>{halls.data && (trouble.length > 0 ? <TroubleByHall halls={trouble} /> : empty)}</Section>
+        </Grid>
+        <Grid size={{ xs: 12, md: 5 }}>
+          <Section title={translate('app.statistics.by_level')}>{supervision.data && <ByLevel levels={supervision.data.byLevel} />}</Section>
+          <Section title={translate('app.statistics.by_department')} help={translate('app.statistics.by_department_help')}>
+            {supervision.data && (supervision.data.byDepartment.length > 0 ? <ByDepartment rows={supervision.data.byDepartment} /> : empty)}
+          </Section>
+        </Grid>
+      </Grid>
+      <Section title={translate('app.supervision.cases')}>
+        {!casesPending && cases.length === 0 && empty}
+        {cases.length > 0 && <CaseTable rows={cases} testId="supervision-cases" />}
+      </Section>
     </Box>
   );
 };

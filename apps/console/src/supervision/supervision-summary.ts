@@ -1,34 +1,48 @@
-/** What the 超期督办 table needs of a case. */
-export interface SupervisedCase {
-  id: string;
-  hallCode: string;
-  hallName: string;
-  overdue: boolean;
-  escalationLevel: number;
+import type { HallStatistics } from './statistics-api';
+
+/** A hall's place in the ranking by 按时办结率; halls with too few counted cases come last, unranked. */
+export interface RankedHall {
+  rank: number | null;
+  hall: HallStatistics;
+  counted: number;
 }
 
-export interface HallSupervisionRow {
-  hallCode: string;
-  hallName: string;
-  overdue: number;
-  level1: number;
-  level2: number;
-  total: number;
+/**
+ * Fewer counted cases than this and a rate says more about luck than about the hall (DOMAIN.md: rankings need a
+ * minimum number); such halls are listed after the ranking without a place.
+ */
+export const MIN_CASES_TO_RANK = 3;
+
+/**
+ * Halls by on-time rate, best first; equal rates share a place (1, 1, 3) and are ordered by more cases counted, then
+ * by code. Unranked halls follow, the ones with overdue cases first.
+ */
+export function rankHallsByOnTime(halls: readonly HallStatistics[], minimum = MIN_CASES_TO_RANK): RankedHall[] {
+  const withCounts = halls.map((hall) => ({ hall, counted: hall.onTimeCases + hall.lateCases }));
+  const rankable = withCounts
+    .filter((item) => item.counted >= minimum && item.hall.onTimeRate !== null)
+    .sort((a, b) => (b.hall.onTimeRate ?? 0) - (a.hall.onTimeRate ?? 0) || b.counted - a.counted || a.hall.hallCode.localeCompare(b.hall.hallCode));
+  const ranked: RankedHall[] = [];
+  rankable.forEach((item, index) => {
+    const previous = ranked[index - 1];
+    const rank = previous && previous.hall.onTimeRate === item.hall.onTimeRate ? previous.rank : index + 1;
+    ranked.push({ ...item, rank });
+  });
+  const unranked = withCounts
+    .filter((item) => !rankable.includes(item))
+    .sort((a, b) => b.hall.overdueNow - a.hall.overdueNow || b.counted - a.counted || a.hall.hallCode.localeCompare(b.hall.hallCode))
+    .map((item) => ({ ...item, rank: null }));
+  return [...ranked, ...unranked];
 }
 
-/** Overdue and escalated cases counted by hall, the halls with the most at level 2 (then overdue) first. */
-export function summariseByHall(cases: readonly SupervisedCase[]): HallSupervisionRow[] {
-  const rows = new Map<string, HallSupervisionRow>();
-  const seen = new Set<string>();
-  for (const item of cases) {
-    if (seen.has(item.id)) continue;
-    seen.add(item.id);
-    const row = rows.get(item.hallCode) ?? { hallCode: item.hallCode, hallName: item.hallName, overdue: 0, level1: 0, level2: 0, total: 0 };
-    if (item.overdue) row.overdue += 1;
-    if (item.escalationLevel === 1) row.level1 += 1;
-    if (item.escalationLevel >= 2) row.level2 += 1;
-    row.total += 1;
-    rows.set(item.hallCode, row);
-  }
-  return [...rows.values()].sort((a, b) => b.level2 - a.level2 || b.overdue - a.overdue || b.total - a.total || a.hallCode.localeCompare(b.hallCode));
+/** Halls with open cases overdue or escalated, the most at county level first (the 超期督办 table). */
+export function hallsInTrouble(halls: readonly HallStatistics[]): HallStatistics[] {
+  return halls
+    .filter((hall) => hall.overdueNow > 0 || hall.escalatedLevel1 > 0 || hall.escalatedLevel2 > 0)
+    .sort((a, b) => b.escalatedLevel2 - a.escalatedLevel2 || b.overdueNow - a.overdueNow || b.escalatedLevel1 - a.escalatedLevel1 || a.hallCode.localeCompare(b.hallCode));
+}
+
+/** `0.8571` → `85.7%`; no rate → `—`. */
+export function percent(value: number | null): string {
+  return value === null ? '—' : `${(Math.round(value * 1000) / 10).toFixed(1)}%`;
 }

@@ -22,6 +22,7 @@ export class HallStatisticsRow {
   @ApiProperty({ description: 'open cases with an obligation past its due time now' }) overdueNow!: number;
   @ApiProperty({ description: 'open cases escalated to the town leader (level 1) and not further' }) escalatedLevel1!: number;
   @ApiProperty({ description: 'open cases escalated to the county (level 2)' }) escalatedLevel2!: number;
+  @ApiProperty({ description: 'open cases overdue or escalated (each once): what 超期督办 follows up' }) inTroubleNow!: number;
 }
 
 export class HallStatisticsResponse {
