@@ -31,6 +31,8 @@ export async function createApp(config: AppConfig, options: { logger?: false; cl
       .setTitle('嘉祥县政务服务“好差评”整改系统 API')
       .setDescription('Every failure answers with the ApiError shape. Public endpoints are under /api/public.')
       .setVersion('0.1.0')
+      // Staff endpoints: the access token from POST /api/auth/login (controllers mark themselves with @ApiBearerAuth()).
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'access token from POST /api/auth/login (15 min)' })
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
