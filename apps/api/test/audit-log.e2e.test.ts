@@ -111,6 +111,18 @@ describe('audit log', () => {
     expect(body.errors.map((error) => error.field)).toContain(field);
   });
 
+  it('records the creation and the disabling of an integration key, never the key itself', async () => {
+    const headers = { 'content-type': 'application/json', ...asAdmin };
+    const created = (await (await fetch(`${stack.baseUrl}/admin/api-clients`, { method: 'POST', headers, body: JSON.stringify({ name: '不动产登记系统' }) })).json()) as { id: string; key: string };
+    expect((await fetch(`${stack.baseUrl}/admin/api-clients/${created.id}/disable`, { method: 'POST', headers: asAdmin })).status).toBe(200);
+    const { rows } = await list({ entityType: 'api-client', entityId: created.id });
+    expect(rows.map(({ action, actorUsername, details }) => ({ action, actorUsername, name: details?.name }))).toEqual([
+      { action: 'api-client.disable', actorUsername: 'audit-admin', name: '不动产登记系统' },
+      { action: 'api-client.create', actorUsername: 'audit-admin', name: '不动产登记系统' },
+    ]);
+    expect(JSON.stringify(rows)).not.toContain(created.key);
+  });
+
   it('is read by admins and the county supervisor only, and nobody can change it', async () => {
     expect((await list({}, asCounty)).status).toBe(200);
     expect((await list({}, asHandler)).status).toBe(403);

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiForbiddenResponse,
@@ -13,7 +13,8 @@ import {
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '@haochaping/contracts';
 import { CurrentActor } from '../actor/current-actor.decorator';
-import { DevActorGuard } from '../actor/dev-actor.guard';
+import { DevActorGuard, type RequestWithActor } from '../actor/dev-actor.guard';
+import { requestContext } from '../auth/request-context';
 import { ApiError, DomainHttpException } from '../common/api-error';
 import { setContentRange } from '../common/simple-rest/simple-rest-list';
 import { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-query.dto';
@@ -39,8 +40,8 @@ export class ApiClientsController {
   @ApiOperation({ summary: 'Creates a client and its key; the key is in this answer only (the server keeps its SHA-256)' })
   @ApiCreatedResponse({ type: CreatedApiClientResponse })
   @ApiUnprocessableEntityResponse({ type: ApiError })
-  create(@Body() body: CreateApiClientDto, @CurrentActor() actor: Actor): Promise<CreatedApiClientResponse> {
-    return this.clients.create(body.name, actor.userId);
+  create(@Body() body: CreateApiClientDto, @CurrentActor() actor: Actor, @Req() request: RequestWithActor): Promise<CreatedApiClientResponse> {
+    return this.clients.create(body.name, actor, requestContext(request));
   }
 
   @Get()
@@ -58,7 +59,7 @@ export class ApiClientsController {
   @ApiOperation({ summary: 'Disables the key at once (every later call with it is 401); final' })
   @ApiOkResponse({ type: ApiClientResponse })
   @ApiNotFoundResponse({ type: ApiError })
-  disable(@Param('id', new ParseUUIDPipe({ exceptionFactory: notFound })) id: string): Promise<ApiClientResponse> {
-    return this.clients.disable(id);
+  disable(@Param('id', new ParseUUIDPipe({ exceptionFactory: notFound })) id: string, @CurrentActor() actor: Actor, @Req() request: RequestWithActor): Promise<ApiClientResponse> {
+    return this.clients.disable(id, actor, requestContext(request));
   }
 }

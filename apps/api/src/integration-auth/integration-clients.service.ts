@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { ApiClient, Prisma } from '@haochaping/db';
+import type { Actor } from '@haochaping/contracts';
+import { appendAudit, type ApiClient, type Prisma } from '@haochaping/db';
+import type { RequestContext } from '../auth/request-context';
 import { DomainHttpException } from '../common/api-error';
 import { Clock } from '../common/clock';
 import { formatShanghaiInstant } from '../common/iso-instant';
@@ -42,9 +44,14 @@ export class IntegrationClientsService {
     return { id: client.id, name: client.name };
   }
 
-  async create(name: string, createdBy: string): Promise<CreatedApiClientResponse> {
+  /** A new client and its key; the row and its audit line (never the key) commit together. */
+  async create(name: string, actor: Actor, context: RequestContext): Promise<CreatedApiClientResponse> {
     const { key, keyPrefix, keyHash } = generateApiKey();
-    const client = await this.prisma.client.apiClient.create({ data: { name, keyPrefix, keyHash, createdBy } });
+    const client = await this.prisma.client.$transaction(async (tx) => {
+      const created = await tx.apiClient.create({ data: { name, keyPrefix, keyHash, createdBy: actor.userId } });
+      await this.audit(tx, actor, context, 'api-client.create', created.id, { name, keyPrefix });
+      return created;
+    });
     // The key leaves the server here and only here; the table keeps its hash.
     return { id: client.id, name: client.name, keyPrefix: client.keyPrefix, key, createdAt: formatShanghaiInstant(client.createdAt) };
   }
@@ -69,14 +76,22 @@ export class IntegrationClientsService {
   }
 
   /** Disabling is final (a leaked key is replaced, not re-enabled); disabling twice keeps the first moment. */
-  async disable(id: string): Promise<ApiClientResponse> {
+  async disable(id: string, actor: Actor, context: RequestContext): Promise<ApiClientResponse> {
     const existing = await this.prisma.client.apiClient.findUnique({ where: { id } });
     if (!existing) throw new DomainHttpException(404, 'API_CLIENT_NOT_FOUND', '未找到该接入系统');
     const client = existing.disabledAt
       ? existing
-      : await this.prisma.client.apiClient.update({ where: { id }, data: { disabledAt: this.clock.now() } });
+      : await this.prisma.client.$transaction(async (tx) => {
+          const disabled = await tx.apiClient.update({ where: { id }, data: { disabledAt: this.clock.now() } });
+          await this.audit(tx, actor, context, 'api-client.disable', id, { name: existing.name, keyPrefix: existing.keyPrefix });
+          return disabled;
+        });
     this.lastUsedWritten.delete(id);
     return this.toResponse(client);
+  }
+
+  private audit(tx: Prisma.TransactionClient, actor: Actor, context: RequestContext, action: string, id: string, details: Prisma.InputJsonObject) {
+    return appendAudit(tx, { actorId: actor.userId, actorRole: actor.role, action, entityType: 'api-client', entityId: id, details, requestId: context.requestId, ip: context.ip });
   }
 
   private async touch(id: string): Promise<void> {
