@@ -131,7 +131,7 @@ describe('master data (admins)', () => {
     expect(deadline.dueAt).toBe('2026-03-06T17:30:00+08:00');
   });
 
-  it('creates a window and downloads its QR code', async () => {
+  it('creates a window, downloads its QR code and opens its poster', async () => {
     const page = await signedInAdmin();
     await page.getByRole('menuitem', { name: '窗口' }).click();
     await visible(page.getByRole('row').filter({ hasText: '综合受理窗口' }));
@@ -158,6 +158,15 @@ describe('master data (admins)', () => {
     const saved = await file.path();
     // A PNG: its eight-byte signature.
     expect(fs.readFileSync(saved).subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+
+    // The printable poster opens in a new tab, fetched with the token like the QR.
+    const popup = page.waitForEvent('popup');
+    await page.getByRole('button', { name: '打印海报' }).click();
+    const poster = await popup;
+    await visible(poster.getByRole('heading', { name: '不动产登记窗口' }));
+    await visible(poster.getByText('扫码评价，您的意见我们认真对待'));
+    await stack.screenshot(poster, '06b-window-poster');
+    await poster.close();
 
     const windows = await apiGet<Array<{ id: string; name: string; active: boolean }>>(`/windows?filter=${encodeURIComponent(JSON.stringify({ hallCode: 'jintun' }))}`);
     expect(windows.find((window) => window.id === 'jintun-W09')).toMatchObject({ name: '不动产登记窗口', active: true });
