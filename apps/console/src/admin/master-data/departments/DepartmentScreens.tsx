@@ -6,7 +6,7 @@ import { SaveOnlyToolbar } from '../shared/SaveOnlyToolbar';
 
 /** County departments that own service items; a guide's scope names them by code. */
 export const DepartmentList = () => (
-  <List filters={[<SearchInput key="q" source="q" alwaysOn />]} sort={{ field: 'code', order: 'ASC' }} perPage={25}>
+  <List exporter={false} filters={[<SearchInput key="q" source="q" alwaysOn />]} sort={{ field: 'code', order: 'ASC' }} perPage={25}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="name" />
       <TextField source="code" />

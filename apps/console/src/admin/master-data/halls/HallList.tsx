@@ -6,7 +6,7 @@ const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="
 
 /** The county's 13 halls (and any added later), with their office hours in one line. */
 export const HallList = () => (
-  <List filters={filters} sort={{ field: 'code', order: 'ASC' }} perPage={25}>
+  <List exporter={false} filters={filters} sort={{ field: 'code', order: 'ASC' }} perPage={25}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="name" />
       <TextField source="code" />

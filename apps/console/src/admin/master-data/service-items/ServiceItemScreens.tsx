@@ -42,7 +42,7 @@ const filters = [
 
 /** 政务服务事项 by department and nature (线下窗口 / 网上办事: which reason options a review of it offers). */
 export const ServiceItemList = () => (
-  <List filters={filters} sort={{ field: 'code', order: 'ASC' }} perPage={25}>
+  <List exporter={false} filters={filters} sort={{ field: 'code', order: 'ASC' }} perPage={25}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="code" />
       <TextField source="name" />

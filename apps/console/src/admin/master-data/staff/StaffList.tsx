@@ -12,7 +12,7 @@ const filters = [
 
 /** Staff of the halls, by 工号. */
 export const StaffList = () => (
-  <List filters={filters} sort={{ field: 'employeeNumber', order: 'ASC' }} perPage={25}>
+  <List exporter={false} filters={filters} sort={{ field: 'employeeNumber', order: 'ASC' }} perPage={25}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="employeeNumber" />
       <TextField source="name" />

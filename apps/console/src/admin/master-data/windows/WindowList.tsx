@@ -12,7 +12,7 @@ const filters = [
 
 /** Every hall's windows, by hall; a window's page has its QR and poster. */
 export const WindowList = () => (
-  <List filters={filters} sort={{ field: 'id', order: 'ASC' }} perPage={25}>
+  <List exporter={false} filters={filters} sort={{ field: 'id', order: 'ASC' }} perPage={25}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="hallName" label="resources.windows.fields.hallCode" sortBy="hallCode" />
       <TextField source="code" />
