@@ -177,6 +177,13 @@ describe('the admin console', () => {
     await page.getByRole('link', { name: '编辑（保存为新版本）' }).click();
     await visible(page.getByText('保存后生成新版本'));
     await stack.screenshot(page, '07-option-set-new-version');
+    // A label edited and saved: version 2 is current, version 1 stays as it was.
+    await page.getByRole('textbox', { name: '选项名称' }).first().fill('服务态度生硬、冷漠');
+    await page.getByRole('button', { name: '保存' }).click();
+    await visible(page.getByRole('cell', { name: '服务态度生硬、冷漠' }));
+    await visible(page.getByTestId('current-version'));
+    expect(await prisma.optionSet.findMany({ where: { nature: 'OFFLINE' }, select: { version: true }, orderBy: { version: 'asc' } })).toEqual([{ version: 1 }, { version: 2 }]);
+    expect(await prisma.reviewOption.findFirst({ where: { optionSet: { nature: 'OFFLINE', version: 1 }, code: 'A1' }, select: { label: true } })).toEqual({ label: '服务态度不好' });
 
     await page.getByRole('menuitem', { name: '整改时限' }).click();
     await visible(page.getByText('DOMAIN.md 默认时限'));
@@ -186,6 +193,17 @@ describe('the admin console', () => {
     await page.getByRole('link', { name: '编辑（保存为新版本）' }).click();
     await visible(page.getByText('已在办理中的工单继续按其开始时的版本计时'));
     await stack.screenshot(page, '09-sla-policy-new-version');
+    // A clock set to zero is refused beside its input; 5 working days for 限时整改's result is saved as version 2.
+    const amounts = page.getByRole('spinbutton', { name: '时长' });
+    await amounts.nth(0).fill('0');
+    await page.getByRole('button', { name: '保存' }).click();
+    await visible(page.getByText('时长必须大于 0'));
+    await amounts.nth(0).fill('1');
+    await amounts.nth(3).fill('5');
+    await page.getByRole('textbox', { name: '修改说明' }).fill('限时整改结果时限改为 5 个工作日');
+    await page.getByRole('button', { name: '保存' }).click();
+    await visible(page.getByRole('cell', { name: '5 个工作日' }));
+    expect((await prisma.slaPolicyVersion.findMany({ select: { version: true, note: true }, orderBy: { version: 'asc' } })).map((row) => row.version)).toEqual([1, 2]);
 
     await page.getByRole('menuitem', { name: '接入系统密钥' }).click();
     await page.getByRole('button', { name: '新建接入系统' }).click();
@@ -203,12 +221,35 @@ describe('the admin console', () => {
     await page.getByRole('cell', { name: 'county', exact: true }).click();
     await visible(page.getByRole('button', { name: '重置密码' }));
     await stack.screenshot(page, '13-user-show');
+    // A new handler of 金屯镇: the generated password is shown once.
+    await page.getByRole('menuitem', { name: '用户' }).click();
+    await page.getByRole('link', { name: '新建' }).click();
+    await page.getByRole('textbox', { name: '用户名' }).fill('jintun-handler2');
+    await page.getByRole('textbox', { name: '姓名' }).fill('金屯镇经办人 张三');
+    await page.getByRole('combobox', { name: '角色' }).click();
+    await page.getByRole('option', { name: '镇街经办人' }).click();
+    await page.getByRole('button', { name: '保存' }).click();
+    await visible(page.getByText('镇街经办人和分管领导至少要有一个服务大厅'));
+    await page.getByRole('combobox', { name: '服务大厅' }).fill('金屯');
+    await visible(page.getByRole('option', { name: '金屯镇' }));
+    await page.getByRole('option', { name: '金屯镇' }).click();
+    await stack.screenshot(page, '13b-user-create');
+    await page.getByRole('button', { name: '保存' }).click();
+    await visible(page.getByTestId('one-time-secret'));
+    await page.getByRole('button', { name: '我已保存' }).click();
+    await visible(page.getByText('金屯镇经办人 张三'));
+    expect(await prisma.user.findUnique({ where: { username: 'jintun-handler2' }, select: { role: true, hallCodes: true, mustChangePassword: true } })).toEqual({
+      role: 'HANDLER',
+      hallCodes: ['jintun'],
+      mustChangePassword: true,
+    });
 
     await page.getByRole('menuitem', { name: '审计日志' }).click();
-    await visible(page.getByRole('cell', { name: '新建接入密钥' }).or(page.getByRole('cell', { name: '设置节假日/调休' })));
+    await visible(page.getByRole('cell', { name: '新建用户' }));
+    await visible(page.getByRole('cell', { name: '新建接入密钥' }));
     await stack.screenshot(page, '14-audit-log');
-    await page.getByRole('cell', { name: '设置节假日/调休' }).first().click();
-    await visible(page.getByTestId('audit-details').filter({ hasText: '"kind": "HOLIDAY"' }));
+    await page.getByRole('cell', { name: '新建用户' }).first().click();
+    await visible(page.getByTestId('audit-details').filter({ hasText: '"username": "jintun-handler2"' }));
     await stack.screenshot(page, '15-audit-entry');
   });
 });
