@@ -25,6 +25,8 @@ export interface WindowEntry {
   readonly hallId: string;
   readonly code: string;
   readonly name: string;
+  /** Set when an admin closed the window: its QR no longer rates, rows that name it still resolve. */
+  readonly disabledAt: Date | null;
 }
 
 export interface StaffEntry {
@@ -82,7 +84,8 @@ class MasterDataSnapshot {
   ) {
     this.hallsByCode = new Map(halls.map((hall) => [hall.code, hall]));
     this.hallsById = new Map(halls.map((hall) => [hall.id, hall]));
-    this.windowsByCode = new Map(windows.map((window) => [`${window.hallId}/${window.code}`, window]));
+    // A rating names a window by code: only open windows. Stored rows refer by id, to closed ones too.
+    this.windowsByCode = new Map(windows.filter((window) => window.disabledAt === null).map((window) => [`${window.hallId}/${window.code}`, window]));
     this.windowsById = new Map(windows.map((window) => [window.id, window]));
     this.staffByNumber = new Map(staff.map((member) => [member.employeeNumber, member]));
     this.itemsById = new Map(items.map((item) => [item.id, item]));
@@ -225,7 +228,7 @@ export class RatingMasterData {
     const db = this.prisma.client;
     const [halls, windows, staff, items, optionSets, years] = await Promise.all([
       db.hall.findMany({ select: { id: true, code: true, name: true, officeHours: true } }),
-      db.serviceWindow.findMany({ select: { id: true, hallId: true, code: true, name: true } }),
+      db.serviceWindow.findMany({ select: { id: true, hallId: true, code: true, name: true, disabledAt: true } }),
       db.staff.findMany({ select: { id: true, employeeNumber: true, hallId: true, windowId: true } }),
       db.serviceItem.findMany({ select: { id: true, code: true, name: true, nature: true } }),
       db.optionSet.findMany({
