@@ -84,17 +84,20 @@ async function badReview(token: string): Promise<{ id: string; reviewedAt: Date;
   }
 }
 
-/** The first two working days from today (Beijing) at 金屯镇: whatever the hour, a clock started now runs through them. */
-async function nextTwoWorkingDays(): Promise<string[]> {
+/**
+ * The first two working days from today (Beijing) at 金屯镇 — whatever the hour, a clock started now runs through
+ * them — and the hall's working time as it is before they change.
+ */
+async function nextTwoWorkingDays(): Promise<{ days: string[]; workingTimeBefore: WorkingTime }> {
   const calendar = await loadWorkingCalendar(prisma, 'jintun');
   if (!calendar) throw new Error('no hall jintun');
-  const workingTime = new WorkingTime(calendar);
+  const workingTimeBefore = new WorkingTime(calendar);
   const days: string[] = [];
   for (let instant = Date.now(); days.length < 2; instant += 86_400_000) {
     const date = localDateOf(new Date(instant));
-    if (workingTime.isWorkingDay(date)) days.push(date);
+    if (workingTimeBefore.isWorkingDay(date)) days.push(date);
   }
-  return days;
+  return { days, workingTimeBefore };
 }
 
 async function signIn(page: Page): Promise<void> {
@@ -122,9 +125,7 @@ async function makeHoliday(page: Page, date: string): Promise<void> {
 describe('the admin console', () => {
   it('adds holidays in the calendar, and a new 差评 is then due later', async () => {
     const token = await apiToken('county');
-    const days = await nextTwoWorkingDays();
-    // What a case started now would be due at before the change (the API computes from the same calendar as the worker).
-    const before = await threeWorkingDaysFrom(new Date(), token);
+    const { days, workingTimeBefore } = await nextTwoWorkingDays();
 
     const page = await stack.newPage();
     await signIn(page);
@@ -140,10 +141,12 @@ describe('the admin console', () => {
     await page.getByTestId(`day-${days[0] ?? ''}`).scrollIntoViewIfNeeded();
     await stack.screenshot(page, '02-calendar-holidays-added');
 
-    // A review after the change: its case's result clock skips the new holidays.
+    // A review after the change: its case's result clock skips the new holidays — due what the API computes on the new
+    // calendar, at least a day later than the same clock on the calendar before the change.
     const review = await badReview(token);
     expect(review.resultDueAt).toBe(await threeWorkingDaysFrom(review.reviewedAt, token));
-    expect(Date.parse(review.resultDueAt)).toBeGreaterThan(Date.parse(before));
+    const dueBefore = workingTimeBefore.addWorkingDays(review.reviewedAt, 3).dueAt;
+    expect(Date.parse(review.resultDueAt) - dueBefore.getTime()).toBeGreaterThanOrEqual(86_400_000);
 
     await page.goto(`${stack.console.url}/#/rectifications/${review.id}/show`);
     await visible(page.getByTestId('state-chip'));
