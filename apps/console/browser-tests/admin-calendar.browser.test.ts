@@ -140,6 +140,10 @@ describe('the admin console', () => {
     }
     await page.getByTestId(`day-${days[0] ?? ''}`).scrollIntoViewIfNeeded();
     await stack.screenshot(page, '02-calendar-holidays-added');
+    // On a tablet held upright the months stack two by two, each day still a finger-sized button.
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await stack.screenshot(page, '02b-calendar-tablet');
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     // A review after the change: its case's result clock skips the new holidays — due what the API computes on the new
     // calendar, at least a day later than the same clock on the calendar before the change.
