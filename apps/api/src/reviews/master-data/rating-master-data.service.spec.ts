@@ -1,4 +1,3 @@
-import type { Clock } from '../../common/clock';
 import type { PrismaService } from '../../prisma/prisma.service';
 import { RatingMasterData, RATING_MASTER_DATA_TTL_MS } from './rating-master-data.service';
 
@@ -18,7 +17,7 @@ describe('RatingMasterData', () => {
       calendarYear: { findMany: findMany(() => []) },
     },
   } as unknown as PrismaService;
-  const clock = { now: () => new Date(now) } as Clock;
+  const clock = { now: () => new Date(now) };
 
   beforeEach(() => {
     now = Date.parse('2026-11-28T02:00:00Z');
