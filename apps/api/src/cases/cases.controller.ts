@@ -5,7 +5,7 @@ import {
   ApiForbiddenResponse,
   ApiHeader,
   ApiNotFoundResponse,
-  ApiOkResponse,
+  ApiBearerAuth, ApiOkResponse,
   ApiOperation,
   ApiPayloadTooLargeResponse,
   ApiProduces,
@@ -36,6 +36,7 @@ const caseNotFound = () => new DomainHttpException(404, 'CASE_NOT_FOUND', '未�
 const DEV_ACTOR = { name: 'X-Dev-Actor', required: true, description: 'development only: {"userId":"…","role":"ADMIN","hallCodes":[]}' };
 
 @ApiTags('cases')
+@ApiBearerAuth()
 @Controller('cases')
 export class CasesController {
   constructor(

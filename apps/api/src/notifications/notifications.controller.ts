@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '@haochaping/contracts';
 import { CurrentActor } from '../actor/current-actor.decorator';
@@ -10,6 +10,7 @@ import { NotificationResponse } from './notification.response';
 import { NOTIFICATIONS_RESOURCE, NotificationsService } from './notifications.service';
 
 @ApiTags('notifications')
+@ApiBearerAuth()
 @Controller('notifications')
 @UseGuards(DevActorGuard)
 export class NotificationsController {

@@ -4,7 +4,7 @@ import {
   ApiForbiddenResponse,
   ApiHeader,
   ApiNotFoundResponse,
-  ApiOkResponse,
+  ApiBearerAuth, ApiOkResponse,
   ApiOperation,
   ApiServiceUnavailableResponse,
   ApiTags,
@@ -76,6 +76,7 @@ function ActionResponses(): MethodDecorator {
 @ApiTags('rectifications')
 @ApiHeader({ name: 'X-Dev-Actor', required: true, description: 'development only (refused in production): {"userId":"…","role":"HANDLER","hallCodes":["jintun"]}' })
 @UseGuards(DevActorGuard)
+@ApiBearerAuth()
 @Controller('rectifications')
 export class RectificationsController {
   constructor(

@@ -4,7 +4,7 @@ import {
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiHeader,
-  ApiOkResponse,
+  ApiBearerAuth, ApiOkResponse,
   ApiOperation,
   ApiTags,
   ApiUnauthorizedResponse,
@@ -26,6 +26,7 @@ import { FeedbackEntriesService } from './feedback-entries.service';
 @ApiForbiddenResponse({ type: ApiError, description: 'not a hall or county role, or another hall' })
 @UseGuards(DevActorGuard, RolesGuard)
 @Roles('HANDLER', 'TOWN_LEADER', 'COUNTY_SUPERVISOR', 'ADMIN')
+@ApiBearerAuth()
 @Controller('feedback-entries')
 export class FeedbackEntriesController {
   constructor(private readonly entries: FeedbackEntriesService) {}

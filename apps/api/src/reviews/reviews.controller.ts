@@ -3,7 +3,7 @@ import {
   ApiForbiddenResponse,
   ApiHeader,
   ApiNotFoundResponse,
-  ApiOkResponse,
+  ApiBearerAuth, ApiOkResponse,
   ApiOperation,
   ApiProduces,
   ApiTags,
@@ -31,6 +31,7 @@ const FILTERS = 'filter hallCode, channel, level (1–5), createdFrom, createdTo
 @ApiUnauthorizedResponse({ type: ApiError })
 @UseGuards(DevActorGuard, RolesGuard)
 @Roles('HANDLER', 'TOWN_LEADER', 'DEPT_GUIDE', 'COUNTY_SUPERVISOR', 'ADMIN')
+@ApiBearerAuth()
 @Controller('reviews')
 export class ReviewsController {
   constructor(private readonly reviews: ReviewListService) {}

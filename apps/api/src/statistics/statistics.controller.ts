@@ -1,5 +1,5 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiForbiddenResponse, ApiHeader, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Actor } from '@haochaping/contracts';
 import { CurrentActor } from '../actor/current-actor.decorator';
 import { DevActorGuard } from '../actor/dev-actor.guard';
@@ -19,6 +19,7 @@ import { StatisticsService } from './statistics.service';
 @ApiForbiddenResponse({ type: ApiError })
 @UseGuards(DevActorGuard, RolesGuard)
 @Roles('HANDLER', 'TOWN_LEADER', 'COUNTY_SUPERVISOR', 'ADMIN')
+@ApiBearerAuth()
 @Controller('statistics')
 export class StatisticsController {
   constructor(private readonly statistics: StatisticsService) {}

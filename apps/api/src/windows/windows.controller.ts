@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Res, UseGuards } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '@haochaping/contracts';
 import { CurrentActor } from '../actor/current-actor.decorator';
@@ -26,6 +26,7 @@ const fileStem = (hallCode: string, windowCode: string) => `qr-${hallCode}-${win
 @ApiNotFoundResponse({ type: ApiError, description: 'HALL_NOT_FOUND / WINDOW_NOT_FOUND' })
 @UseGuards(DevActorGuard, RolesGuard)
 @Roles('ADMIN', 'COUNTY_SUPERVISOR', 'HANDLER', 'TOWN_LEADER')
+@ApiBearerAuth()
 @Controller('windows/:hallCode/:windowCode')
 export class WindowsController {
   constructor(private readonly windows: WindowsService) {}
