@@ -250,6 +250,16 @@ describe('the admin console', () => {
       hallCodes: ['jintun'],
       mustChangePassword: true,
     });
+    // Made the hall's leader: role changed through PATCH, scope kept.
+    await page.getByRole('link', { name: '编辑' }).click();
+    await page.getByRole('combobox', { name: '角色' }).click();
+    await page.getByRole('option', { name: '镇街分管领导' }).click();
+    await stack.screenshot(page, '13c-user-edit');
+    const patched = page.waitForResponse((response) => response.request().method() === 'PATCH' && /\/api\/admin\/users\//.test(response.url()));
+    await page.getByRole('button', { name: '保存' }).click();
+    expect((await patched).status()).toBe(200);
+    await page.waitForURL(/#\/admin\/users\/[^/]+\/show$/);
+    expect(await prisma.user.findUnique({ where: { username: 'jintun-handler2' }, select: { role: true, hallCodes: true } })).toEqual({ role: 'TOWN_LEADER', hallCodes: ['jintun'] });
 
     await page.getByRole('menuitem', { name: '审计日志' }).click();
     await visible(page.getByRole('cell', { name: '新建用户' }));

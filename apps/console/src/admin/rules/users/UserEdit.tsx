@@ -1,4 +1,4 @@
-import { Edit, SimpleForm, TextField, Labeled, useNotify, useRecordContext, useRedirect } from 'react-admin';
+import { Edit, Labeled, SaveButton, SimpleForm, TextField, Toolbar, useNotify, useRecordContext, useRedirect } from 'react-admin';
 import { nestErrors } from '../shared/nest-errors';
 import { refusalOf, rulesRequest } from '../shared/rules-api';
 import { userBody, validateUser, type UserFormValues } from './user-form';
@@ -22,7 +22,14 @@ const UserForm = () => {
     }
   };
   return (
-    <SimpleForm onSubmit={(values: Record<string, unknown>) => save(values)} validate={(values) => nestErrors(validateUser(values, 'edit'))}>
+    // Accounts are disabled, never deleted (the audit trail names them): no delete button.
+    <SimpleForm
+      toolbar={
+        <Toolbar>
+          <SaveButton />
+        </Toolbar>
+      }
+      onSubmit={(values: Record<string, unknown>) => save(values)} validate={(values) => nestErrors(validateUser(values, 'edit'))}>
       <Labeled source="username">
         <TextField source="username" />
       </Labeled>
