@@ -2,6 +2,7 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import type { DataProvider } from 'react-admin';
 import { httpClient } from './auth/http-client';
 import { fetchApiHealth, type ApiHealthReport } from './health/api-health';
+import { withPageCap } from './page-cap';
 import type { CaseReviewer, RectificationActionPath, RectificationLiveState } from './rectifications/rectification.types';
 
 // Same origin as the console: Vite proxies /api to the API in dev and preview.
@@ -19,7 +20,8 @@ export interface ConsoleDataProvider extends DataProvider {
 }
 
 export const createDataProvider = (apiUrl: string = API_URL): ConsoleDataProvider => ({
-  ...simpleRestProvider(apiUrl, httpClient),
+  // Exports ask for more rows than the API gives per request: withPageCap fetches them page by page.
+  ...withPageCap(simpleRestProvider(apiUrl, httpClient)),
   getApiHealth: (options = {}) => fetchApiHealth(apiUrl, options),
   async getRectificationLive(id) {
     const response = await httpClient(`${apiUrl}/rectifications/${encodeURIComponent(id)}?live=1`);
