@@ -138,6 +138,18 @@ describe('window QR codes and A5 posters', () => {
     });
   });
 
+  it('prints no QR code or poster for a window an admin closed (409), and prints them again once it is open', async () => {
+    const hall = await prisma.hall.findUniqueOrThrow({ where: { code: 'macun' } });
+    await prisma.serviceWindow.create({ data: { hallId: hall.id, code: 'W77', name: '临时窗口', disabledAt: new Date() } });
+    for (const file of ['qr.png', 'qr.svg', 'poster']) {
+      const response = await get(`macun/W77/${file}`);
+      expect([file, response.status]).toEqual([file, 409]);
+      expect(await response.json()).toMatchObject({ statusCode: 409, code: 'WINDOW_DISABLED', message: '马村镇临时窗口（W77）已停用，不再提供评价二维码；启用后可重新获取' });
+    }
+    await prisma.serviceWindow.update({ where: { hallId_code: { hallId: hall.id, code: 'W77' } }, data: { disabledAt: null } });
+    expect((await get('macun/W77/qr.png')).status).toBe(200);
+  });
+
   it.each([
     ['an unknown hall', 'atlantis/W01', 'HALL_NOT_FOUND', '未找到该服务大厅'],
     ['an unknown window of a known hall', 'jintun/W42', 'WINDOW_NOT_FOUND', '金屯镇没有编号为 W42 的窗口'],

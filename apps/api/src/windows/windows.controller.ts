@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Res, UseGuards } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '@haochaping/contracts';
 import { CurrentActor } from '../actor/current-actor.decorator';
@@ -24,6 +24,7 @@ const fileStem = (hallCode: string, windowCode: string) => `qr-${hallCode}-${win
 @ApiUnauthorizedResponse({ type: ApiError })
 @ApiForbiddenResponse({ type: ApiError, description: 'not an admin, the county, or staff of this hall' })
 @ApiNotFoundResponse({ type: ApiError, description: 'HALL_NOT_FOUND / WINDOW_NOT_FOUND' })
+@ApiConflictResponse({ type: ApiError, description: 'WINDOW_DISABLED: an admin closed the window' })
 @UseGuards(DevActorGuard, RolesGuard)
 @Roles('ADMIN', 'COUNTY_SUPERVISOR', 'HANDLER', 'TOWN_LEADER')
 @ApiBearerAuth()

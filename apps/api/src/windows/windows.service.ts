@@ -40,8 +40,10 @@ export class WindowsService {
     if (!canSeeHall(actor, hallCode)) throw new DomainHttpException(403, 'FORBIDDEN', '无权获取其他镇街窗口的二维码');
     const hall = await this.prisma.client.hall.findUnique({ where: { code: hallCode }, select: { id: true, name: true } });
     if (!hall) throw new DomainHttpException(404, 'HALL_NOT_FOUND', '未找到该服务大厅');
-    const window = await this.prisma.client.serviceWindow.findUnique({ where: { hallId_code: { hallId: hall.id, code: windowCode } }, select: { code: true, name: true } });
+    const window = await this.prisma.client.serviceWindow.findUnique({ where: { hallId_code: { hallId: hall.id, code: windowCode } }, select: { code: true, name: true, disabledAt: true } });
     if (!window) throw new DomainHttpException(404, 'WINDOW_NOT_FOUND', `${hall.name}没有编号为 ${windowCode} 的窗口`);
+    // A closed window takes no ratings (the intake skips it), so no new QR code or poster is printed for it.
+    if (window.disabledAt) throw new DomainHttpException(409, 'WINDOW_DISABLED', `${hall.name}${window.name}（${windowCode}）已停用，不再提供评价二维码；启用后可重新获取`);
     return { hallName: hall.name, windowName: window.name, windowCode: window.code, url: windowRatingUrl(this.config.limits.publicBaseUrl, hallCode, window.code) };
   }
 }

@@ -109,6 +109,7 @@ export const messages: ModuleMessages = {
         download_svg: '下载二维码（SVG）',
         poster: '打印海报',
         failed: '下载失败，请重试',
+        disabled: '窗口已停用，不再提供评价二维码；启用后可下载。',
       },
     },
   },
