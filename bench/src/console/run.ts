@@ -15,6 +15,7 @@ import path from 'node:path';
 import { Pool } from 'pg';
 import { DataProtector } from '@haochaping/privacy';
 import { startBenchStack } from '../lib/bench-stack';
+import { percentiles } from '../lib/percentiles';
 import { DEFAULT_VOLUME, seedVolume } from './seed-volume';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 40);
@@ -63,10 +64,6 @@ function probes(hallCode: string): Probe[] {
   ];
 }
 
-function percentile(sorted: number[], q: number): number {
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN);
-}
-
 async function main(): Promise<void> {
   const volume = {
     ...DEFAULT_VOLUME,
@@ -96,8 +93,8 @@ async function main(): Promise<void> {
       for (let n = 0; n < 3; n++) await get(probe); // warm-up: the plan cache and PostgreSQL's buffers
       const samples: number[] = [];
       for (let n = 0; n < SAMPLES; n++) samples.push(await get(probe));
-      samples.sort((a, b) => a - b);
-      const row = { screen: probe.screen, query: probe.query, actor: probe.actor, p50Ms: percentile(samples, 0.5), p95Ms: percentile(samples, 0.95), maxMs: Math.round(samples.at(-1) ?? NaN) };
+      const { p50Ms, p95Ms, maxMs } = percentiles(samples);
+      const row = { screen: probe.screen, query: probe.query, actor: probe.actor, p50Ms, p95Ms, maxMs };
       rows.push(row);
       console.log(`${row.p95Ms < TARGET_P95_MS ? '  ' : '✗ '}${row.screen} · ${row.query} · ${row.actor}: p50 ${row.p50Ms} ms, p95 ${row.p95Ms} ms`);
     }

@@ -22,6 +22,7 @@ import autocannon from 'autocannon';
 import { DEFAULT_SLA_POLICY, type SlaPolicy } from '@haochaping/contracts';
 import { createPrismaClient, enqueueRectificationStart, HALLS, Prisma, type PrismaClient } from '@haochaping/db';
 import { DataProtector, newTrackingCode } from '@haochaping/privacy';
+import { percentiles, type Percentiles } from '../lib/percentiles';
 import { startBenchStack, type BenchStack } from '../lib/bench-stack';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 100);
@@ -31,19 +32,6 @@ const BURST = Number(process.env.BENCH_BURST ?? 1000);
 
 const supervisor = JSON.stringify({ userId: 'bench-county', role: 'COUNTY_SUPERVISOR', hallCodes: [] });
 const handlerOf = (hallCode: string) => JSON.stringify({ userId: `bench-handler-${hallCode}`, role: 'HANDLER', hallCodes: [hallCode] });
-
-interface Percentiles {
-  n: number;
-  p50Ms: number;
-  p95Ms: number;
-  maxMs: number;
-}
-
-function percentiles(samples: number[]): Percentiles {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN);
-  return { n: sorted.length, p50Ms: at(0.5), p95Ms: at(0.95), maxMs: Math.round(sorted[sorted.length - 1] ?? NaN) };
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
