@@ -37,5 +37,5 @@ export type {
 export { seedReferenceData, seedDemoData, seedDemoStaff, seedDemoServicePoints, seedDemoAccounts, demoAccounts, DEMO_ACCOUNT_PASSWORD, DEMO_CITIZEN_PHONE, HALLS, OPTION_SETS, DEPARTMENTS, WINDOW_TEMPLATES, SERVICE_ITEMS, windowCountOf } from './seed';
 export { loadWorkingCalendar, loadYearCalendars, toCalendarYearData, toOfficeHours, toYearCalendar } from './working-calendar';
 export { enqueueRectificationStart } from './outbox';
-export { parseSlaPolicy, loadCurrentSlaPolicy } from './sla-policy';
+export { parseSlaPolicy, loadCurrentSlaPolicy, slaPolicyOfRow } from './sla-policy';
 export { appendAudit, type AuditEntry } from './audit-log';

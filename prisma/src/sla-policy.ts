@@ -42,7 +42,11 @@ export function parseSlaPolicy(value: unknown): SlaPolicy {
 
 /** The policy new cases start under: the newest version admins saved (seeded: version 1, DOMAIN.md's clocks). */
 export async function loadCurrentSlaPolicy(prisma: PrismaClient): Promise<SlaPolicy> {
-  const row = await prisma.slaPolicyVersion.findFirst({ orderBy: { version: 'desc' } });
+  return slaPolicyOfRow(await prisma.slaPolicyVersion.findFirst({ orderBy: { version: 'desc' } }));
+}
+
+/** The policy of the newest `sla_policy_version` row however it was read (Prisma, or the worker's SQL), checked. */
+export function slaPolicyOfRow(row: { version: number; policy: unknown } | null): SlaPolicy {
   if (!row) throw new Error('no SLA policy in the database (the reference seed writes version 1)');
   const policy = parseSlaPolicy(row.policy);
   if (policy.version !== row.version) throw new Error(`SLA policy row ${row.version} carries version ${policy.version}`);

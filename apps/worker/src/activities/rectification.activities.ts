@@ -14,7 +14,7 @@ import {
   type RectificationCategory,
   isRectificationCategory,
 } from '@haochaping/contracts';
-import { loadWorkingCalendar, parseSlaPolicy, type Pool, type PrismaClient } from '@haochaping/db';
+import { loadWorkingCalendar, slaPolicyOfRow, type Pool, type PrismaClient } from '@haochaping/db';
 import { WorkingTime } from '@haochaping/working-time';
 import type { NotificationDriver } from '../notifications/notification.driver';
 import { projectCaseSql } from './case-projection.sql';
@@ -71,15 +71,12 @@ export function createRectificationActivities({
         // Retrying cannot make a missing review appear: fail the workflow task's activity for good.
         throw ApplicationFailure.nonRetryable(`review ${reviewId} does not exist`, ERR_REVIEW_NOT_FOUND);
       }
-      if (!row.sla) throw new Error('no SLA policy in the database (the reference seed writes version 1)');
-      // The newest version admins saved; the workflow records it in its history, so the case keeps it.
-      const slaPolicy = parseSlaPolicy(row.sla.policy);
-      if (slaPolicy.version !== row.sla.version) throw new Error(`SLA policy row ${row.sla.version} carries version ${slaPolicy.version}`);
       return {
         reviewId: row.id,
         hallCode: row.hallCode,
         hallName: row.hallName,
-        slaPolicy,
+        // The newest version admins saved; the workflow records it in its history, so the case keeps it.
+        slaPolicy: slaPolicyOfRow(row.sla),
         // A real-name review with a phone owes a callback (实名差评回访率 100%); an anonymous one is still verified
         // and rectified, but nobody can be called.
         canCallBack: row.canCallBack,
