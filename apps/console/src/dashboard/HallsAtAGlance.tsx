@@ -1,11 +1,12 @@
 import { Alert, Box, Card, CardContent, Link, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useMemo } from 'react';
 import { Link as RouterLink } from 'react-router';
-import { useCreatePath, useTranslate } from 'react-admin';
+import { useTranslate } from 'react-admin';
 import { FigureLink } from '../supervision/FigureLink';
 import { useHallStatistics } from '../supervision/statistics-api';
 import { statisticsPeriod } from '../supervision/statistics-period';
-import { HALL_FIGURE_FILTERS, rectificationListLink } from '../supervision/supervision-links';
+import { useRectificationListLink } from '../supervision/use-rectification-list-link';
+import { HALL_FIGURE_FILTERS } from '../supervision/supervision-links';
 import { percent } from '../supervision/supervision-summary';
 
 /**
@@ -14,8 +15,7 @@ import { percent } from '../supervision/supervision-summary';
  */
 export const HallsAtAGlance = () => {
   const translate = useTranslate();
-  const createPath = useCreatePath();
-  const listPath = createPath({ resource: 'rectifications', type: 'list' });
+  const listLink = useRectificationListLink();
   const period = useMemo(() => statisticsPeriod('last30', Date.now()), []);
   const { data, error } = useHallStatistics(period);
   const halls = [...(data?.halls ?? [])].sort(
@@ -50,7 +50,7 @@ export const HallsAtAGlance = () => {
                 {halls.map((hall) => (
                   <TableRow key={hall.hallCode} hover>
                     <TableCell>
-                      <Link component={RouterLink} to={rectificationListLink(listPath, HALL_FIGURE_FILTERS.open(hall.hallCode))}>
+                      <Link component={RouterLink} to={listLink(HALL_FIGURE_FILTERS.open(hall.hallCode))}>
                         {hall.hallName}
                       </Link>
                     </TableCell>

@@ -1,22 +1,22 @@
 import { Card, CardActionArea, CardContent, Grid, Typography } from '@mui/material';
-import { useCreatePath, useGetList, useTranslate } from 'react-admin';
+import { useGetList, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router';
 import { RECTIFICATION_STATES, type RectificationState } from '../rectifications/rectification.types';
+import { useRectificationListLink } from '../supervision/use-rectification-list-link';
 
 const COUNTED: RectificationState[] = ['PENDING_VERIFICATION', 'RECTIFYING', 'REJECTION_PENDING', 'EXTENSION_PENDING', 'AWAITING_CONFIRMATION', 'REOPENED'];
 
 /** One number, read as the total of a one-row page (the API counts in the user's scope). */
 const CountTile = ({ label, filter, color }: { label: string; filter: Record<string, unknown>; color?: string }) => {
-  const createPath = useCreatePath();
+  const listLink = useRectificationListLink();
   const navigate = useNavigate();
   // A sort the API knows: without one react-admin asks for ["id","DESC"], which the list refuses (422), and the
   // tile would wait for its number forever.
   const { total } = useGetList('rectifications', { filter, sort: { field: 'openedAt', order: 'DESC' }, pagination: { page: 1, perPage: 1 } }, { refetchInterval: 30_000 });
-  const to = `${createPath({ resource: 'rectifications', type: 'list' })}?filter=${encodeURIComponent(JSON.stringify(filter))}`;
   return (
     <Grid size={{ xs: 6, sm: 4, md: 'grow' }}>
       <Card variant="outlined">
-        <CardActionArea onClick={() => void navigate(to)}>
+        <CardActionArea onClick={() => void navigate(listLink(filter))}>
           <CardContent sx={{ py: 1.5 }}>
             <Typography variant="body2" color="text.secondary" noWrap>
               {label}

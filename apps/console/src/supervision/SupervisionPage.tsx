@@ -8,7 +8,8 @@ import { FigureLink } from './FigureLink';
 import { PeriodPicker } from './PeriodPicker';
 import { useHallStatistics, useSupervisionStatistics, type HallStatistics } from './statistics-api';
 import { statisticsPeriod, type StatisticsPeriodKey } from './statistics-period';
-import { HALL_FIGURE_FILTERS, LEVEL_FILTER, rectificationListLink } from './supervision-links';
+import { useRectificationListLink } from './use-rectification-list-link';
+import { HALL_FIGURE_FILTERS, LEVEL_FILTER } from './supervision-links';
 import { hallsInTrouble, MIN_CASES_TO_RANK, percent, rankHallsByOnTime } from './supervision-summary';
 
 // A county has a few hundred open cases at most in trouble at once; beyond that the list's filters are the tool.
@@ -37,8 +38,7 @@ const Section = ({ title, help, action, children, testId }: { title: string; hel
 /** 按时办结率排名: best first, halls with too few counted cases after, unranked. */
 const OnTimeRanking = ({ halls }: { halls: readonly HallStatistics[] }) => {
   const translate = useTranslate();
-  const createPath = useCreatePath();
-  const listPath = createPath({ resource: 'rectifications', type: 'list' });
+  const listLink = useRectificationListLink();
   // Halls without a single counted case add nothing to a ranking: one line says how many there are.
   const ranking = rankHallsByOnTime(halls);
   const shown = ranking.filter((item) => item.counted > 0);
@@ -61,7 +61,7 @@ const OnTimeRanking = ({ halls }: { halls: readonly HallStatistics[] }) => {
           <TableRow key={hall.hallCode} hover>
             <TableCell>{rank ?? <Typography variant="body2" color="text.secondary">{translate('app.statistics.unranked')}</Typography>}</TableCell>
             <TableCell>
-              <Link component={RouterLink} to={rectificationListLink(listPath, HALL_FIGURE_FILTERS.all(hall.hallCode))}>
+              <Link component={RouterLink} to={listLink(HALL_FIGURE_FILTERS.all(hall.hallCode))}>
                 {hall.hallName}
               </Link>
             </TableCell>
@@ -89,8 +89,7 @@ const OnTimeRanking = ({ halls }: { halls: readonly HallStatistics[] }) => {
 /** Overdue and escalated open cases per hall; each figure opens the case list filtered to it. */
 const TroubleByHall = ({ halls }: { halls: readonly HallStatistics[] }) => {
   const translate = useTranslate();
-  const createPath = useCreatePath();
-  const listPath = createPath({ resource: 'rectifications', type: 'list' });
+  const listLink = useRectificationListLink();
   return (
     <Table size="small" data-testid="supervision-by-hall">
       <TableHead>
@@ -106,7 +105,7 @@ const TroubleByHall = ({ halls }: { halls: readonly HallStatistics[] }) => {
         {halls.map((hall) => (
           <TableRow key={hall.hallCode}>
             <TableCell>
-              <Link component={RouterLink} to={rectificationListLink(listPath, HALL_FIGURE_FILTERS.open(hall.hallCode))}>
+              <Link component={RouterLink} to={listLink(HALL_FIGURE_FILTERS.open(hall.hallCode))}>
                 {hall.hallName}
               </Link>
             </TableCell>
@@ -132,15 +131,14 @@ const TroubleByHall = ({ halls }: { halls: readonly HallStatistics[] }) => {
 /** Two tiles: the open cases at the town leader's and at the county's level. */
 const ByLevel = ({ levels }: { levels: ReadonlyArray<{ escalationLevel: number; cases: number; overdue: number }> }) => {
   const translate = useTranslate();
-  const createPath = useCreatePath();
+  const listLink = useRectificationListLink();
   const navigate = useNavigate();
-  const listPath = createPath({ resource: 'rectifications', type: 'list' });
   return (
     <Grid container spacing={1.5} data-testid="supervision-by-level">
       {levels.map((level) => (
         <Grid key={level.escalationLevel} size={{ xs: 6 }}>
           <Card variant="outlined">
-            <CardActionArea onClick={() => void navigate(rectificationListLink(listPath, LEVEL_FILTER(level.escalationLevel)))}>
+            <CardActionArea onClick={() => void navigate(listLink(LEVEL_FILTER(level.escalationLevel)))}>
               <CardContent sx={{ py: 1.5 }}>
                 <Typography variant="body2" color="text.secondary">
                   {translate(`app.escalation.level_${level.escalationLevel}`)}
