@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { createPrismaClient, loadWorkingCalendar, type PrismaClient } from '@haochaping/db';
 import { localDateOf, WorkingTime } from '@haochaping/working-time';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createAccounts, TEST_PASSWORD } from '../../api/test/helpers/auth-accounts';
 import { startBrowserStack, SCREENSHOT_DIR, type BrowserStack } from './helpers/citizen-stack';
+import { VISIBLE_MS, visibleOrScreenshot } from './helpers/visible';
 
 /**
  * The admins' rule screens (issue 6, "Master data (admins)") at 1280×800 in Chromium against the real API, worker and
@@ -33,18 +34,8 @@ afterAll(async () => {
   process.stdout.write(`\nadmin screenshots: ${SCREENSHOT_DIR}\n`);
 });
 
-const VISIBLE_MS = 20_000;
-let failures = 0;
-/** Waits for the locator; when it never shows, the page as it was is saved (`admin-rules-failed-N.png`) to tell why. */
-async function visible(locator: Locator, timeout = VISIBLE_MS): Promise<void> {
-  try {
-    await locator.first().waitFor({ state: 'visible', timeout });
-  } catch (error) {
-    failures += 1;
-    await stack.screenshot(locator.page(), `failed-${failures}`).catch(() => undefined);
-    throw error;
-  }
-}
+/** Waits for the locator; when it never shows, the page as it was is saved to tell why. */
+const visible = visibleOrScreenshot(() => stack);
 
 async function apiToken(username: string): Promise<string> {
   const response = await fetch(`${stack.api.baseUrl}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: TEST_PASSWORD }) });

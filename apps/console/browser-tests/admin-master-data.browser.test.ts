@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fs from 'node:fs';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createAccounts, TEST_PASSWORD } from '../../api/test/helpers/auth-accounts';
 import { SCREENSHOT_DIR, startBrowserStack, type BrowserStack } from './helpers/citizen-stack';
+import { visibleOrScreenshot } from './helpers/visible';
 
 /**
  * The admins' master-data screens (issue 6, "Master data (admins)") in Chromium against the real API and database,
@@ -26,18 +27,8 @@ afterAll(async () => {
   process.stdout.write(`\nadmin screenshots: ${SCREENSHOT_DIR}\n`);
 });
 
-const VISIBLE_MS = 20_000;
-let failures = 0;
-/** Waits for the locator; when it never shows, the page as it was is saved (`admin-master-data-failed-N.png`) to tell why. */
-async function visible(locator: Locator, timeout = VISIBLE_MS): Promise<void> {
-  try {
-    await locator.first().waitFor({ state: 'visible', timeout });
-  } catch (error) {
-    failures += 1;
-    await stack.screenshot(locator.page(), `failed-${failures}`).catch(() => undefined);
-    throw error;
-  }
-}
+/** Waits for the locator; when it never shows, the page as it was is saved to tell why. */
+const visible = visibleOrScreenshot(() => stack);
 
 async function apiToken(): Promise<string> {
   const response = await fetch(`${stack.api.baseUrl}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: TEST_PASSWORD }) });

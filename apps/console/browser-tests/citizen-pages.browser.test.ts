@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { RECTIFICATION_STATES } from '@haochaping/contracts';
 import type { Locator, Page, Request } from 'playwright-core';
 import { SCREENSHOT_DIR, startCitizenStack, type CitizenStack } from './helpers/citizen-stack';
+import { VISIBLE_MS } from './helpers/visible';
 
 /**
  * The citizen pages (docs/INTAKE-API.md, "Citizen pages") at 375×667 in Chromium, against the real API, worker
@@ -18,7 +19,6 @@ afterAll(async () => {
   process.stdout.write(`\ncitizen page screenshots: ${SCREENSHOT_DIR}\n`);
 });
 
-const VISIBLE_MS = 20_000;
 const visible = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: VISIBLE_MS });
 
 /** The tracking code on the success page, checked for the alphabet @haochaping/privacy uses. */

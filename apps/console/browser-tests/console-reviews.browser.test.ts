@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { ReviewSeeder, type SeedCase } from '../../api/test/helpers/review-seed';
 import { SCREENSHOT_DIR, startConsoleStack, TEST_PASSWORD, type ConsoleStack } from './console-stack';
+import { VISIBLE_MS, visibleOrScreenshot } from './helpers/visible';
 
 /**
  * 评价记录, the 超期督办 statistics and a leader's 工作台 (issue 6) at 1280×800 in Chromium against the real API.
@@ -44,18 +45,8 @@ afterAll(async () => {
   process.stdout.write(`\nconsole screenshots: ${SCREENSHOT_DIR}\n`);
 });
 
-const VISIBLE_MS = 20_000;
-let failures = 0;
-/** Waits for the locator; when it never shows, the page as it was is saved (`console-2x-failed-N.png`) to tell why. */
-async function visible(locator: Locator, timeout = VISIBLE_MS): Promise<void> {
-  try {
-    await locator.first().waitFor({ state: 'visible', timeout });
-  } catch (error) {
-    failures += 1;
-    await stack.screenshot(locator.page(), `2x-failed-${failures}`).catch(() => undefined);
-    throw error;
-  }
-}
+/** Waits for the locator; when it never shows, the page as it was is saved to tell why. */
+const visible = visibleOrScreenshot(() => stack, '2x-failed');
 
 async function signIn(page: Page, username: string): Promise<void> {
   await page.goto(`${stack.console.url}/#/login`);

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { SCREENSHOT_DIR, startConsoleStack, TEST_PASSWORD, type ConsoleStack } from './console-stack';
+import { VISIBLE_MS, visibleOrScreenshot } from './helpers/visible';
 
 /**
  * The staff console (issue 6, "Screens") at 1280×800 in Chromium against the real API, worker and database:
@@ -26,18 +27,8 @@ afterAll(async () => {
   process.stdout.write(`\nconsole screenshots: ${SCREENSHOT_DIR}\n`);
 });
 
-const VISIBLE_MS = 20_000;
-let failures = 0;
-/** Waits for the locator; when it never shows, the page as it was is saved (`console-failed-N.png`) to tell why. */
-async function visible(locator: Locator, timeout = VISIBLE_MS): Promise<void> {
-  try {
-    await locator.first().waitFor({ state: 'visible', timeout });
-  } catch (error) {
-    failures += 1;
-    await stack.screenshot(locator.page(), `failed-${failures}`).catch(() => undefined);
-    throw error;
-  }
-}
+/** Waits for the locator; when it never shows, the page as it was is saved to tell why. */
+const visible = visibleOrScreenshot(() => stack);
 
 async function apiToken(username: string, password: string): Promise<string> {
   const response = await fetch(`${stack.api.baseUrl}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
