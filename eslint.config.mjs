@@ -16,6 +16,16 @@ const WORKFLOW_FORBIDDEN = [
   '@temporalio/activity',
 ].map((name) => ({ name, message: 'Workflow code must be deterministic: no Node built-ins, database, Nest or worker-side modules.' }));
 
+/** What runs only on a server: the browser bundle (the console) and the shared packages' pure entries never load it. */
+const SERVER_ONLY = [
+  ...builtinModules,
+  ...builtinModules.map((name) => `node:${name}`),
+  '@haochaping/db',
+  '@haochaping/contracts/server',
+  '@haochaping/privacy/server',
+].map((name) => ({ name, message: 'Server-only: the pure shared model (and the console that bundles it) must not load it.' }));
+const SERVER_ONLY_PATTERNS = [{ group: ['@temporalio/*', '@nestjs/*', '@prisma/*'], message: 'Server-only: not for the browser or the pure shared model.' }];
+
 export default tseslint.config(
   {
     ignores: ['**/dist/**', '**/node_modules/**', '.data/**', 'coverage/**', 'prisma/migrations/**', '**/*.js', '**/*.cjs', '**/*.mjs',
@@ -44,6 +54,29 @@ export default tseslint.config(
   {
     files: ['apps/console/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    // The console's app code and the pure entries of the shared packages: one model for server and browser, so
+    // nothing in it may need Node, Temporal's runtime or the database (their server entries are `*/server.ts`).
+    files: [
+      'apps/console/src/**/*.{ts,tsx}',
+      'workflows/contracts/src/**/*.ts',
+      'packages/privacy/src/**/*.ts',
+      'packages/working-time/src/**/*.ts',
+    ],
+    ignores: [
+      'workflows/contracts/src/server.ts',
+      'workflows/contracts/src/rectification-workflow.definitions.ts',
+      'packages/privacy/src/server.ts',
+      'packages/privacy/src/data-protector.ts',
+      'packages/privacy/src/data-key.ts',
+      'packages/privacy/src/new-tracking-code.ts',
+      '**/*.spec.ts',
+      '**/test-support/**',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { paths: SERVER_ONLY, patterns: SERVER_ONLY_PATTERNS }],
+    },
   },
   {
     // Determinism rules for workflow code (STYLE.md): activities are imported as types only.

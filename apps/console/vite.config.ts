@@ -1,5 +1,5 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig, type ProxyOptions } from 'vite';
+import { defaultClientConditions, defineConfig, type ProxyOptions } from 'vite';
 
 // The root `npm start` (tools/devstack) passes CONSOLE_PORT and API_URL; the defaults fit a
 // plain `npm run dev -w @haochaping/console` next to an API on its default port.
@@ -16,6 +16,9 @@ export default defineConfig({
   // Unknown paths get index.html in dev and preview, so deep links work: /citizen/w/<hall>/<window> from a QR
   // code, /citizen/i/<token> from an SMS (nginx.conf does the same in production).
   appType: 'spa',
+  // The shared model (@haochaping/contracts, privacy, working-time) is bundled from its TypeScript source through the
+  // pure entries' `haochaping-source` export; their server entries (`/server`) are never imported here (ESLint).
+  resolve: { conditions: ['haochaping-source', ...defaultClientConditions] },
   server: { host: '127.0.0.1', port: consolePort, strictPort: true, proxy },
   preview: { host: '127.0.0.1', port: consolePort, strictPort: true, proxy },
   build: {

@@ -1,5 +1,5 @@
 import { createTestDatabase, type TestDatabase } from '@haochaping/devstack';
-import { DataProtector, parseDataKey, TEST_DATA_KEY } from '@haochaping/privacy';
+import { DataProtector, parseDataKey, TEST_DATA_KEY } from '@haochaping/privacy/server';
 import type { PrismaClient } from '@prisma/client';
 import { createPrismaClient } from './prisma-client';
 import { DEMO_CITIZEN_PHONE, OPTION_SETS, seedDemoData } from './seed';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { HallKind, Prisma, PrismaClient, ServiceNature } from '@prisma/client';
 import { DEFAULT_SLA_POLICY, isBadReview, type RectificationCategory } from '@haochaping/contracts';
 import { CHINA_OFFICIAL_YEAR_CALENDARS } from '@haochaping/working-time';
-import { newTrackingCode, type DataProtector } from '@haochaping/privacy';
+import { newTrackingCode, type DataProtector } from '@haochaping/privacy/server';
 import { enqueueRectificationStart } from './outbox';
 import { toCalendarYearData } from './working-calendar';
 

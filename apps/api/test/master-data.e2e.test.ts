@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { parseDataKey, TEST_DATA_KEY } from '@haochaping/privacy';
+import { parseDataKey, TEST_DATA_KEY } from '@haochaping/privacy/server';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DEPARTMENTS, HALLS, SERVICE_ITEMS } from '@haochaping/db';
 import { createTestDatabase, testTemporalAddress, type TestDatabase } from '@haochaping/devstack';

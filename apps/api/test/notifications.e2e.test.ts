@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { parseDataKey, TEST_DATA_KEY } from '@haochaping/privacy';
+import { parseDataKey, TEST_DATA_KEY } from '@haochaping/privacy/server';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createTestDatabase, testTemporalAddress, type TestDatabase } from '@haochaping/devstack';
 import { createApp } from '../src/app.factory';

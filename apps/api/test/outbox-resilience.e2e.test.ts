@@ -7,7 +7,7 @@ import { Client, Connection } from '@temporalio/client';
 import { RECTIFICATION_WORKFLOW_TYPE } from '@haochaping/contracts';
 import { createPrismaClient, type PrismaClient } from '@haochaping/db';
 import { createTestDatabase, testTemporalAddress, type TestDatabase } from '@haochaping/devstack';
-import { parseDataKey, TEST_DATA_KEY } from '@haochaping/privacy';
+import { parseDataKey, TEST_DATA_KEY } from '@haochaping/privacy/server';
 import { WorkerConfig, WorkerModule } from '@haochaping/worker';
 import { createApp } from '../src/app.factory';
 import { AppConfig } from '../src/config/app-config';

@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { parseDataKey, TEST_DATA_KEY } from '@haochaping/privacy';
+import { parseDataKey, TEST_DATA_KEY } from '@haochaping/privacy/server';
 import { createPrismaClient, type PrismaClient } from '@haochaping/db';
 import { createTestDatabase, testTemporalAddress, type TestDatabase } from '@haochaping/devstack';
 import { createApp } from '../src/app.factory';

@@ -3,7 +3,7 @@ import { PNG } from 'pngjs';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createPrismaClient, type PrismaClient } from '@haochaping/db';
 import { createTestDatabase, testTemporalAddress, type TestDatabase } from '@haochaping/devstack';
-import { parseDataKey, TEST_DATA_KEY } from '@haochaping/privacy';
+import { parseDataKey, TEST_DATA_KEY } from '@haochaping/privacy/server';
 import { createApp } from '../src/app.factory';
 import { AppConfig } from '../src/config/app-config';
 

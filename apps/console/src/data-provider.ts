@@ -3,7 +3,8 @@ import type { DataProvider } from 'react-admin';
 import { httpClient } from './auth/http-client';
 import { fetchApiHealth, type ApiHealthReport } from './health/api-health';
 import { withPageCap } from './page-cap';
-import type { CaseReviewer, RectificationActionPath, RectificationLiveState } from './rectifications/rectification.types';
+import type { RectificationActionPath } from '@haochaping/contracts';
+import type { CaseReviewer, RectificationLiveState } from './rectifications/rectification.types';
 
 // Same origin as the console: Vite proxies /api to the API in dev and preview.
 export const API_URL = '/api';

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { DataProtector } from '@haochaping/privacy';
+import { DataProtector } from '@haochaping/privacy/server';
 import { RectificationActivitiesProvider } from './activities/rectification-activities.provider';
 import { WorkerConfig } from './config/worker-config';
 import { NotificationDispatcher } from './notifications/notification-dispatcher.service';

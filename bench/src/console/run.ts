@@ -13,7 +13,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Pool } from 'pg';
-import { DataProtector } from '@haochaping/privacy';
+import { DataProtector } from '@haochaping/privacy/server';
 import { startBenchStack } from '../lib/bench-stack';
 import { percentiles } from '../lib/percentiles';
 import { DEFAULT_VOLUME, seedVolume } from './seed-volume';

@@ -1,4 +1,4 @@
-import type { DataProtector } from '@haochaping/privacy';
+import type { DataProtector } from '@haochaping/privacy/server';
 import type { Pool } from 'pg';
 
 /** How much the county's database holds after a few years (issue 6: 100,000 cases, 1,000,000 reviews). */

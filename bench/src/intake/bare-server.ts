@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import Fastify from 'fastify';
 import { Pool } from 'pg';
-import { newTrackingCode } from '@haochaping/privacy';
+import { newTrackingCode } from '@haochaping/privacy/server';
 
 interface BareReviewBody {
   hallCode: string;

@@ -18,7 +18,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { randomUUID } from 'node:crypto';
-import { DataProtector } from '@haochaping/privacy';
+import { DataProtector } from '@haochaping/privacy/server';
 import { HALLS } from '@haochaping/db';
 import { freePort, SupervisedProcess, waitUntil } from '@haochaping/devstack';
 import { startBenchStack } from '../lib/bench-stack';

@@ -21,7 +21,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { DEFAULT_SLA_POLICY, type SlaPolicy } from '@haochaping/contracts';
 import { createPrismaClient, enqueueRectificationStart, HALLS, Prisma, type PrismaClient } from '@haochaping/db';
-import { DataProtector, newTrackingCode } from '@haochaping/privacy';
+import { DataProtector, newTrackingCode } from '@haochaping/privacy/server';
 import { percentiles, type Percentiles } from '../lib/percentiles';
 import { startBenchStack, type BenchStack } from '../lib/bench-stack';
 

@@ -1,4 +1,4 @@
-import { normalizePhone } from './data-protector';
+import { normalizePhone } from './phone';
 
 /**
  * 138****5678: the first three and last four digits stay, the middle is starred. Short numbers (landlines

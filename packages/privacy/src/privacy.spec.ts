@@ -1,21 +1,8 @@
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  DataProtector,
-  DecryptionError,
-  ensureDataKeyFile,
-  isContactPhone,
-  isMobilePhone,
-  lastFourDigits,
-  maskName,
-  maskPhone,
-  newTrackingCode,
-  normalizePhone,
-  normalizeTrackingCode,
-  parseDataKey,
-  randomDataKey,
-} from './index';
+import { isContactPhone, isMobilePhone, lastFourDigits, maskName, maskPhone, normalizePhone, normalizeTrackingCode } from './index';
+import { DataProtector, DecryptionError, ensureDataKeyFile, newTrackingCode, parseDataKey, randomDataKey } from './server';
 
 const protector = new DataProtector(parseDataKey(randomDataKey()));
 

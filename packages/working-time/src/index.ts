@@ -15,7 +15,15 @@ export {
   isStatutoryFallbackYear,
   statutoryFallbackYearCalendar,
 } from './statutory-fallback';
-export { localDateOf } from './shanghai-time.util';
+export {
+  SHANGHAI_OFFSET_MS,
+  SHANGHAI_DATE_TIME_FORMAT,
+  formatChineseDateTime,
+  formatShanghaiInstant,
+  formatShanghaiMinute,
+  localDateOf,
+  startOfShanghai,
+} from './shanghai-time.util';
 export {
   DEFAULT_WORKING_CALENDAR,
   WorkingTime,

@@ -58,3 +58,37 @@ export function assertValidInstant(instant: Date, name: string): Date {
   }
   return instant;
 }
+
+const pad2 = (value: number) => String(value).padStart(2, '0');
+
+/** `2026-03-09T09:30:00+08:00`: the instant as Asia/Shanghai wall-clock time (milliseconds only when not zero). */
+export function formatShanghaiInstant(instant: Date): string {
+  const local = new Date(toLocalMs(assertValidInstant(instant, 'instant'))).toISOString();
+  return `${local.endsWith('.000Z') ? local.slice(0, -5) : local.slice(0, -1)}+08:00`;
+}
+
+/** `2026-03-09 09:30`: date and minute in Asia/Shanghai, as staff read a time in a list or a message. */
+export function formatShanghaiMinute(instant: Date): string {
+  return new Date(toLocalMs(assertValidInstant(instant, 'instant'))).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** `2026年3月9日 09:30`: an instant as a citizen reads it in a message (Asia/Shanghai). */
+export function formatChineseDateTime(instant: Date): string {
+  const local = new Date(toLocalMs(assertValidInstant(instant, 'instant')));
+  return `${local.getUTCFullYear()}年${local.getUTCMonth() + 1}月${local.getUTCDate()}日 ${pad2(local.getUTCHours())}:${pad2(local.getUTCMinutes())}`;
+}
+
+/** Midnight (Asia/Shanghai) starting the day, the month or the year the instant falls in. */
+export function startOfShanghai(unit: 'day' | 'month' | 'year', instant: Date): Date {
+  const local = new Date(toLocalMs(assertValidInstant(instant, 'instant')));
+  const year = local.getUTCFullYear();
+  if (unit === 'year') return fromLocalMs(Date.UTC(year, 0, 1));
+  if (unit === 'month') return fromLocalMs(Date.UTC(year, local.getUTCMonth(), 1));
+  return fromLocalMs(Date.UTC(year, local.getUTCMonth(), local.getUTCDate()));
+}
+
+/**
+ * How every screen shows a date and time (react-admin's `DateField options`, `Intl.DateTimeFormat`): Asia/Shanghai
+ * whatever the browser's zone, short date and minute.
+ */
+export const SHANGHAI_DATE_TIME_FORMAT = { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' } as const;

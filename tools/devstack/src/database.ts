@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { createPrismaClient, seedDemoData, seedReferenceData } from '@haochaping/db';
-import { DataProtector } from '@haochaping/privacy';
+import { DataProtector } from '@haochaping/privacy/server';
 import { REPO_ROOT } from './paths';
 
 const MIGRATIONS_DIR = path.join(REPO_ROOT, 'prisma', 'migrations');

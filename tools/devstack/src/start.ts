@@ -4,7 +4,7 @@
  * DATABASE_URL / TEMPORAL_ADDRESS point elsewhere; then migrations, seed data (demo data only outside production,
  * only into an empty database), the API, the worker and the console. Ctrl-C stops everything it started.
  */
-import { DATA_KEY_ENV, dataKeyFromEnv, ensureDataKeyFile } from '@haochaping/privacy';
+import { DATA_KEY_ENV, dataKeyFromEnv, ensureDataKeyFile } from '@haochaping/privacy/server';
 import { DEMO_ACCOUNT_PASSWORD, demoAccounts } from '@haochaping/db';
 import { randomBytes, randomInt } from 'node:crypto';
 import path from 'node:path';

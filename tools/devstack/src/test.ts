@@ -5,7 +5,7 @@
  * and stops everything it started, whatever happens. Ports are free ones and data lives in a temporary
  * directory, so it runs beside `npm start`. Extra arguments go to Jest (`npm test -- apps/api`).
  */
-import { parseDataKey, TEST_DATA_KEY } from '@haochaping/privacy';
+import { parseDataKey, TEST_DATA_KEY } from '@haochaping/privacy/server';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

@@ -18,8 +18,3 @@ export function startRectificationMessage(input: RectificationWorkflowInput): {
   const workflowId = rectificationWorkflowId(input.reviewId);
   return { topic: START_RECTIFICATION_TOPIC, key: workflowId, payload: { workflowId, input } };
 }
-
-/** Bad reviews are levels 1 (非常不满意) and 2 (不满意). */
-export function isBadReview(level: number): level is 1 | 2 {
-  return level === 1 || level === 2;
-}

@@ -1,4 +1,3 @@
-import { defineQuery } from '@temporalio/workflow';
 import type { ActorRole } from './actor.contract';
 import type { RectificationCategory } from './sla-policy.contract';
 
@@ -17,6 +16,16 @@ export const RECTIFICATION_STATES = {
 } as const;
 
 export type RectificationState = keyof typeof RECTIFICATION_STATES;
+
+/** Every state but 已办结: the case still owes something to someone. */
+export const OPEN_STATES: readonly RectificationState[] = [
+  'PENDING_VERIFICATION',
+  'REJECTION_PENDING',
+  'RECTIFYING',
+  'EXTENSION_PENDING',
+  'AWAITING_CONFIRMATION',
+  'REOPENED',
+];
 
 /** How a closed case ended. */
 export const RECTIFICATION_OUTCOMES = {
@@ -83,8 +92,22 @@ export interface Obligation {
 
 export type Obligations = Partial<Record<ObligationKind, Obligation>>;
 
+/**
+ * Whether an obligation is still owed: neither done nor waived. The one definition the workflow's clocks, the read
+ * model's due times and overdue flag, the API's action rules and the console all use.
+ */
+export function isOpenObligation(obligation: Pick<Obligation, 'doneAt' | 'waivedAt'> | undefined | null): obligation is Obligation {
+  return obligation != null && obligation.doneAt === null && obligation.waivedAt === null;
+}
+
 export type CallbackMethod = 'PHONE' | 'ON_SITE' | 'SMS' | 'OTHER';
-export const CALLBACK_METHODS: readonly CallbackMethod[] = ['PHONE', 'ON_SITE', 'SMS', 'OTHER'];
+export const CALLBACK_METHOD_LABELS: Readonly<Record<CallbackMethod, string>> = {
+  PHONE: '电话',
+  ON_SITE: '当场',
+  SMS: '短信',
+  OTHER: '其他',
+};
+export const CALLBACK_METHODS = Object.keys(CALLBACK_METHOD_LABELS) as readonly CallbackMethod[];
 
 export interface CallbackAttempt {
   at: string;
@@ -220,8 +243,6 @@ export interface RectificationCaseState {
   originalResultDueAt: string | null;
   timeline: TimelineEntry[];
 }
-
-export const rectificationStateQuery = defineQuery<RectificationCaseState>('state');
 
 /** Workflow type name (the exported function's name in @haochaping/workflows), for clients that start it by name. */
 export const RECTIFICATION_WORKFLOW_TYPE = 'rectificationWorkflow';

@@ -1,17 +1,10 @@
 import { UNREACHABLE_AFTER_WORKING_DAYS, type CallbackAttempt } from '@haochaping/contracts';
+import { localDateOf } from '@haochaping/working-time';
 import { activities } from './activity-stubs';
-
-/** Asia/Shanghai has kept UTC+8 without daylight saving since 1991, so a fixed offset gives its calendar date. */
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-
-/** The Asia/Shanghai calendar date (YYYY-MM-DD) of an instant. */
-export function shanghaiDateOf(instant: string): string {
-  return new Date(Date.parse(instant) + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
 
 /** The distinct Asia/Shanghai dates of the unreached attempts, in order. */
 export function unreachedAttemptDates(attempts: readonly CallbackAttempt[]): string[] {
-  return [...new Set(attempts.filter((attempt) => !attempt.reached).map((attempt) => shanghaiDateOf(attempt.at)))].sort();
+  return [...new Set(attempts.filter((attempt) => !attempt.reached).map((attempt) => localDateOf(new Date(attempt.at))))].sort();
 }
 
 /**
@@ -23,7 +16,7 @@ export function unreachableSince(attempts: readonly CallbackAttempt[], isWorking
   const days = new Set<string>();
   const unreached = attempts.filter((attempt) => !attempt.reached).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   for (const attempt of unreached) {
-    const date = shanghaiDateOf(attempt.at);
+    const date = localDateOf(new Date(attempt.at));
     if (!isWorkingDay(date)) continue;
     days.add(date);
     if (days.size >= UNREACHABLE_AFTER_WORKING_DAYS) return attempt.at;
@@ -47,7 +40,7 @@ export class WorkingDays {
     const answers = await Promise.all(
       unknown.map((date) => activities.computeDeadline({ hallCode: this.hallCode, from: `${date}T00:00:00+08:00`, clock: { amount: 0, unit: 'WORKING_HOURS' } })),
     );
-    unknown.forEach((date, index) => this.known.set(date, shanghaiDateOf(answers[index].dueAt) === date));
+    unknown.forEach((date, index) => this.known.set(date, localDateOf(new Date(answers[index].dueAt)) === date));
     return (date) => this.known.get(date) === true;
   }
 }

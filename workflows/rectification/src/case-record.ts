@@ -1,6 +1,7 @@
 import {
   RECTIFICATION_OUTCOMES,
   RECTIFICATION_STATES,
+  isOpenObligation,
   type Actor,
   type RectificationCaseState,
   type RectificationOutcome,
@@ -88,7 +89,7 @@ export class CaseRecord {
   openDeadlines(): { dueAt: Record<string, string>; escalationLevel: 0 | 1 | 2 } {
     const dueAt: Record<string, string> = {};
     for (const [kind, obligation] of Object.entries(this.state.obligations)) {
-      if (obligation && obligation.doneAt === null && obligation.waivedAt === null) dueAt[kind] = obligation.dueAt;
+      if (isOpenObligation(obligation)) dueAt[kind] = obligation.dueAt;
     }
     return { dueAt, escalationLevel: this.state.escalationLevel };
   }

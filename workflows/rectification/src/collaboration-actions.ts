@@ -3,17 +3,19 @@ import {
   ERR_FORBIDDEN,
   ERR_INVALID_ARGUMENT,
   MAX_INVITED_DEPARTMENTS,
-  addNoteUpdate,
-  inviteDepartmentsUpdate,
   invitedDepartmentsOf,
-  reassignUpdate,
-  recordDepartmentInputUpdate,
   type AddNoteCommand,
   type InviteDepartmentsCommand,
   type ReassignCommand,
   type RecordDepartmentInputCommand,
   type RectificationCaseState,
 } from '@haochaping/contracts';
+import {
+  addNoteUpdate,
+  inviteDepartmentsUpdate,
+  reassignUpdate,
+  recordDepartmentInputUpdate,
+} from '@haochaping/contracts/server';
 import { caseScope, guardAction, optionalText, refuse, requireName, requireRecord, requireText } from './action-guards';
 import { activities } from './activity-stubs';
 import { nowIso, type CaseRecord } from './case-record';

@@ -3,9 +3,8 @@ import {
   CALLBACK_METHODS,
   ERR_INVALID_ARGUMENT,
   ERR_INVALID_STATE,
-  decideExtensionUpdate,
   extensionDecisionClock,
-  requestExtensionUpdate,
+  isOpenObligation,
   type DecideExtensionCommand,
   type ExtensionRequest,
   type RectificationCaseState,
@@ -13,6 +12,7 @@ import {
   type RequestExtensionCommand,
   type ReviewContext,
 } from '@haochaping/contracts';
+import { decideExtensionUpdate, requestExtensionUpdate } from '@haochaping/contracts/server';
 import { guardAction, refuse, requireInstant, requireOneOf, requirePastInstant, requireText } from './action-guards';
 import { activities } from './activity-stubs';
 import { nowIso, type CaseRecord } from './case-record';
@@ -52,7 +52,7 @@ export class ExtensionActions {
     guardAction('requestExtension', this.state, command);
     const result = this.state.obligations.result;
     // Strictly before the due time: a request at or after it comes too late, whatever it says.
-    if (!result || result.doneAt !== null || result.waivedAt !== null || Date.now() >= Date.parse(result.dueAt)) {
+    if (!isOpenObligation(result) || Date.now() >= Date.parse(result.dueAt)) {
       refuse(ERR_INVALID_STATE, `整改结果反馈已于${result?.dueAt ?? '—'}到期，须在到期前申请延期`);
     }
     requireText(command.reason, 'reason', '延期理由');

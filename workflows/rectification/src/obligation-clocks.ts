@@ -2,6 +2,7 @@ import { condition, patched } from '@temporalio/workflow';
 import {
   OBLIGATION_KINDS,
   OBLIGATION_LABELS,
+  isOpenObligation,
   type ActorRole,
   type Obligation,
   type ObligationKind,
@@ -77,9 +78,9 @@ export class ObligationClocks {
    */
   async restart(kind: ObligationKind, clock: SlaClock): Promise<Obligation | undefined> {
     const previous = this.record.state.obligations[kind];
-    if (!previous || !isOpen(previous)) return undefined;
+    if (!previous || !isOpenObligation(previous)) return undefined;
     const obligation = await this.deadlines(kind, previous.from, clock, previous.ownerRole, previous.escalatesAt !== null);
-    if (this.record.state.obligations[kind] !== previous || !isOpen(previous)) return undefined;
+    if (this.record.state.obligations[kind] !== previous || !isOpenObligation(previous)) return undefined;
     this.install(kind, obligation);
     return obligation;
   }
@@ -91,10 +92,10 @@ export class ObligationClocks {
    */
   async extend(kind: ObligationKind, dueAt: string): Promise<Obligation | undefined> {
     const previous = this.record.state.obligations[kind];
-    if (!previous || !isOpen(previous)) return undefined;
+    if (!previous || !isOpenObligation(previous)) return undefined;
     const openedAt = nowIso();
     const escalation = previous.escalatesAt !== null ? await activities.computeDeadline({ hallCode: this.record.state.hallCode, from: dueAt, clock: this.policy.escalationAfter }) : undefined;
-    if (this.record.state.obligations[kind] !== previous || !isOpen(previous)) return undefined;
+    if (this.record.state.obligations[kind] !== previous || !isOpenObligation(previous)) return undefined;
     const left = Date.parse(dueAt) - Date.parse(openedAt);
     const obligation: Obligation = {
       ...previous,
@@ -112,21 +113,20 @@ export class ObligationClocks {
   }
 
   isOpen(kind: ObligationKind): boolean {
-    const obligation = this.record.state.obligations[kind];
-    return obligation !== undefined && isOpen(obligation);
+    return isOpenObligation(this.record.state.obligations[kind]);
   }
 
   /** Marks an open obligation done (at the time it was done, which a callback record may place in the past). */
   fulfil(kind: ObligationKind, at: string): void {
     const obligation = this.record.state.obligations[kind];
-    if (obligation && isOpen(obligation)) obligation.doneAt = at;
+    if (isOpenObligation(obligation)) obligation.doneAt = at;
   }
 
   /** The case ended another way: whatever is still open is no longer owed (and stays not done in the statistics). */
   waiveOpen(at: string): void {
     for (const kind of OBLIGATION_KINDS) {
       const obligation = this.record.state.obligations[kind];
-      if (obligation && isOpen(obligation)) obligation.waivedAt = at;
+      if (isOpenObligation(obligation)) obligation.waivedAt = at;
     }
   }
 
@@ -190,7 +190,7 @@ export class ObligationClocks {
     const owner = obligation.ownerRole;
     const ownerLabel = OWNER_LABELS[owner];
     const label = OBLIGATION_LABELS[kind];
-    const stillOpen = () => this.record.state.obligations[kind] === obligation && isOpen(obligation);
+    const stillOpen = () => this.record.state.obligations[kind] === obligation && isOpenObligation(obligation);
     /** Waits until `instant` unless the obligation closes first; true when the instant came with it still open. */
     const reachedOpen = async (instant: string) => !(await condition(() => !stillOpen(), msUntil(instant))) && stillOpen();
     const base = { reviewId: this.record.state.reviewId, hallCode: this.record.state.hallCode, obligation: kind, dueAt: obligation.dueAt };
@@ -229,10 +229,6 @@ export class ObligationClocks {
     this.record.note(SYSTEM_ACTOR, `${label}超期一个工作日仍未完成，已上报县行政审批服务局`, { obligation: kind, dueAt: obligation.dueAt, escalationLevel: 2 });
     await Promise.all([activities.notify({ ...base, kind: 'OVERDUE_LEVEL_2', recipientRole: 'COUNTY_SUPERVISOR' }), this.record.project()]);
   }
-}
-
-function isOpen(obligation: Obligation): boolean {
-  return obligation.doneAt === null && obligation.waivedAt === null;
 }
 
 /** Milliseconds from workflow time to an instant; a timer needs at least 1 ms, and a past instant is due now. */

@@ -6,12 +6,6 @@ import {
   ERR_INVALID_STATE,
   RECTIFICATION_CATEGORIES,
   UNREACHABLE_AFTER_WORKING_DAYS,
-  confirmUpdate,
-  decideRejectionUpdate,
-  reclassifyUpdate,
-  recordCallbackUpdate,
-  recordRectificationUpdate,
-  verifyUpdate,
   type ConfirmCommand,
   type DecideRejectionCommand,
   type ReclassifyCommand,
@@ -23,6 +17,14 @@ import {
   type ReviewContext,
   type VerifyCommand,
 } from '@haochaping/contracts';
+import {
+  confirmUpdate,
+  decideRejectionUpdate,
+  reclassifyUpdate,
+  recordCallbackUpdate,
+  recordRectificationUpdate,
+  verifyUpdate,
+} from '@haochaping/contracts/server';
 import { guardAction, optionalText, refuse, requireBoolean, requireOneOf, requirePastInstant, requireText } from './action-guards';
 import { activities } from './activity-stubs';
 import { unreachableSince, unreachedAttemptDates, WorkingDays } from './callback-attempts';

@@ -1,10 +1,6 @@
 import { allHandlersFinished, condition, log, setHandler } from '@temporalio/workflow';
-import {
-  RECTIFICATION_CATEGORIES,
-  rectificationStateQuery,
-  type RectificationCaseState,
-  type RectificationWorkflowInput,
-} from '@haochaping/contracts';
+import { RECTIFICATION_CATEGORIES, type RectificationCaseState, type RectificationWorkflowInput } from '@haochaping/contracts';
+import { rectificationStateQuery } from '@haochaping/contracts/server';
 import { activities } from './activity-stubs';
 import { CaseRecord, SYSTEM_ACTOR } from './case-record';
 import { CollaborationActions } from './collaboration-actions';

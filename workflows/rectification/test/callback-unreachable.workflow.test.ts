@@ -1,5 +1,6 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { ERR_INVALID_STATE, rectificationStateQuery, recordCallbackUpdate, type RectificationCaseState } from '@haochaping/contracts';
+import { ERR_INVALID_STATE, type RectificationCaseState } from '@haochaping/contracts';
+import { rectificationStateQuery, recordCallbackUpdate } from '@haochaping/contracts/server';
 import { actors, addDays, addHours, shanghaiDate, type CaseHandle, useTimeSkippingHarness, type RectificationHarness } from './helpers/rectification-harness';
 
 /*

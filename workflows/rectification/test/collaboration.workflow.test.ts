@@ -2,15 +2,17 @@ import {
   ERR_FORBIDDEN,
   ERR_INVALID_ARGUMENT,
   ERR_INVALID_STATE,
+  type Actor,
+  type RectificationCategory,
+} from '@haochaping/contracts';
+import {
   addNoteUpdate,
   rectificationStateQuery,
   inviteDepartmentsUpdate,
   reassignUpdate,
   recordDepartmentInputUpdate,
   verifyUpdate,
-  type Actor,
-  type RectificationCategory,
-} from '@haochaping/contracts';
+} from '@haochaping/contracts/server';
 import { actors, type CaseHandle, useTimeSkippingHarness, type RectificationHarness } from './helpers/rectification-harness';
 
 describe('who works on a case: reassignment, invited departments, notes', () => {

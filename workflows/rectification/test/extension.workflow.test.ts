@@ -3,6 +3,10 @@ import {
   ERR_FORBIDDEN,
   ERR_INVALID_ARGUMENT,
   ERR_INVALID_STATE,
+  type Actor,
+  type RequestExtensionCommand,
+} from '@haochaping/contracts';
+import {
   confirmUpdate,
   decideExtensionUpdate,
   rectificationStateQuery,
@@ -10,9 +14,7 @@ import {
   recordRectificationUpdate,
   requestExtensionUpdate,
   verifyUpdate,
-  type Actor,
-  type RequestExtensionCommand,
-} from '@haochaping/contracts';
+} from '@haochaping/contracts/server';
 import { actors, addHours, type CaseHandle, useTimeSkippingHarness, type RectificationHarness } from './helpers/rectification-harness';
 
 /*

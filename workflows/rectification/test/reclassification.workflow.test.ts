@@ -3,14 +3,16 @@ import {
   ERR_FORBIDDEN,
   ERR_INVALID_ARGUMENT,
   ERR_INVALID_STATE,
+  type Actor,
+  type RectificationCategory,
+} from '@haochaping/contracts';
+import {
   confirmUpdate,
   rectificationStateQuery,
   reclassifyUpdate,
   recordRectificationUpdate,
   verifyUpdate,
-  type Actor,
-  type RectificationCategory,
-} from '@haochaping/contracts';
+} from '@haochaping/contracts/server';
 import { actors, addHours, useTimeSkippingHarness, type RectificationHarness } from './helpers/rectification-harness';
 
 /*

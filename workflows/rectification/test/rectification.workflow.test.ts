@@ -5,14 +5,16 @@ import {
   ERR_INVALID_ARGUMENT,
   ERR_INVALID_STATE,
   RECTIFICATION_STATES,
+  type RectificationFailureType,
+} from '@haochaping/contracts';
+import {
   confirmUpdate,
   decideRejectionUpdate,
   rectificationStateQuery,
   recordCallbackUpdate,
   recordRectificationUpdate,
   verifyUpdate,
-  type RectificationFailureType,
-} from '@haochaping/contracts';
+} from '@haochaping/contracts/server';
 import { workflowBundle } from './helpers/test-environment';
 import { HALL, actors, addHours, useTimeSkippingHarness, type RectificationHarness } from './helpers/rectification-harness';
 

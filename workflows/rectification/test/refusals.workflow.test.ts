@@ -1,6 +1,10 @@
 import {
   ERR_FORBIDDEN,
   ERR_INVALID_STATE,
+  type Actor,
+  type RectificationFailureType,
+} from '@haochaping/contracts';
+import {
   addNoteUpdate,
   decideExtensionUpdate,
   inviteDepartmentsUpdate,
@@ -10,9 +14,7 @@ import {
   recordRectificationUpdate,
   requestExtensionUpdate,
   verifyUpdate,
-  type Actor,
-  type RectificationFailureType,
-} from '@haochaping/contracts';
+} from '@haochaping/contracts/server';
 import { actors, addHours, type CaseHandle, useTimeSkippingHarness, type RectificationHarness } from './helpers/rectification-harness';
 
 /** Where a row's case stands before the refused action. */

@@ -1,5 +1,6 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { ERR_INVALID_STATE, confirmUpdate, recordRectificationUpdate, verifyUpdate } from '@haochaping/contracts';
+import { ERR_INVALID_STATE } from '@haochaping/contracts';
+import { confirmUpdate, recordRectificationUpdate, verifyUpdate } from '@haochaping/contracts/server';
 import { actors, addHours, useTimeSkippingHarness, type RectificationHarness } from './helpers/rectification-harness';
 
 /*

@@ -1,4 +1,4 @@
-import { parseDataKey, TEST_DATA_KEY } from '@haochaping/privacy';
+import { parseDataKey, TEST_DATA_KEY } from '@haochaping/privacy/server';
 import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AccessTokenService } from '../auth/access-token';

@@ -1,4 +1,4 @@
-import { parseDataKey, TEST_DATA_KEY } from '@haochaping/privacy';
+import { parseDataKey, TEST_DATA_KEY } from '@haochaping/privacy/server';
 import { Clock } from '../common/clock';
 import { AppConfig, TEST_AUTH_TOKEN_SECRET } from '../config/app-config';
 import { AccessTokenService } from './access-token';

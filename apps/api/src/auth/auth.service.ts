@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { formatShanghaiMinute } from '@haochaping/working-time';
 import { Injectable } from '@nestjs/common';
 import { appendAudit, type Prisma, type User } from '@haochaping/db';
 import { DomainHttpException } from '../common/api-error';
@@ -25,11 +26,6 @@ const invalidCredentials = () => new DomainHttpException(401, 'INVALID_CREDENTIA
 const invalidRefresh = () => new DomainHttpException(401, 'REFRESH_TOKEN_INVALID', '登录已失效，请重新登录');
 
 export const hashRefreshToken = (token: string) => createHash('sha256').update(token).digest('hex');
-
-/** 2026-11-28 16:45 (Beijing time), for messages. */
-export function beijingMinute(instant: Date): string {
-  return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
 
 export function toAuthUser(user: Pick<User, 'id' | 'username' | 'displayName' | 'role' | 'hallCodes' | 'departmentCodes' | 'mustChangePassword'>): AuthUserResponse {
   return {
@@ -247,6 +243,6 @@ export class AuthService {
   }
 
   private locked(until: Date): DomainHttpException {
-    return new DomainHttpException(423, 'ACCOUNT_LOCKED', `连续 ${MAX_FAILED_LOGINS} 次密码错误，账号已锁定至 ${beijingMinute(until)}（北京时间），请稍后再试`);
+    return new DomainHttpException(423, 'ACCOUNT_LOCKED', `连续 ${MAX_FAILED_LOGINS} 次密码错误，账号已锁定至 ${formatShanghaiMinute(until)}（北京时间），请稍后再试`);
   }
 }

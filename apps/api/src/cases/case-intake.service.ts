@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Prisma } from '@haochaping/db';
-import { DataProtector } from '@haochaping/privacy';
+import { DataProtector } from '@haochaping/privacy/server';
 import { DomainHttpException, type ApiFieldError } from '../common/api-error';
 import { Clock } from '../common/clock';
 import { PrismaService } from '../prisma/prisma.service';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '@haochaping/db';
-import { DataProtector, maskName, maskPhone } from '@haochaping/privacy';
+import { maskName, maskPhone } from '@haochaping/privacy';
+import { DataProtector } from '@haochaping/privacy/server';
 import type { Actor } from '@haochaping/contracts';
 import { canSeeHall, visibleHalls } from '../actor/actor-scope';
 import { DomainHttpException } from '../common/api-error';

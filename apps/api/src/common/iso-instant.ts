@@ -3,7 +3,6 @@ import { Transform } from 'class-transformer';
 // Instants cross the API as ISO 8601 with an explicit offset (DOMAIN.md); a local time without one would be
 // read in the server's timezone, which is exactly the ambiguity the offset is there to remove.
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|([+-])(\d{2}):(\d{2}))$/;
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
 /** A strict ISO 8601 instant with offset (`Z` or `±HH:MM`), or undefined: no rolled-over dates like 02-30. */
 export function parseIsoInstant(value: string): Date | undefined {
@@ -23,11 +22,8 @@ export function parseIsoInstant(value: string): Date | undefined {
   return new Date(wallClockMs - offsetMs);
 }
 
-/** `2026-03-09T09:30:00+08:00`: the instant as Asia/Shanghai wall-clock time (milliseconds only when not zero). */
-export function formatShanghaiInstant(instant: Date): string {
-  const local = new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString();
-  return `${local.endsWith('.000Z') ? local.slice(0, -5) : local.slice(0, -1)}+08:00`;
-}
+// TODO(merge): callers import formatShanghaiInstant from @haochaping/working-time directly.
+export { formatShanghaiInstant } from '@haochaping/working-time';
 
 /** Turns a valid ISO instant into a Date and leaves anything else as it was, for `@IsDate` to refuse. */
 export const ToInstant = () =>

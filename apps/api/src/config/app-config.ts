@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { dataKeyFromEnv } from '@haochaping/privacy';
+import { dataKeyFromEnv } from '@haochaping/privacy/server';
 
 /**
  * What the public intake (ratings, case look-ups, the status page) accepts from one source. The counters live in

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@haochaping/contracts';
 import { appendAudit } from '@haochaping/db';
-import { DataProtector, maskName, maskPhone } from '@haochaping/privacy';
+import { maskName, maskPhone } from '@haochaping/privacy';
+import { DataProtector } from '@haochaping/privacy/server';
 import { canSeeRectification } from '../actor/actor-scope';
 import { DomainHttpException } from '../common/api-error';
 import { PrismaService } from '../prisma/prisma.service';

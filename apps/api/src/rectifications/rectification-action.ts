@@ -1,30 +1,15 @@
 import {
+  RECTIFICATION_ACTION_PATHS,
   RECTIFICATION_ACTION_RULES,
   hasScopeOnCase,
+  isOpenObligation,
   type Actor,
   type RectificationAction,
+  type RectificationActionPath,
   type RectificationCaseState,
   type RectificationCategory,
   type RectificationState,
 } from '@haochaping/contracts';
-
-/** The actions as the API names them: `POST /api/rectifications/:id/actions/<path>`. */
-export const ACTION_PATHS = {
-  verify: 'verify',
-  decideRejection: 'decide-rejection',
-  recordCallback: 'record-callback',
-  recordRectification: 'record-rectification',
-  confirm: 'confirm',
-  reclassify: 'reclassify',
-  reassign: 'reassign',
-  inviteDepartments: 'invite-departments',
-  recordDepartmentInput: 'record-department-input',
-  addNote: 'add-note',
-  requestExtension: 'request-extension',
-  decideExtension: 'decide-extension',
-} as const satisfies Record<RectificationAction, string>;
-
-export type RectificationActionPath = (typeof ACTION_PATHS)[RectificationAction];
 
 /** What the offer of actions needs to know about a case, from the workflow or from the read model. */
 export interface CaseForActions {
@@ -59,23 +44,19 @@ export function allowedActions(actor: Actor, caseForActions: CaseForActions): Re
     })
     .filter((action) => action !== 'recordCallback' || callbackOpen)
     .filter((action) => action !== 'requestExtension' || (resultDueAt !== null && now < resultDueAt))
-    .map((action) => ACTION_PATHS[action]);
+    .map((action) => RECTIFICATION_ACTION_PATHS[action]);
 }
 
 /** The offer's facts from the workflow's own state. */
 export function caseForActionsFromState(state: RectificationCaseState, now: Date): CaseForActions {
-  const open = (kind: 'callback' | 'result') => {
-    const obligation = state.obligations[kind];
-    return obligation !== undefined && obligation.doneAt === null && obligation.waivedAt === null ? obligation : undefined;
-  };
-  const result = open('result');
+  const result = state.obligations.result;
   return {
     state: state.state,
     hallCode: state.hallCode,
     category: state.category,
-    callbackOpen: open('callback') !== undefined,
+    callbackOpen: isOpenObligation(state.obligations.callback),
     invitedDepartmentCodes: state.invitedDepartments.map((invitation) => invitation.departmentCode),
-    resultDueAt: result ? new Date(result.dueAt) : null,
+    resultDueAt: isOpenObligation(result) ? new Date(result.dueAt) : null,
     now,
   };
 }

@@ -12,6 +12,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { type Actor, type VerifyCommand } from '@haochaping/contracts';
 import {
   addNoteUpdate,
   confirmUpdate,
@@ -24,9 +25,7 @@ import {
   recordRectificationUpdate,
   requestExtensionUpdate,
   verifyUpdate,
-  type Actor,
-  type VerifyCommand,
-} from '@haochaping/contracts';
+} from '@haochaping/contracts/server';
 import { CurrentActor } from '../actor/current-actor.decorator';
 import { DevActorGuard } from '../actor/dev-actor.guard';
 import { ApiError, DomainHttpException } from '../common/api-error';

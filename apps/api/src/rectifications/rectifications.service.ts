@@ -7,9 +7,7 @@ import {
   RECTIFICATION_CATEGORIES,
   RECTIFICATION_OUTCOMES,
   RECTIFICATION_STATES,
-  inviteDepartmentsUpdate,
   isRectificationCategory,
-  rectificationStateQuery,
   rectificationWorkflowId,
   type Actor,
   type ActionCommand,
@@ -20,6 +18,7 @@ import {
   type RectificationOutcome,
   type RectificationState,
 } from '@haochaping/contracts';
+import { inviteDepartmentsUpdate, rectificationStateQuery } from '@haochaping/contracts/server';
 import { appendAudit, type Hall, type Prisma, type RectificationCase } from '@haochaping/db';
 import { canSeeRectification, rectificationVisibility, type RectificationVisibilityFacts } from '../actor/actor-scope';
 import { DomainHttpException, type ApiErrorBody } from '../common/api-error';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@haochaping/contracts';
-import { DataProtector } from '@haochaping/privacy';
+import { DataProtector } from '@haochaping/privacy/server';
 import { canSeeHall } from '../actor/actor-scope';
 import { DomainHttpException } from '../common/api-error';
 import { Clock } from '../common/clock';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataProtector } from '@haochaping/privacy';
+import { DataProtector } from '@haochaping/privacy/server';
 import { DomainHttpException } from '../common/api-error';
 import { Clock } from '../common/clock';
 import type { CreateReviewDto } from './dto/create-review.dto';

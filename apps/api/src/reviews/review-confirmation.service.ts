@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { confirmUpdate, isBadReview, rectificationWorkflowId, RECTIFICATION_OUTCOMES, type ConfirmCommand } from '@haochaping/contracts';
+import { isBadReview, rectificationWorkflowId, RECTIFICATION_OUTCOMES, type ConfirmCommand } from '@haochaping/contracts';
+import { confirmUpdate } from '@haochaping/contracts/server';
 import { DomainHttpException } from '../common/api-error';
 import { mapTemporalFailure } from '../rectifications/temporal-failure.mapper';
 import { TemporalClientService } from '../temporal/temporal-client.service';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '@haochaping/contracts';
+import { REVIEW_CHANNEL_LABELS, reviewLevelLabel, type Actor } from '@haochaping/contracts';
 import type { Prisma, ReviewAdoption, ReviewChannel } from '@haochaping/db';
-import { DataProtector, maskName, maskPhone } from '@haochaping/privacy';
+import { maskName, maskPhone } from '@haochaping/privacy';
+import { DataProtector } from '@haochaping/privacy/server';
 import { canSeeRectification, rectificationVisibility } from '../actor/actor-scope';
 import { DomainHttpException } from '../common/api-error';
 import { formatShanghaiInstant } from '../common/iso-instant';
@@ -9,7 +10,7 @@ import { defineSimpleRestResource, parseListParams, type ListPage } from '../com
 import type { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-query.dto';
 import { PrismaService } from '../prisma/prisma.service';
 import type { ReviewRecordResponse } from './dto/review-record.response';
-import { ADOPTION_LABELS, CHANNEL_LABELS, LEVEL_LABELS } from './rules/rating-labels';
+import { ADOPTION_LABELS } from './rules/rating-labels';
 
 export const REVIEWS_RESOURCE = defineSimpleRestResource({
   name: 'reviews',
@@ -18,7 +19,7 @@ export const REVIEWS_RESOURCE = defineSimpleRestResource({
   filters: {
     id: { type: 'codes' },
     hallCode: { type: 'codes' },
-    channel: { type: 'enum', values: Object.keys(CHANNEL_LABELS) },
+    channel: { type: 'enum', values: Object.keys(REVIEW_CHANNEL_LABELS) },
     level: { type: 'integers', min: 1, max: 5 },
     /** createdAt ≥ createdFrom */
     createdFrom: { type: 'instant' },
@@ -139,9 +140,9 @@ export class ReviewListService {
       id: row.id,
       trackingCode: row.trackingCode,
       level: row.level,
-      levelLabel: LEVEL_LABELS[row.level] ?? String(row.level),
+      levelLabel: reviewLevelLabel(row.level),
       channel: row.channel,
-      channelLabel: CHANNEL_LABELS[row.channel],
+      channelLabel: REVIEW_CHANNEL_LABELS[row.channel],
       hallCode: row.hall.code,
       hallName: row.hall.name,
       windowCode: row.window?.code ?? null,

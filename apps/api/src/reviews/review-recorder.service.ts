@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { isBadReview, rectificationWorkflowId } from '@haochaping/contracts';
 import { enqueueRectificationStart, type Prisma, type ReviewChannel, type ServiceNature } from '@haochaping/db';
-import { newTrackingCode } from '@haochaping/privacy';
+import { newTrackingCode } from '@haochaping/privacy/server';
 import { DomainHttpException } from '../common/api-error';
 import { formatShanghaiInstant } from '../common/iso-instant';
 import { IN_REQUEST_DELIVERY_DEADLINE_MS, OutboxDispatcher } from '../outbox/outbox-dispatcher.service';

@@ -1,7 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { isBadReview, RECTIFICATION_OUTCOMES, type RectificationOutcome } from '@haochaping/contracts';
-import { DataProtector, lastFourDigits, normalizeTrackingCode, TRACKING_CODE_LENGTH } from '@haochaping/privacy';
+import { isBadReview, RECTIFICATION_OUTCOMES, REVIEW_CHANNEL_LABELS, reviewLevelLabel, type RectificationOutcome } from '@haochaping/contracts';
+import { lastFourDigits, normalizeTrackingCode, TRACKING_CODE_LENGTH } from '@haochaping/privacy';
+import { DataProtector } from '@haochaping/privacy/server';
 import type { Prisma } from '@haochaping/db';
 import { DomainHttpException } from '../common/api-error';
 import { Clock } from '../common/clock';
@@ -10,7 +11,7 @@ import { PrismaService } from '../prisma/prisma.service';
 import type { ReviewRectificationStatus, ReviewStage, ReviewStatusQueryDto, ReviewStatusResponse } from './dto/review-status.dto';
 import { RatingMasterData } from './master-data/rating-master-data.service';
 import { IntakeRateLimiter } from './rate-limit/intake-rate-limiter';
-import { ADOPTION_LABELS, CHANNEL_LABELS, LEVEL_LABELS } from './rules/rating-labels';
+import { ADOPTION_LABELS } from './rules/rating-labels';
 
 /** One answer for a wrong code and for wrong digits, so the page never tells which of the two was right. */
 const reviewNotFound = () => new DomainHttpException(404, 'REVIEW_NOT_FOUND', '未找到该评价，请核对查询码和手机号后四位');
@@ -78,9 +79,9 @@ export class ReviewStatusService {
     return {
       trackingCode: review.trackingCode,
       level: review.level,
-      levelLabel: LEVEL_LABELS[review.level] ?? String(review.level),
+      levelLabel: reviewLevelLabel(review.level),
       channel: review.channel,
-      channelLabel: CHANNEL_LABELS[review.channel],
+      channelLabel: REVIEW_CHANNEL_LABELS[review.channel],
       hallName: hall.name,
       createdAt: formatShanghaiInstant(review.createdAt),
       adoption: review.adoption,

@@ -1,4 +1,5 @@
-import { normalizePhone, type DataProtector } from '@haochaping/privacy';
+import { normalizePhone } from '@haochaping/privacy';
+import { type DataProtector } from '@haochaping/privacy/server';
 import type { ReviewerKind } from '@haochaping/db';
 import { DomainHttpException } from '../common/api-error';
 import type { ContactDto, ReviewerDto } from './dto/reviewer.dto';

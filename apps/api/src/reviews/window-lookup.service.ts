@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataProtector } from '@haochaping/privacy';
+import { DataProtector } from '@haochaping/privacy/server';
 import { DomainHttpException } from '../common/api-error';
 import { Clock } from '../common/clock';
 import { formatShanghaiInstant } from '../common/iso-instant';
@@ -7,7 +7,8 @@ import { PrismaService } from '../prisma/prisma.service';
 import type { CaseLookupResponse, WindowResponse } from './dto/window.dto';
 import { RatingMasterData, type HallEntry, type WindowEntry } from './master-data/rating-master-data.service';
 import { IntakeRateLimiter } from './rate-limit/intake-rate-limiter';
-import { maskCaseNumber, SERVICE_HOTLINE } from './rules/rating-labels';
+import { SERVICE_HOTLINE } from '@haochaping/contracts';
+import { maskCaseNumber } from './rules/rating-labels';
 import { ratingPeriodClosesAt } from './rules/review-rules';
 
 /**

@@ -1,5 +1,4 @@
-/** The county's service hotline, printed on every poster. */
-export const SERVICE_HOTLINE = '0537-6851890';
+import { SERVICE_HOTLINE } from '@haochaping/contracts';
 
 export interface WindowPosterContent {
   hallName: string;

@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createPrismaClient, seedDemoStaff, type ApplicantKind, type PrismaClient } from '@haochaping/db';
 import { createTestDatabase, testTemporalAddress, type TestDatabase } from '@haochaping/devstack';
-import { DataProtector, parseDataKey, TEST_DATA_KEY } from '@haochaping/privacy';
+import { DataProtector, parseDataKey, TEST_DATA_KEY } from '@haochaping/privacy/server';
 import { createApp } from '../../src/app.factory';
 import { AppConfig, type IntakeLimits } from '../../src/config/app-config';
 

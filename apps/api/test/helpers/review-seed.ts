@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DataProtector, parseDataKey, TEST_DATA_KEY } from '@haochaping/privacy';
+import { DataProtector, parseDataKey, TEST_DATA_KEY } from '@haochaping/privacy/server';
 import type { PrismaClient, ReviewAdoption, ReviewChannel } from '@haochaping/db';
 
 /**

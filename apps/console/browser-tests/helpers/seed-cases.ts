@@ -1,5 +1,5 @@
 import { createPrismaClient, type PrismaClient } from '@haochaping/db';
-import { DataProtector, parseDataKey, TEST_DATA_KEY } from '@haochaping/privacy';
+import { DataProtector, parseDataKey, TEST_DATA_KEY } from '@haochaping/privacy/server';
 
 export interface CompletedCase {
   caseNumber: string;

@@ -10,8 +10,8 @@ import {
   TextField,
   TextInput,
 } from 'react-admin';
+import { SHANGHAI_DATE_TIME_FORMAT } from '@haochaping/working-time';
 
-const DATE_TIME = { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' } as const;
 export const CHANNEL_CHOICES = [
   { id: 'WINDOW', name: 'app.cases.channels.WINDOW' },
   { id: 'ONLINE', name: 'app.cases.channels.ONLINE' },
@@ -36,8 +36,8 @@ export const CaseList = () => (
       <TextField source="windowName" sortable={false} emptyText="—" />
       <TextField source="applicantName" sortable={false} />
       <TextField source="applicantPhone" sortable={false} emptyText="—" />
-      <DateField source="receivedAt" showTime locales="zh-CN" options={DATE_TIME} />
-      <DateField source="completedAt" showTime locales="zh-CN" options={DATE_TIME} emptyText="—" />
+      <DateField source="receivedAt" showTime locales="zh-CN" options={SHANGHAI_DATE_TIME_FORMAT} />
+      <DateField source="completedAt" showTime locales="zh-CN" options={SHANGHAI_DATE_TIME_FORMAT} emptyText="—" />
       <BooleanField source="rated" sortable={false} />
     </Datagrid>
   </List>

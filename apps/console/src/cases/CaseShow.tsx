@@ -15,8 +15,9 @@ import {
   useTranslate,
 } from 'react-admin';
 import { CHANNEL_CHOICES } from './CaseList';
+import { isBadReview, reviewLevelLabel } from '@haochaping/contracts';
+import { SHANGHAI_DATE_TIME_FORMAT } from '@haochaping/working-time';
 
-const DATE_TIME = { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' } as const;
 
 interface CaseReview {
   id: string;
@@ -35,8 +36,8 @@ const ReviewSummary = () => {
   const { review } = record;
   return (
     <Typography component="div">
-      {translate(`app.cases.levels.${review.level}`)}
-      {review.level <= 2 && (
+      {reviewLevelLabel(review.level)}
+      {isBadReview(review.level) && (
         <>
           {' · '}
           <Link component={RouterLink} to={createPath({ resource: 'rectifications', id: review.id, type: 'show' })}>
@@ -61,8 +62,8 @@ export const CaseShow = () => {
         <TextField source="applicantName" />
         <TextField source="applicantPhone" emptyText="—" />
         <SelectField source="channel" choices={CHANNEL_CHOICES} />
-        <DateField source="receivedAt" showTime locales="zh-CN" options={DATE_TIME} />
-        <DateField source="completedAt" showTime locales="zh-CN" options={DATE_TIME} emptyText="—" />
+        <DateField source="receivedAt" showTime locales="zh-CN" options={SHANGHAI_DATE_TIME_FORMAT} />
+        <DateField source="completedAt" showTime locales="zh-CN" options={SHANGHAI_DATE_TIME_FORMAT} emptyText="—" />
         <BooleanField source="rated" />
         <Labeled label="app.cases.review">
           <ReviewSummary />

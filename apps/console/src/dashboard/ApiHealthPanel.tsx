@@ -12,15 +12,12 @@ import {
   Typography,
 } from '@mui/material';
 import { useTranslate } from 'react-admin';
+import { SHANGHAI_DATE_TIME_FORMAT } from '@haochaping/working-time';
 import { ApiUnreachableError, HEALTH_SERVICES } from '../health/api-health';
 import { ServiceStatusRow } from './ServiceStatusRow';
 import { useApiHealth } from './use-api-health';
 
-const timeFormat = new Intl.DateTimeFormat('zh-CN', {
-  dateStyle: 'short',
-  timeStyle: 'medium',
-  timeZone: 'Asia/Shanghai',
-});
+const timeFormat = new Intl.DateTimeFormat('zh-CN', { ...SHANGHAI_DATE_TIME_FORMAT, timeStyle: 'medium' });
 
 export const ApiHealthPanel = () => {
   const translate = useTranslate();

@@ -2,7 +2,8 @@ import { Alert, Card, CardContent, Typography } from '@mui/material';
 import { useGetList, useTranslate } from 'react-admin';
 import { CaseTable } from '../shared/CaseTable';
 import { nearestDue } from '../shared/countdown';
-import type { RectificationCase, RectificationState } from '../rectifications/rectification.types';
+import type { RectificationState } from '@haochaping/contracts';
+import type { RectificationCase } from '../rectifications/rectification.types';
 
 // New bad reviews arrive while the page is open: read again now and then.
 const REFETCH_MS = 15_000;

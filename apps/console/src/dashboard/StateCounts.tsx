@@ -1,7 +1,7 @@
 import { Card, CardActionArea, CardContent, Grid, Typography } from '@mui/material';
 import { useGetList, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router';
-import { RECTIFICATION_STATES, type RectificationState } from '../rectifications/rectification.types';
+import { RECTIFICATION_STATES, type RectificationState } from '@haochaping/contracts';
 import { useRectificationListLink } from '../supervision/use-rectification-list-link';
 
 const COUNTED: RectificationState[] = ['PENDING_VERIFICATION', 'RECTIFYING', 'REJECTION_PENDING', 'EXTENSION_PENDING', 'AWAITING_CONFIRMATION', 'REOPENED'];

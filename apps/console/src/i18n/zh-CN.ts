@@ -325,10 +325,6 @@ const coreMessages: TranslationMessages = {
       no_timeline: '暂无处理记录',
       system: '系统',
       staff: '工作人员（账号 %{id}…）',
-      levels: {
-        1: '非常不满意',
-        2: '不满意',
-      },
       sections: {
         case: '工单概况',
         actions: '可办理事项',
@@ -420,13 +416,6 @@ const coreMessages: TranslationMessages = {
       channels: {
         WINDOW: '窗口办理',
         ONLINE: '网上办理',
-      },
-      levels: {
-        1: '非常不满意',
-        2: '不满意',
-        3: '基本满意',
-        4: '满意',
-        5: '非常满意',
       },
     },
     dashboard: {

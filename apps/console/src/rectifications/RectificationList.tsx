@@ -1,3 +1,4 @@
+import { reviewLevelLabel } from '@haochaping/contracts';
 import { Datagrid, DateField, FunctionField, List, TextField } from 'react-admin';
 import { CaseBadgesField } from './CaseBadgesField';
 import { rectificationFilters } from './rectification-filters';
@@ -5,17 +6,18 @@ import type { RectificationCase } from './rectification.types';
 import { RectificationPresets } from './RectificationPresets';
 import { DueCountdown } from '../shared/DueCountdown';
 import { nearestDue } from '../shared/countdown';
+import { SHANGHAI_DATE_TIME_FORMAT } from '@haochaping/working-time';
 
 export const RectificationList = () => (
   <List filters={rectificationFilters} aside={<RectificationPresets />} sort={{ field: 'resultDueAt', order: 'ASC' }} perPage={25}>
     <Datagrid rowClick="show" bulkActionButtons={false} rowSx={(record) => ((record as RectificationCase).overdue ? { bgcolor: 'rgba(211, 47, 47, 0.06)' } : {})}>
       <TextField source="hallName" label="resources.rectifications.fields.hallCode" sortable={false} />
-      <FunctionField source="level" sortable={false} render={(record: RectificationCase) => (record.level === 1 ? '非常不满意' : '不满意')} />
+      <FunctionField source="level" sortable={false} render={(record: RectificationCase) => reviewLevelLabel(record.level)} />
       <CaseBadgesField source="state" sortable={false} />
       <TextField source="categoryLabel" label="resources.rectifications.fields.category" sortable={false} emptyText="—" />
       <FunctionField source="nearestDue" sortable={false} render={(record: RectificationCase) => <DueCountdown dueAt={nearestDue(record)} />} />
-      <DateField source="resultDueAt" showTime locales="zh-CN" options={{ timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' }} emptyText="—" />
-      <DateField source="openedAt" showTime locales="zh-CN" options={{ timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' }} />
+      <DateField source="resultDueAt" showTime locales="zh-CN" options={SHANGHAI_DATE_TIME_FORMAT} emptyText="—" />
+      <DateField source="openedAt" showTime locales="zh-CN" options={SHANGHAI_DATE_TIME_FORMAT} />
     </Datagrid>
   </List>
 );

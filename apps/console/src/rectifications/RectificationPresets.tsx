@@ -7,7 +7,7 @@ import type { ReactNode } from 'react';
 import { useListContext, usePermissions, useTranslate } from 'react-admin';
 import type { ConsolePermissions } from '../auth/auth-provider';
 import { dueSoonFilter } from './rectification-filters';
-import type { RectificationState } from './rectification.types';
+import type { RectificationState } from '@haochaping/contracts';
 
 /** The states in which the role owes the next step. */
 export function myTodoStates(role: ConsolePermissions['role'] | undefined): RectificationState[] {

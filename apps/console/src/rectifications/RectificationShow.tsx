@@ -8,7 +8,8 @@ import { EscalationBadge, StateChip } from '../shared/CaseBadges';
 import { DueCountdown } from '../shared/DueCountdown';
 import { beijingDateTime } from '../shared/countdown';
 import { ActionButtons } from './actions/ActionButtons';
-import { OBLIGATION_LABELS, RECTIFICATION_CATEGORIES, type ObligationKind, type RectificationDetail, type RectificationLiveState } from './rectification.types';
+import { OBLIGATION_LABELS, RECTIFICATION_CATEGORIES, reviewLevelLabel, type ObligationKind } from '@haochaping/contracts';
+import type { RectificationDetail, RectificationLiveState } from './rectification.types';
 import { temporalWorkflowUrl } from './temporal-ui';
 import { ReviewerFact } from './ReviewerFact';
 import { TimelineList } from './TimelineList';
@@ -99,7 +100,7 @@ export const RectificationShow = () => {
         </Stack>
         <Grid container spacing={2}>
           <Fact label="resources.rectifications.fields.hallCode">{record.hallName}</Fact>
-          <Fact label="resources.rectifications.fields.level">{translate(`app.rectification.levels.${record.level}`)}</Fact>
+          <Fact label="resources.rectifications.fields.level">{reviewLevelLabel(record.level)}</Fact>
           <Fact label="resources.rectifications.fields.category">{category ? RECTIFICATION_CATEGORIES[category] : translate('app.rectification.not_verified')}</Fact>
           <Fact label="resources.rectifications.fields.openedAt">{beijingDateTime(record.openedAt)}</Fact>
           <Fact label="app.rectification.assignee">{current?.assignee?.name ?? translate('app.rectification.unassigned')}</Fact>

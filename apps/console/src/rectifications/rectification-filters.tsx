@@ -1,5 +1,5 @@
 import { AutocompleteArrayInput, BooleanInput, ReferenceArrayInput, SelectArrayInput, TextInput } from 'react-admin';
-import { OPEN_STATES, RECTIFICATION_CATEGORIES, RECTIFICATION_STATES } from './rectification.types';
+import { OPEN_STATES, RECTIFICATION_CATEGORIES, RECTIFICATION_STATES } from '@haochaping/contracts';
 
 export const STATE_CHOICES = (Object.keys(RECTIFICATION_STATES) as Array<keyof typeof RECTIFICATION_STATES>).map((id) => ({ id, name: RECTIFICATION_STATES[id] }));
 export const CATEGORY_CHOICES = (Object.keys(RECTIFICATION_CATEGORIES) as Array<keyof typeof RECTIFICATION_CATEGORIES>).map((id) => ({

@@ -1,42 +1,12 @@
-// The API's rectification shapes (apps/api/src/rectifications/dto). The console does not import
-// @haochaping/contracts: it carries Temporal's workflow runtime, which has no place in a browser bundle.
-// rectification-labels.spec.ts keeps the labels below equal to the contracts'.
-
-export const RECTIFICATION_STATES = {
-  PENDING_VERIFICATION: '待核实',
-  REJECTION_PENDING: '不予采纳待审核',
-  RECTIFYING: '整改中',
-  EXTENSION_PENDING: '延期待审批',
-  AWAITING_CONFIRMATION: '待群众确认',
-  REOPENED: '重办中',
-  CLOSED: '已办结',
-} as const;
-export type RectificationState = keyof typeof RECTIFICATION_STATES;
-export const OPEN_STATES = (Object.keys(RECTIFICATION_STATES) as RectificationState[]).filter((state) => state !== 'CLOSED');
-
-export const RECTIFICATION_CATEGORIES = {
-  IMMEDIATE: '立整立改',
-  TIME_LIMITED: '限时整改',
-  COORDINATED: '协调整改',
-} as const;
-export type RectificationCategory = keyof typeof RECTIFICATION_CATEGORIES;
-
-export const OBLIGATION_LABELS = {
-  callback: '回访',
-  result: '整改结果反馈',
-  rejectionDecision: '不予采纳审核',
-  extensionDecision: '延期审批',
-  confirmation: '群众确认',
-} as const;
-export type ObligationKind = keyof typeof OBLIGATION_LABELS;
-
-export const CALLBACK_METHODS = {
-  PHONE: '电话',
-  ON_SITE: '当场',
-  SMS: '短信',
-  OTHER: '其他',
-} as const;
-export type CallbackMethod = keyof typeof CALLBACK_METHODS;
+// The API's rectification shapes (apps/api/src/rectifications/dto), in the shared model's words: states,
+// categories, obligations and action paths come from @haochaping/contracts (its pure entry), never copied here.
+import type {
+  Obligation,
+  ObligationKind,
+  RectificationActionPath,
+  RectificationCategory,
+  RectificationState,
+} from '@haochaping/contracts';
 
 /** One row of the read model: GET /api/rectifications. */
 export interface RectificationCase {
@@ -71,22 +41,6 @@ export interface CaseReviewer {
   masked: boolean;
 }
 
-export const RECTIFICATION_ACTIONS = [
-  'verify',
-  'record-callback',
-  'record-rectification',
-  'decide-rejection',
-  'request-extension',
-  'decide-extension',
-  'reclassify',
-  'add-note',
-  'reassign',
-  'invite-departments',
-  'record-department-input',
-  'confirm',
-] as const;
-export type RectificationActionPath = (typeof RECTIFICATION_ACTIONS)[number];
-
 export interface TimelineEntry {
   seq?: number;
   at: string;
@@ -103,21 +57,6 @@ export interface RectificationDetail extends RectificationCase {
   timeline?: TimelineEntry[];
   allowedActions?: RectificationActionPath[];
   source: 'read-model';
-}
-
-export interface Obligation {
-  openedAt: string;
-  from: string;
-  dueAt: string;
-  provisional: boolean;
-  ownerRole: string;
-  remindAt: string | null;
-  escalatesAt: string | null;
-  remindedAt: string | null;
-  doneAt: string | null;
-  waivedAt: string | null;
-  overdue: boolean;
-  escalationLevel: 0 | 1 | 2;
 }
 
 /** GET /api/rectifications/:id?live=1 and every action's answer: the workflow's own state (the parts shown). */

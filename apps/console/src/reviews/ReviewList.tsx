@@ -19,13 +19,11 @@ import { Chip } from '@mui/material';
 import { EscalationBadge, StateChip } from '../shared/CaseBadges';
 import { dayEnd, dayOfEnd, dayOfStart, dayStart, type ReviewRecord } from './review-filters';
 import { ReviewExportButton } from './ReviewExportButton';
+import { SHANGHAI_DATE_TIME_FORMAT } from '@haochaping/working-time';
+import { REVIEW_CHANNEL_LABELS, REVIEW_LEVEL_LABELS, REVIEW_LEVELS, type ReviewChannelCode } from '@haochaping/contracts';
 
-const DATE_TIME = { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' } as const;
-
-export const LEVEL_CHOICES = [5, 4, 3, 2, 1].map((level) => ({ id: level, name: `app.reviews.levels.${level}` }));
-export const CHANNEL_CHOICES = ['WINDOW_QR', 'CASE_INVITATION', 'ONLINE_PORTAL', 'PUBLIC_FORM', 'FAULT_WINDOW', 'MAILBOX', 'HOTLINE', 'SUPERVISION_PLATFORM', 'EMAIL'].map(
-  (channel) => ({ id: channel, name: `app.reviews.channels.${channel}` }),
-);
+export const LEVEL_CHOICES = REVIEW_LEVELS.map((level) => ({ id: level, name: REVIEW_LEVEL_LABELS[level] }));
+export const CHANNEL_CHOICES = (Object.keys(REVIEW_CHANNEL_LABELS) as ReviewChannelCode[]).map((channel) => ({ id: channel, name: REVIEW_CHANNEL_LABELS[channel] }));
 const ADOPTION_CHOICES = [
   { id: 'ADOPTED', name: 'app.reviews.adoption.ADOPTED' },
   { id: 'NOT_ADOPTED', name: 'app.reviews.adoption.NOT_ADOPTED' },
@@ -72,7 +70,7 @@ export const LevelChip = ({ record }: { record: ReviewRecord }) => (
 export const ReviewList = () => (
   <List filters={reviewFilters} actions={<ReviewListActions />} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25} exporter={false}>
     <Datagrid rowClick="show" bulkActionButtons={false} rowSx={(record) => ((record as ReviewRecord).rectification?.overdue ? { bgcolor: 'rgba(211, 47, 47, 0.06)' } : {})}>
-      <DateField source="createdAt" showTime locales="zh-CN" options={DATE_TIME} />
+      <DateField source="createdAt" showTime locales="zh-CN" options={SHANGHAI_DATE_TIME_FORMAT} />
       <TextField source="hallName" label="resources.reviews.fields.hallCode" sortable={false} sx={{ whiteSpace: 'nowrap' }} />
       <FunctionField source="level" render={(record: ReviewRecord) => <LevelChip record={record} />} />
       <TextField source="channelLabel" label="resources.reviews.fields.channel" sortable={false} sx={{ whiteSpace: 'nowrap' }} />

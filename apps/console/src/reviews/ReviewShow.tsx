@@ -15,8 +15,8 @@ import {
 import { EscalationBadge, StateChip } from '../shared/CaseBadges';
 import { LevelChip } from './ReviewList';
 import type { ReviewRecord } from './review-filters';
+import { SHANGHAI_DATE_TIME_FORMAT } from '@haochaping/working-time';
 
-const DATE_TIME = { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' } as const;
 
 /** The case (办件) rated, and the rectification case a bad review started, each one click away. */
 const HandlingLinks = () => {
@@ -68,7 +68,7 @@ export const ReviewShow = () => {
             <FunctionField source="level" render={(record: ReviewRecord) => <LevelChip record={record} />} />
           </Labeled>
           <Labeled>
-            <DateField source="createdAt" showTime locales="zh-CN" options={DATE_TIME} />
+            <DateField source="createdAt" showTime locales="zh-CN" options={SHANGHAI_DATE_TIME_FORMAT} />
           </Labeled>
           <Labeled>
             <TextField source="channelLabel" label="resources.reviews.fields.channel" />

@@ -34,18 +34,6 @@ export const messages: ModuleMessages = {
   },
   app: {
     reviews: {
-      levels: { 1: '非常不满意', 2: '不满意', 3: '基本满意', 4: '满意', 5: '非常满意' },
-      channels: {
-        WINDOW_QR: '窗口二维码',
-        CASE_INVITATION: '办件评价邀请',
-        ONLINE_PORTAL: '山东政务服务网',
-        PUBLIC_FORM: '随时可评',
-        FAULT_WINDOW: '找茬窗口',
-        MAILBOX: '意见箱',
-        HOTLINE: '服务热线',
-        SUPERVISION_PLATFORM: '监督平台',
-        EMAIL: '电子邮箱',
-      },
       adoption: { ADOPTED: '已采纳', NOT_ADOPTED: '不予采纳' },
       kinds: { ANONYMOUS: '匿名', REAL_NAME: '实名' },
       search_help: '评价内容、办件编号或完整查询码',

@@ -1,6 +1,7 @@
 import { Box, Link, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { Link as RouterLink } from 'react-router';
 import { useCreatePath, useTranslate } from 'react-admin';
+import { reviewLevelLabel } from '@haochaping/contracts';
 import type { RectificationCase } from '../rectifications/rectification.types';
 import { EscalationBadge, StateChip } from './CaseBadges';
 import { DueCountdown } from './DueCountdown';
@@ -31,7 +32,7 @@ export const CaseTable = ({ rows, testId, showOpenedAt = false }: { rows: readon
             <TableRow key={record.id} hover sx={record.overdue ? { bgcolor: 'rgba(211, 47, 47, 0.06)' } : undefined}>
               <TableCell>
                 <Link component={RouterLink} to={createPath({ resource: 'rectifications', id: record.id, type: 'show' })}>
-                  {record.hallName} · {translate(`app.rectification.levels.${record.level}`)}
+                  {record.hallName} · {reviewLevelLabel(record.level)}
                 </Link>
               </TableCell>
               <TableCell>

@@ -1,3 +1,5 @@
+import { formatShanghaiMinute } from '@haochaping/working-time';
+
 /** The nearest open due time of a case (callback or result), or undefined when nothing is owed by the hall. */
 export function nearestDue(record: { callbackDueAt: string | null; resultDueAt: string | null }): string | undefined {
   const dues = [record.callbackDueAt, record.resultDueAt].filter((due): due is string => due !== null);
@@ -38,5 +40,5 @@ export function beijingDateTime(instant: string | null | undefined): string {
   if (!instant) return '—';
   const time = Date.parse(instant);
   if (Number.isNaN(time)) return instant;
-  return new Date(time + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+  return formatShanghaiMinute(new Date(time));
 }

@@ -2,7 +2,8 @@ import { Alert, Box, Card, CardActionArea, CardContent, Grid, Link, Stack, Table
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import { Title, useCreatePath, useGetList, useTranslate } from 'react-admin';
-import { OPEN_STATES, type RectificationCase } from '../rectifications/rectification.types';
+import { OPEN_STATES } from '@haochaping/contracts';
+import type { RectificationCase } from '../rectifications/rectification.types';
 import { CaseTable } from '../shared/CaseTable';
 import { FigureLink } from './FigureLink';
 import { PeriodPicker } from './PeriodPicker';

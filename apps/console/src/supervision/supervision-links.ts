@@ -1,4 +1,4 @@
-import { OPEN_STATES } from '../rectifications/rectification.types';
+import { OPEN_STATES } from '@haochaping/contracts';
 
 /** `#/rectifications?filter=…`: the case list with a filter, as react-admin reads it from the URL. */
 export function rectificationListLink(listPath: string, filter: Record<string, unknown>): string {

@@ -1,4 +1,4 @@
-import type { Obligation, RectificationCaseState } from '@haochaping/contracts';
+import { isOpenObligation, type Obligation, type RectificationCaseState } from '@haochaping/contracts';
 
 /** The read model's columns of a case (rectification_case), derived from the workflow's state alone. */
 export interface CaseProjectionColumns {
@@ -22,11 +22,8 @@ export interface CaseProjectionColumns {
   originalResultDueAt: Date | null;
 }
 
-const isOpen = (obligation: Obligation | undefined): obligation is Obligation =>
-  obligation !== undefined && obligation.doneAt === null && obligation.waivedAt === null;
-
 /** The due time of an obligation still owed: a done or waived one no longer sorts a work queue. */
-const openDueAt = (obligation: Obligation | undefined): Date | null => (isOpen(obligation) ? new Date(obligation.dueAt) : null);
+const openDueAt = (obligation: Obligation | undefined): Date | null => (isOpenObligation(obligation) ? new Date(obligation.dueAt) : null);
 
 /**
  * A pure function of the state, so projecting the same state twice writes the same row. The closing instant is the
@@ -43,7 +40,7 @@ export function caseProjectionColumns(state: RectificationCaseState): CaseProjec
     callbackDueAt: openDueAt(state.obligations.callback),
     resultDueAt: openDueAt(state.obligations.result),
     confirmationDueAt: openDueAt(state.obligations.confirmation),
-    overdue: Object.values(state.obligations).some((obligation) => isOpen(obligation) && obligation.overdue),
+    overdue: Object.values(state.obligations).some((obligation) => isOpenObligation(obligation) && obligation.overdue),
     outcome: state.outcome,
     slaPolicyVersion: state.slaPolicyVersion,
     closedAt: closing ? new Date(closing.at) : null,

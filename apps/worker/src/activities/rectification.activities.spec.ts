@@ -1,4 +1,4 @@
-import { newTrackingCode } from '@haochaping/privacy';
+import { newTrackingCode } from '@haochaping/privacy/server';
 import { randomUUID } from 'node:crypto';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { ApplicationFailure } from '@temporalio/activity';

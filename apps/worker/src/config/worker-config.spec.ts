@@ -1,4 +1,4 @@
-import { parseDataKey, TEST_DATA_KEY } from '@haochaping/privacy';
+import { parseDataKey, TEST_DATA_KEY } from '@haochaping/privacy/server';
 import { DEFAULT_NOTIFICATION_SETTINGS, loadWorkerConfig, WorkerConfig } from './worker-config';
 
 describe('the worker configuration of notifications', () => {

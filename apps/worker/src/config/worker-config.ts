@@ -1,4 +1,4 @@
-import { dataKeyFromEnv } from '@haochaping/privacy';
+import { dataKeyFromEnv } from '@haochaping/privacy/server';
 
 export const SMS_DRIVERS = ['log', 'http'] as const;
 export type SmsDriverName = (typeof SMS_DRIVERS)[number];

@@ -3,7 +3,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { createPrismaClient, type PrismaClient } from '@haochaping/db';
 import { createTestDatabase, testTemporalAddress, type TestDatabase } from '@haochaping/devstack';
-import { DataProtector, parseDataKey, TEST_DATA_KEY } from '@haochaping/privacy';
+import { DataProtector, parseDataKey, TEST_DATA_KEY } from '@haochaping/privacy/server';
 import { WorkerConfig } from '../config/worker-config';
 import { WorkerModule } from '../worker.module';
 import { NotificationDispatcher, type NotificationDispatcherOptions } from './notification-dispatcher.service';

@@ -1,6 +1,6 @@
 import { Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { PrismaClient } from '@haochaping/db';
-import type { DataProtector } from '@haochaping/privacy';
+import type { DataProtector } from '@haochaping/privacy/server';
 import type { SmsDriver } from './sms/sms.driver';
 
 export interface NotificationDispatcherOptions {

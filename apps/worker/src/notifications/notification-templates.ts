@@ -1,7 +1,5 @@
-import { OBLIGATION_LABELS, type NotificationKind, type NotificationRequest } from '@haochaping/contracts';
-
-/** The county's service hotline, printed where a citizen may want to ask a person. */
-export const SERVICE_HOTLINE = '0537-6851890';
+import { OBLIGATION_LABELS, SERVICE_HOTLINE, type NotificationKind, type NotificationRequest } from '@haochaping/contracts';
+import { formatChineseDateTime } from '@haochaping/working-time';
 
 /** What a console notice may say: the hall and the clock, never the reviewer (staff open the case for the rest). */
 export interface ConsoleNoticeFacts {
@@ -53,22 +51,6 @@ const CONSOLE_NOTICES: Record<ConsoleKind, (hall: string, obligation: string, du
 export function renderConsoleNotice({ hallName, request }: ConsoleNoticeFacts): string {
   if (isReviewerSmsKind(request.kind)) throw new Error(`${request.kind} goes to the reviewer by SMS, not to the console`);
   const obligation = request.obligation ? OBLIGATION_LABELS[request.obligation] : '办理';
-  const due = request.dueAt ? `（时限：${formatShanghaiShort(request.dueAt)}）` : '';
+  const due = request.dueAt ? `（时限：${formatChineseDateTime(new Date(request.dueAt))}）` : '';
   return CONSOLE_NOTICES[request.kind](hallName, obligation, due);
-}
-
-const SHANGHAI_PARTS = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** `2026年3月4日 10:00`, in Asia/Shanghai wall-clock time, as staff read deadlines. */
-export function formatShanghaiShort(instant: string): string {
-  const parts = Object.fromEntries(SHANGHAI_PARTS.formatToParts(new Date(instant)).map((part) => [part.type, part.value]));
-  return `${parts.year}年${Number(parts.month)}月${Number(parts.day)}日 ${parts.hour}:${parts.minute}`;
 }

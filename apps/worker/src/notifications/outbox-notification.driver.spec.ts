@@ -3,7 +3,7 @@ import { MockActivityEnvironment } from '@temporalio/testing';
 import type { NotificationRequest } from '@haochaping/contracts';
 import { createPgPool, createPrismaClient, type Pool, type PrismaClient } from '@haochaping/db';
 import { createTestDatabase, type TestDatabase } from '@haochaping/devstack';
-import { DataProtector, newTrackingCode, parseDataKey, TEST_DATA_KEY } from '@haochaping/privacy';
+import { DataProtector, newTrackingCode, parseDataKey, TEST_DATA_KEY } from '@haochaping/privacy/server';
 import { createRectificationActivities } from '../activities/rectification.activities';
 import { OutboxNotificationDriver } from './outbox-notification.driver';
 

@@ -1,4 +1,5 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { type Actor, type RectificationCaseState, type RectificationCategory } from '@haochaping/contracts';
 import {
   addNoteUpdate,
   confirmUpdate,
@@ -12,10 +13,7 @@ import {
   recordRectificationUpdate,
   requestExtensionUpdate,
   verifyUpdate,
-  type Actor,
-  type RectificationCaseState,
-  type RectificationCategory,
-} from '@haochaping/contracts';
+} from '@haochaping/contracts/server';
 import { actors, addHours, type CaseHandle, type CaseScenario, type RectificationHarness } from './rectification-harness';
 
 /**

@@ -5,7 +5,6 @@ import { Worker, type WorkerOptions } from '@temporalio/worker';
 import {
   DEFAULT_SLA_POLICY,
   TASK_QUEUES,
-  rectificationStateQuery,
   rectificationWorkflowId,
   type Actor,
   type ComputeDeadlineInput,
@@ -18,6 +17,7 @@ import {
   type RectificationFailureType,
   type ReviewContext,
 } from '@haochaping/contracts';
+import { rectificationStateQuery } from '@haochaping/contracts/server';
 import { rectificationWorkflow } from '../../src/rectification.workflow';
 import { createTimeSkippingEnvironment, workflowBundle } from './test-environment';
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { RectificationCaseState } from '@haochaping/contracts';
-import type { RectificationActionPath } from '../rectification-action';
+import type { RectificationActionPath } from '@haochaping/contracts';
 
 /** One row of the read model (rectification_case), instants in Asia/Shanghai time. */
 export class RectificationCaseResponse {

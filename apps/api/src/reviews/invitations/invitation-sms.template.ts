@@ -1,4 +1,4 @@
-import { chineseDateTime } from '../rules/rating-labels';
+import { formatChineseDateTime } from '@haochaping/working-time';
 
 /** Template id of the rating invitation SMS in the notification outbox. */
 export const RATING_INVITATION_SMS_TEMPLATE = 'RATING_INVITATION';
@@ -13,5 +13,5 @@ export interface RatingInvitationSmsFacts {
 
 /** The SMS text: no name, no phone, no case number; only what the recipient already knows and the link. */
 export function renderRatingInvitationSms({ hallName, serviceItemName, url, expiresAt }: RatingInvitationSmsFacts): string {
-  return `您在${hallName}办理的“${serviceItemName}”已办结，欢迎对本次服务进行评价：${url}（${chineseDateTime(expiresAt)}前有效）。`;
+  return `您在${hallName}办理的“${serviceItemName}”已办结，欢迎对本次服务进行评价：${url}（${formatChineseDateTime(expiresAt)}前有效）。`;
 }

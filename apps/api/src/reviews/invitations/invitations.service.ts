@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { isMobilePhone, DataProtector } from '@haochaping/privacy';
+import { isMobilePhone } from '@haochaping/privacy';
+import { DataProtector } from '@haochaping/privacy/server';
 import type { Prisma } from '@haochaping/db';
 import { DomainHttpException } from '../../common/api-error';
 import { Clock } from '../../common/clock';
@@ -12,7 +13,8 @@ import type { ReviewResponse } from '../dto/review.response';
 import { RatingMasterData } from '../master-data/rating-master-data.service';
 import { RATED_CASE_SELECT, RatingCases, type RatedCase } from '../rating-cases.service';
 import { invitationUsed, ReviewRecorder } from '../review-recorder.service';
-import { chineseDateTime, maskCaseNumber } from '../rules/rating-labels';
+import { formatChineseDateTime } from '@haochaping/working-time';
+import { maskCaseNumber } from '../rules/rating-labels';
 import { assertRatable, caseAlreadyRated, ratingPeriodClosesAt } from '../rules/review-rules';
 import { renderRatingInvitationSms, RATING_INVITATION_SMS_TEMPLATE } from './invitation-sms.template';
 import { hashInvitationToken, isWellFormedInvitationToken, newInvitationToken } from './invitation-token';
@@ -21,7 +23,7 @@ const HOUR_MS = 3_600_000;
 
 const invitationNotFound = () => new DomainHttpException(404, 'INVITATION_NOT_FOUND', '评价邀请不存在，请核对链接是否完整');
 const invitationExpired = (expiresAt: Date) =>
-  new DomainHttpException(410, 'INVITATION_EXPIRED', `该评价邀请已于${chineseDateTime(expiresAt)}过期`);
+  new DomainHttpException(410, 'INVITATION_EXPIRED', `该评价邀请已于${formatChineseDateTime(expiresAt)}过期`);
 
 interface StoredInvitation {
   readonly id: string;

@@ -3,7 +3,8 @@ import type { ReviewChannel } from '@haochaping/db';
 import type { WorkingTime } from '@haochaping/working-time';
 import { DomainHttpException } from '../../common/api-error';
 import type { OptionSetEntry } from '../master-data/rating-master-data.service';
-import { chineseDateTime, NATURE_LABELS } from './rating-labels';
+import { formatChineseDateTime } from '@haochaping/working-time';
+import { NATURE_LABELS } from './rating-labels';
 
 /** Channels that rate one case (一次一评 / 一事一评): a case is required, and the rating period applies. */
 export const CASE_BOUND_CHANNELS: readonly ReviewChannel[] = ['WINDOW_QR', 'CASE_INVITATION', 'ONLINE_PORTAL'];
@@ -19,7 +20,7 @@ export const RATING_PERIOD_WORKING_DAYS = 5;
 export const MAX_OPTION_CODES = 10;
 
 export const caseAlreadyRated = (ratedAt: Date) =>
-  new DomainHttpException(409, 'CASE_ALREADY_RATED', `该办件已于${chineseDateTime(ratedAt)}评价过，每个办件只能评价一次`);
+  new DomainHttpException(409, 'CASE_ALREADY_RATED', `该办件已于${formatChineseDateTime(ratedAt)}评价过，每个办件只能评价一次`);
 
 /** The instant the rating period of a case completed at `completedAt` closes: completion + 5 working days. */
 export function ratingPeriodClosesAt(workingTime: WorkingTime, completedAt: Date): Date {
@@ -42,7 +43,7 @@ export function assertRatable(completedAt: Date | null, at: Date, workingTime: W
     throw new DomainHttpException(
       422,
       'RATING_PERIOD_CLOSED',
-      `该办件于${chineseDateTime(completedAt)}办结，评价期限为办结后${RATING_PERIOD_WORKING_DAYS}个工作日，已于${chineseDateTime(closesAt)}截止`,
+      `该办件于${formatChineseDateTime(completedAt)}办结，评价期限为办结后${RATING_PERIOD_WORKING_DAYS}个工作日，已于${formatChineseDateTime(closesAt)}截止`,
     );
   }
 }

@@ -1,5 +1,6 @@
 import { Alert, Box, Button, CircularProgress, TextField } from '@mui/material';
 import { useRef, useState } from 'react';
+import { isBadReview } from '@haochaping/contracts';
 import { citizenApi, CitizenApiError, type ReviewTarget, type ServiceNature, type SubmittedReview } from '../api/citizen-api';
 import { ApiErrorAlert } from '../shared/ApiErrorAlert';
 import { asCitizenApiError, useLoad } from '../shared/use-load';
@@ -11,7 +12,6 @@ import {
   COMMENT_MAX_LENGTH,
   emptyDraft,
   hasErrors,
-  isBadLevel,
   reasonVisibility,
   toSubmission,
   validateRatingDraft,
@@ -92,7 +92,7 @@ export function RatingForm({ nature, target, missingTarget, mode, onSubmitted }:
       />
 
       <TextField
-        label={draft.level !== null && isBadLevel(draft.level) ? '评价内容（没有选择原因时必填）' : '评价内容（选填）'}
+        label={draft.level !== null && isBadReview(draft.level) ? '评价内容（没有选择原因时必填）' : '评价内容（选填）'}
         placeholder="请说说您遇到的情况或建议"
         multiline
         minRows={3}

@@ -1,28 +1,16 @@
 // What the rating form shows and refuses, as pure functions: the components render these answers, and
 // rating-rules.spec.ts pins them down. The API applies the same rules again (422 BAD_REVIEW_NEEDS_REASON …).
 import type { ReviewerKind, ReviewSubmission } from '../api/citizen-api';
-import { isContactPhone, normalizePhone } from '../shared/phone';
+import { isBadReview, REVIEW_LEVEL_LABELS, REVIEW_LEVELS, type ReviewLevel } from '@haochaping/contracts';
+import { isContactPhone, normalizePhone } from '@haochaping/privacy';
 
 /** Level 1 (一级) of the national standard, best first, as the stars show them. */
-export const RATING_LEVELS = [
-  { level: 5, name: '非常满意' },
-  { level: 4, name: '满意' },
-  { level: 3, name: '基本满意' },
-  { level: 2, name: '不满意' },
-  { level: 1, name: '非常不满意' },
-] as const;
+export const RATING_LEVELS = REVIEW_LEVELS.map((level) => ({ level, name: REVIEW_LEVEL_LABELS[level] }));
 
-export type RatingLevel = (typeof RATING_LEVELS)[number]['level'];
+export type RatingLevel = ReviewLevel;
 
 export const COMMENT_MAX_LENGTH = 500;
 export const REVIEWER_NAME_MAX_LENGTH = 50;
-
-export function levelName(level: number): string {
-  return RATING_LEVELS.find((entry) => entry.level === level)?.name ?? `${level} 星`;
-}
-
-/** Levels 1 and 2 are 差评: they start a rectification and must say what went wrong. */
-export const isBadLevel = (level: number): boolean => level <= 2;
 
 /**
  * How the second-level options (不满意的原因) appear for a level: not before a level is chosen; open and
@@ -32,7 +20,7 @@ export type ReasonVisibility = 'hidden' | 'required' | 'optional';
 
 export function reasonVisibility(level: number | null): ReasonVisibility {
   if (level === null) return 'hidden';
-  return isBadLevel(level) ? 'required' : 'optional';
+  return isBadReview(level) ? 'required' : 'optional';
 }
 
 export interface RatingDraft {
@@ -68,7 +56,7 @@ export function emptyDraft(mode: ReviewerMode): RatingDraft {
 
 /** Changing the level keeps what was ticked, and keeps it visible (so nothing is sent that the citizen cannot see). */
 export function withLevel(draft: RatingDraft, level: RatingLevel): RatingDraft {
-  const optionalReasonsOpen = draft.optionalReasonsOpen || (!isBadLevel(level) && draft.optionCodes.length > 0);
+  const optionalReasonsOpen = draft.optionalReasonsOpen || (!isBadReview(level) && draft.optionCodes.length > 0);
   return { ...draft, level, optionalReasonsOpen };
 }
 
@@ -92,7 +80,7 @@ export type RatingErrors = Partial<Record<RatingField, string>>;
 export function validateRatingDraft(draft: RatingDraft, mode: ReviewerMode): RatingErrors {
   const errors: RatingErrors = {};
   if (draft.level === null) errors.level = '请选择满意程度';
-  else if (isBadLevel(draft.level) && effectiveOptionCodes(draft).length === 0 && draft.comment.trim() === '') {
+  else if (isBadReview(draft.level) && effectiveOptionCodes(draft).length === 0 && draft.comment.trim() === '') {
     errors.reason = REASON_REQUIRED_MESSAGE;
   }
   const commentLength = draft.comment.trim().length;

@@ -7,7 +7,8 @@ import { ApiErrorAlert } from '../shared/ApiErrorAlert';
 import { formatDateTime } from '../shared/format';
 import { asCitizenApiError } from '../shared/use-load';
 import { ConfirmationQuestion } from './ConfirmationQuestion';
-import { normalizeLastFour, normalizeTrackingCode } from './tracking-code';
+import { normalizeTrackingCode } from '@haochaping/privacy';
+import { normalizeLastFour } from './tracking-code';
 
 /** /citizen/status?code= — where a review stands, by tracking code and (for reviews with a phone) its last four digits. */
 export function StatusPage() {

@@ -4,7 +4,7 @@ import { Alert, Box, Button, Paper, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Link as RouterLink, useLocation, useParams } from 'react-router';
 import { CitizenLayout } from '../layout/CitizenLayout';
-import { isBadLevel, levelName } from '../rating/rating-rules';
+import { isBadReview, reviewLevelLabel } from '@haochaping/contracts';
 import { copyText } from '../shared/copy-text';
 
 /** What the rating page hands over besides the code (lost on a reload, which the page survives without). */
@@ -39,8 +39,8 @@ export function SubmittedPage() {
         ) : null}
         {submitted ? (
           <Typography sx={{ mt: 1, color: 'text.secondary' }}>
-            您的评价：{levelName(submitted.level)}
-            {isBadLevel(submitted.level) ? '。工作人员会尽快核实处理，处理结果可凭查询码查询。' : ''}
+            您的评价：{reviewLevelLabel(submitted.level)}
+            {isBadReview(submitted.level) ? '。工作人员会尽快核实处理，处理结果可凭查询码查询。' : ''}
           </Typography>
         ) : null}
         <Typography sx={{ mt: 3 }}>您的查询码</Typography>

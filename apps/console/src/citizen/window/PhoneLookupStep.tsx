@@ -2,7 +2,7 @@ import { Box, Button, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { citizenApi, type CitizenApiError, type RateableCase } from '../api/citizen-api';
 import { ApiErrorAlert } from '../shared/ApiErrorAlert';
-import { isMobilePhone, normalizePhone } from '../shared/phone';
+import { isMobilePhone, normalizePhone } from '@haochaping/privacy';
 import { asCitizenApiError } from '../shared/use-load';
 
 interface PhoneLookupStepProps {

@@ -1,7 +1,7 @@
 import { Button, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
-import type { RectificationActionPath } from '../rectification.types';
+import type { RectificationActionPath } from '@haochaping/contracts';
 import { STAFF_ACTIONS } from './action-forms';
 import { ActionDialog } from './ActionDialog';
 

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Form, useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin';
 import type { ConsoleDataProvider } from '../../data-provider';
 import { apiErrorOf } from '../../auth/session';
-import type { RectificationActionPath } from '../rectification.types';
+import type { RectificationActionPath } from '@haochaping/contracts';
 import { actionBody, initialValues, validateAction, type ActionFormValues } from './action-forms';
 import { ActionFields } from './ActionFields';
 

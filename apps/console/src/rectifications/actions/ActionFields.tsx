@@ -1,8 +1,8 @@
 import { BooleanInput, FormDataConsumer, RadioButtonGroupInput, SelectInput, TextInput } from 'react-admin';
-import { CALLBACK_METHODS, type RectificationActionPath } from '../rectification.types';
+import { CALLBACK_METHOD_LABELS, CALLBACK_METHODS, type RectificationActionPath } from '@haochaping/contracts';
 import { CATEGORY_CHOICES } from '../rectification-filters';
 
-const METHOD_CHOICES = (Object.keys(CALLBACK_METHODS) as Array<keyof typeof CALLBACK_METHODS>).map((id) => ({ id, name: CALLBACK_METHODS[id] }));
+const METHOD_CHOICES = CALLBACK_METHODS.map((id) => ({ id, name: CALLBACK_METHOD_LABELS[id] }));
 const FINDING_CHOICES = ['TRUE', 'UNTRUE', 'MALICIOUS'].map((id) => ({ id, name: `app.action.findings.${id}` }));
 const DECISION_CHOICES = ['APPROVE', 'DENY'].map((id) => ({ id, name: `app.action.decisions.${id}` }));
 

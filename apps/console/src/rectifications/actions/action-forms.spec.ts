@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { actionBody, beijingInstant, beijingLocalValue, initialValues, validateAction, type ActionFormValues } from './action-forms';
-import type { RectificationActionPath } from '../rectification.types';
+import { RECTIFICATION_ACTION_PATHS, type RectificationActionPath } from '@haochaping/contracts';
+import { actionBody, beijingInstant, beijingLocalValue, initialValues, STAFF_ACTIONS, validateAction, type ActionFormValues } from './action-forms';
 
 const NOW = new Date('2026-11-28T02:00:00Z'); // 10:00 in Beijing
 const now = () => NOW;
@@ -52,5 +52,9 @@ describe('action forms', () => {
     expect(beijingInstant('2026-11-28T10:00:30')).toBe('2026-11-28T10:00:30+08:00');
     expect(beijingLocalValue(NOW)).toBe('2026-11-28T10:00:00');
     expect(initialValues('record-callback', NOW)).toEqual({ at: '2026-11-28T10:00:00', method: 'PHONE', reached: true });
+  });
+
+  it('draws a form for every action staff may take: each path of the shared model but the citizen’s confirm', () => {
+    expect([...STAFF_ACTIONS, 'confirm'].sort()).toEqual(Object.values(RECTIFICATION_ACTION_PATHS).sort());
   });
 });

@@ -1,4 +1,5 @@
-import type { RectificationActionPath } from '../rectification.types';
+import type { RectificationActionPath } from '@haochaping/contracts';
+import { formatShanghaiInstant } from '@haochaping/working-time';
 
 /** Form values as the dialogs hold them (strings from inputs, a boolean from the switch). */
 export type ActionFormValues = Record<string, string | boolean | null | undefined>;
@@ -38,8 +39,7 @@ export function beijingInstant(localValue: string): string | undefined {
  * minute it could fall before a review made a few seconds ago, which the workflow refuses).
  */
 export function beijingLocalValue(now: Date): string {
-  const shifted = new Date(now.getTime() + 8 * 3_600_000);
-  return shifted.toISOString().slice(0, 19);
+  return formatShanghaiInstant(now).slice(0, 19);
 }
 
 const text = (values: ActionFormValues, field: string): string => {

@@ -18,7 +18,7 @@ import {
   useRefresh,
   useTranslate,
 } from 'react-admin';
-import { DATE_TIME } from '../shared/choices';
+import { SHANGHAI_DATE_TIME_FORMAT } from '@haochaping/working-time';
 import { OneTimeSecretDialog } from '../shared/OneTimeSecretDialog';
 import { refusalOf, rulesRequest } from '../shared/rules-api';
 
@@ -153,9 +153,9 @@ export const ApiClientList = () => {
             <Chip size="small" color={record.enabled ? 'success' : 'default'} label={translate(record.enabled ? 'app.rules.enabled' : 'app.rules.disabled')} />
           )}
         />
-        <DateField source="createdAt" showTime locales="zh-CN" options={DATE_TIME} />
-        <DateField source="lastUsedAt" showTime locales="zh-CN" options={DATE_TIME} emptyText="—" />
-        <DateField source="disabledAt" sortable={false} showTime locales="zh-CN" options={DATE_TIME} emptyText="—" />
+        <DateField source="createdAt" showTime locales="zh-CN" options={SHANGHAI_DATE_TIME_FORMAT} />
+        <DateField source="lastUsedAt" showTime locales="zh-CN" options={SHANGHAI_DATE_TIME_FORMAT} emptyText="—" />
+        <DateField source="disabledAt" sortable={false} showTime locales="zh-CN" options={SHANGHAI_DATE_TIME_FORMAT} emptyText="—" />
         <DisableButton />
       </Datagrid>
     </List>

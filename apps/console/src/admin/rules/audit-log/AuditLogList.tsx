@@ -13,7 +13,8 @@ import {
   useCanAccess,
   useTranslate,
 } from 'react-admin';
-import { DATE_TIME, ROLE_CHOICES } from '../shared/choices';
+import { SHANGHAI_DATE_TIME_FORMAT } from '@haochaping/working-time';
+import { ROLE_CHOICES } from '../shared/choices';
 import { ACTION_GROUP_CHOICES, actionKey, ENTITY_TYPE_CHOICES, toInstant } from './audit-filters';
 
 interface AuditEntry {
@@ -56,7 +57,7 @@ const useFilters = () => {
 export const AuditLogList = () => (
   <List filters={useFilters()} sort={{ field: 'at', order: 'DESC' }} perPage={50} exporter={false}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
-      <DateField source="at" showTime locales="zh-CN" options={{ ...DATE_TIME, timeStyle: 'medium' }} />
+      <DateField source="at" showTime locales="zh-CN" options={{ ...SHANGHAI_DATE_TIME_FORMAT, timeStyle: 'medium' }} />
       <FunctionField source="actorId" sortable={false} render={(record: AuditEntry) => <ActorText record={record} />} />
       <SelectField source="actorRole" choices={ROLE_CHOICES} sortable={false} emptyText="—" />
       <FunctionField source="action" sortable={false} render={(record: AuditEntry) => <ActionText record={record} />} />

@@ -1,6 +1,7 @@
 import { Box, Stack, Typography } from '@mui/material';
 import { DateField, FunctionField, Labeled, ListButton, SelectField, Show, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
-import { DATE_TIME, ROLE_CHOICES } from '../shared/choices';
+import { SHANGHAI_DATE_TIME_FORMAT } from '@haochaping/working-time';
+import { ROLE_CHOICES } from '../shared/choices';
 import { ENTITY_TYPE_CHOICES } from './audit-filters';
 import { ActionText, ActorText } from './AuditLogList';
 
@@ -32,7 +33,7 @@ export const AuditLogShow = () => (
     <Stack spacing={2} sx={{ p: 2 }}>
       <Stack direction="row" spacing={4} useFlexGap sx={{ flexWrap: 'wrap' }}>
         <Labeled source="at">
-          <DateField source="at" showTime locales="zh-CN" options={{ ...DATE_TIME, timeStyle: 'medium' }} />
+          <DateField source="at" showTime locales="zh-CN" options={{ ...SHANGHAI_DATE_TIME_FORMAT, timeStyle: 'medium' }} />
         </Labeled>
         <Labeled source="actorId">
           <FunctionField render={(record: Parameters<typeof ActorText>[0]['record']) => <ActorText record={record} />} />

@@ -1,5 +1,6 @@
 // The calendar screen's month view as plain data: weeks from Monday to Sunday, each day with what it is for working
 // time (a weekday, a weekend, a holiday, a 调休 make-up working day), and what an admin may do with it.
+import { localDateOf } from '@haochaping/working-time';
 
 export type DayKind = 'WORKDAY' | 'WEEKEND' | 'HOLIDAY' | 'MAKE_UP_WORKDAY';
 /** What the API's POST …/days (kind) or DELETE …/days/:date can do with a day. */
@@ -85,5 +86,5 @@ export function monthCounts(year: number, days: YearDays): Array<{ month: number
 
 /** Today's date in Beijing, whatever the browser's zone. */
 export function beijingToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  return localDateOf(now);
 }

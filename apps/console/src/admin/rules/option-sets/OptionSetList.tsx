@@ -1,6 +1,7 @@
 import { Datagrid, DateField, FunctionField, List, NumberField, SelectField, SelectInput, TextField } from 'react-admin';
 import { CurrentVersionChip } from '../shared/CurrentVersionChip';
-import { DATE_TIME, NATURE_CHOICES } from '../shared/choices';
+import { SHANGHAI_DATE_TIME_FORMAT } from '@haochaping/working-time';
+import { NATURE_CHOICES } from '../shared/choices';
 
 const filters = [<SelectInput key="nature" source="nature" choices={NATURE_CHOICES} alwaysOn />];
 
@@ -13,7 +14,7 @@ export const OptionSetList = () => (
       <FunctionField source="current" sortable={false} render={() => <CurrentVersionChip />} />
       <FunctionField source="options" sortable={false} render={(record: { options: unknown[] }) => record.options.length} />
       <NumberField source="reviewCount" sortable={false} />
-      <DateField source="createdAt" showTime locales="zh-CN" options={DATE_TIME} />
+      <DateField source="createdAt" showTime locales="zh-CN" options={SHANGHAI_DATE_TIME_FORMAT} />
     </Datagrid>
   </List>
 );

@@ -2,7 +2,8 @@ import EditIcon from '@mui/icons-material/Edit';
 import { Alert, Card, CardContent, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { CreateButton, DateField, Labeled, ListButton, NumberField, SelectField, Show, TextField, TopToolbar, useCanAccess, useRecordContext, useTranslate } from 'react-admin';
 import { CurrentVersionChip } from '../shared/CurrentVersionChip';
-import { DATE_TIME, NATURE_CHOICES } from '../shared/choices';
+import { SHANGHAI_DATE_TIME_FORMAT } from '@haochaping/working-time';
+import { NATURE_CHOICES } from '../shared/choices';
 import { newVersionFrom } from './option-set-form';
 
 interface OptionSetVersion {
@@ -82,7 +83,7 @@ export const OptionSetShow = () => (
             <NumberField source="reviewCount" />
           </Labeled>
           <Labeled source="createdAt">
-            <DateField source="createdAt" showTime locales="zh-CN" options={DATE_TIME} />
+            <DateField source="createdAt" showTime locales="zh-CN" options={SHANGHAI_DATE_TIME_FORMAT} />
           </Labeled>
         </Stack>
         <HistoricNotice />

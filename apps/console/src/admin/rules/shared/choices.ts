@@ -26,4 +26,3 @@ export const ROLE_CHOICES = [
   { id: 'ADMIN', name: 'app.rules.roles.ADMIN' },
 ];
 
-export const DATE_TIME = { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' } as const;

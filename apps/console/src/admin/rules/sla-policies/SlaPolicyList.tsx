@@ -1,6 +1,6 @@
 import { Datagrid, DateField, FunctionField, List, NumberField, TextField } from 'react-admin';
 import { CurrentVersionChip } from '../shared/CurrentVersionChip';
-import { DATE_TIME } from '../shared/choices';
+import { SHANGHAI_DATE_TIME_FORMAT } from '@haochaping/working-time';
 
 /** Every version of the clocks, newest first, with how many cases run under each. */
 export const SlaPolicyList = () => (
@@ -11,7 +11,7 @@ export const SlaPolicyList = () => (
       <TextField source="note" sortable={false} emptyText="—" />
       <NumberField source="openCaseCount" sortable={false} />
       <NumberField source="caseCount" sortable={false} />
-      <DateField source="createdAt" showTime locales="zh-CN" options={DATE_TIME} />
+      <DateField source="createdAt" showTime locales="zh-CN" options={SHANGHAI_DATE_TIME_FORMAT} />
     </Datagrid>
   </List>
 );

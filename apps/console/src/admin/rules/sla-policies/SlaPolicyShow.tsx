@@ -2,7 +2,7 @@ import EditIcon from '@mui/icons-material/Edit';
 import { Alert, Box, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { CreateButton, DateField, Labeled, ListButton, NumberField, Show, TextField, TopToolbar, useCanAccess, useRecordContext, useTranslate } from 'react-admin';
 import { CurrentVersionChip } from '../shared/CurrentVersionChip';
-import { DATE_TIME } from '../shared/choices';
+import { SHANGHAI_DATE_TIME_FORMAT } from '@haochaping/working-time';
 import { ClockText } from './ClockText';
 import { newPolicyFrom, OTHER_CLOCKS, POLICY_CATEGORIES } from './sla-policy-form';
 
@@ -103,7 +103,7 @@ export const SlaPolicyShow = () => (
           <NumberField source="openCaseCount" />
         </Labeled>
         <Labeled source="createdAt">
-          <DateField source="createdAt" showTime locales="zh-CN" options={DATE_TIME} />
+          <DateField source="createdAt" showTime locales="zh-CN" options={SHANGHAI_DATE_TIME_FORMAT} />
         </Labeled>
         <Labeled source="note">
           <TextField source="note" emptyText="—" />

@@ -1,6 +1,7 @@
 import { Chip } from '@mui/material';
 import { Datagrid, DateField, FunctionField, List, NullableBooleanInput, SearchInput, SelectField, SelectInput, TextField, useTranslate } from 'react-admin';
-import { DATE_TIME, ROLE_CHOICES } from '../shared/choices';
+import { SHANGHAI_DATE_TIME_FORMAT } from '@haochaping/working-time';
+import { ROLE_CHOICES } from '../shared/choices';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="role" source="role" choices={ROLE_CHOICES} alwaysOn />, <NullableBooleanInput key="disabled" source="disabled" />];
 
@@ -29,7 +30,7 @@ export const UserList = () => (
       <SelectField source="role" choices={ROLE_CHOICES} />
       <FunctionField source="hallCodes" sortable={false} render={(record: UserRecord) => [...record.hallCodes, ...record.departmentCodes].join('、') || '—'} />
       <FunctionField source="enabled" sortable={false} render={(record: UserRecord) => <StatusChip record={record} />} />
-      <DateField source="lastLoginAt" showTime locales="zh-CN" options={DATE_TIME} emptyText="—" />
+      <DateField source="lastLoginAt" showTime locales="zh-CN" options={SHANGHAI_DATE_TIME_FORMAT} emptyText="—" />
     </Datagrid>
   </List>
 );

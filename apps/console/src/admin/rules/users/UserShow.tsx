@@ -1,6 +1,7 @@
 import { Stack } from '@mui/material';
 import { BooleanField, DateField, EditButton, Labeled, ListButton, SelectField, Show, TextField, TopToolbar, FunctionField, useCanAccess } from 'react-admin';
-import { DATE_TIME, ROLE_CHOICES } from '../shared/choices';
+import { SHANGHAI_DATE_TIME_FORMAT } from '@haochaping/working-time';
+import { ROLE_CHOICES } from '../shared/choices';
 import { UserActions } from './UserActions';
 
 const Actions = () => {
@@ -47,13 +48,13 @@ export const UserShow = () => (
           <BooleanField source="mustChangePassword" />
         </Labeled>
         <Labeled source="lockedUntil">
-          <DateField source="lockedUntil" showTime locales="zh-CN" options={DATE_TIME} emptyText="—" />
+          <DateField source="lockedUntil" showTime locales="zh-CN" options={SHANGHAI_DATE_TIME_FORMAT} emptyText="—" />
         </Labeled>
         <Labeled source="lastLoginAt">
-          <DateField source="lastLoginAt" showTime locales="zh-CN" options={DATE_TIME} emptyText="—" />
+          <DateField source="lastLoginAt" showTime locales="zh-CN" options={SHANGHAI_DATE_TIME_FORMAT} emptyText="—" />
         </Labeled>
         <Labeled source="createdAt">
-          <DateField source="createdAt" showTime locales="zh-CN" options={DATE_TIME} />
+          <DateField source="createdAt" showTime locales="zh-CN" options={SHANGHAI_DATE_TIME_FORMAT} />
         </Labeled>
       </Stack>
     </Stack>

@@ -1,13 +1,13 @@
-import { defineUpdate } from '@temporalio/workflow';
 import type { Actor, ActorRole } from './actor.contract';
-import type { CallbackMethod, RectificationCaseState, RectificationState } from './rectification.contract';
+import { OPEN_STATES, type CallbackMethod, type RectificationState } from './rectification.contract';
 import type { RectificationCategory } from './sla-policy.contract';
 
 /**
  * People act on a case through these updates. Each carries the acting user; the workflow's validators refuse
  * with an ApplicationFailure of type ERR_FORBIDDEN (the actor may not), ERR_INVALID_STATE (not in this state)
  * or ERR_INVALID_ARGUMENT (bad arguments), checked in that order, and the state stays unchanged.
- * Every accepted update answers with the case's new state.
+ * Every accepted update answers with the case's new state. The update definitions themselves are in the server
+ * entry (`@haochaping/contracts/server`): they need Temporal's workflow runtime, which a browser has no use for.
  */
 export interface ActionCommand {
   actor: Actor;
@@ -101,19 +101,6 @@ export interface DecideExtensionCommand extends ActionCommand {
   reason: string;
 }
 
-export const verifyUpdate = defineUpdate<RectificationCaseState, [VerifyCommand]>('verify');
-export const decideRejectionUpdate = defineUpdate<RectificationCaseState, [DecideRejectionCommand]>('decideRejection');
-export const recordCallbackUpdate = defineUpdate<RectificationCaseState, [RecordCallbackCommand]>('recordCallback');
-export const recordRectificationUpdate = defineUpdate<RectificationCaseState, [RecordRectificationCommand]>('recordRectification');
-export const confirmUpdate = defineUpdate<RectificationCaseState, [ConfirmCommand]>('confirm');
-export const reclassifyUpdate = defineUpdate<RectificationCaseState, [ReclassifyCommand]>('reclassify');
-export const reassignUpdate = defineUpdate<RectificationCaseState, [ReassignCommand]>('reassign');
-export const inviteDepartmentsUpdate = defineUpdate<RectificationCaseState, [InviteDepartmentsCommand]>('inviteDepartments');
-export const recordDepartmentInputUpdate = defineUpdate<RectificationCaseState, [RecordDepartmentInputCommand]>('recordDepartmentInput');
-export const addNoteUpdate = defineUpdate<RectificationCaseState, [AddNoteCommand]>('addNote');
-export const requestExtensionUpdate = defineUpdate<RectificationCaseState, [RequestExtensionCommand]>('requestExtension');
-export const decideExtensionUpdate = defineUpdate<RectificationCaseState, [DecideExtensionCommand]>('decideExtension');
-
 /** Upper bound for free-text arguments (notes, summaries, measures). */
 export const MAX_TEXT_LENGTH = 2000;
 /** Upper bound for short identifiers and names (user ids, staff names, department codes). */
@@ -135,21 +122,30 @@ export type RectificationAction =
   | 'requestExtension'
   | 'decideExtension';
 
+/** The actions as the API names them: `POST /api/rectifications/:id/actions/<path>`; the console posts to the same. */
+export const RECTIFICATION_ACTION_PATHS = {
+  verify: 'verify',
+  decideRejection: 'decide-rejection',
+  recordCallback: 'record-callback',
+  recordRectification: 'record-rectification',
+  confirm: 'confirm',
+  reclassify: 'reclassify',
+  reassign: 'reassign',
+  inviteDepartments: 'invite-departments',
+  recordDepartmentInput: 'record-department-input',
+  addNote: 'add-note',
+  requestExtension: 'request-extension',
+  decideExtension: 'decide-extension',
+} as const satisfies Record<RectificationAction, string>;
+
+export type RectificationActionPath = (typeof RECTIFICATION_ACTION_PATHS)[RectificationAction];
+
 export interface RectificationActionRule {
   roles: readonly ActorRole[];
   states: readonly RectificationState[];
   /** Only for cases of these categories (the handler's choice at verification, or a reclassification). */
   categories?: readonly RectificationCategory[];
 }
-
-const OPEN_STATES: readonly RectificationState[] = [
-  'PENDING_VERIFICATION',
-  'REJECTION_PENDING',
-  'RECTIFYING',
-  'EXTENSION_PENDING',
-  'AWAITING_CONFIRMATION',
-  'REOPENED',
-];
 
 /**
  * Who may take each action and in which states: the workflow's validators enforce this table, and the API can
