@@ -52,7 +52,8 @@ export type NotificationKind =
   | 'EXTENSION_REQUESTED' // a 协调整改 extension waits for the county supervisor's decision
   | 'EXTENSION_DECIDED' // the county supervisor approved or denied it: the hall hears the answer
   | 'DEPARTMENTS_INVITED' // county departments are asked to co-handle a 协调整改 case (`departmentCodes`)
-  | 'REASSIGNED'; // the case was handed to another handler (`recipientUserId`)
+  | 'REASSIGNED' // the case was handed to another handler (`recipientUserId`)
+  | 'PROJECTION_FAILED'; // the case's state cannot be written to the read model (ERR_PROJECTION_INVALID): the county
 
 /**
  * No personal data of the reviewer: recipients are resolved from the role and the hall (narrowed to departments or

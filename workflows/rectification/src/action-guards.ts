@@ -9,6 +9,7 @@ import {
   RECTIFICATION_ACTION_RULES,
   RECTIFICATION_CATEGORIES,
   RECTIFICATION_STATES,
+  findUnstorableText,
   hasScopeOnCase,
   type Actor,
   type CaseScope,
@@ -49,7 +50,8 @@ export function caseScope(caseState: RectificationCaseState): CaseScope {
 
 /**
  * Checks the actor (role, then scope on the case) and the state (then the category, which is part of what the case
- * is now) against RECTIFICATION_ACTION_RULES; answers the validated actor.
+ * is now) against RECTIFICATION_ACTION_RULES, then that no argument holds text the read model cannot store; answers
+ * the validated actor.
  */
 export function guardAction(action: RectificationAction, caseState: RectificationCaseState, command: unknown): Actor {
   const rules = RECTIFICATION_ACTION_RULES[action];
@@ -68,6 +70,10 @@ export function guardAction(action: RectificationAction, caseState: Rectificatio
     const allowed = rules.categories.map((category) => RECTIFICATION_CATEGORIES[category]).join('、');
     refuse(ERR_INVALID_STATE, `仅${allowed}的差评可以${ACTION_LABELS[action]}`);
   }
+  // Text PostgreSQL cannot store would enter the state and fail every projection after it. The API refuses it at
+  // the edge; the workflow can be reached without the API.
+  const unstorable = findUnstorableText(command);
+  if (unstorable !== undefined) refuse(ERR_INVALID_ARGUMENT, `内容（${unstorable}）不能含有空字符（U+0000）或不成对的 UTF-16 代理字符`);
   return actor;
 }
 

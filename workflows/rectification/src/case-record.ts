@@ -1,4 +1,5 @@
 import {
+  ERR_PROJECTION_INVALID,
   RECTIFICATION_OUTCOMES,
   RECTIFICATION_STATES,
   isOpenObligation,
@@ -9,8 +10,9 @@ import {
   type RectificationWorkflowInput,
   type ReviewContext,
 } from '@haochaping/contracts';
-import { workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, log, patched, workflowInfo } from '@temporalio/workflow';
 import { activities } from './activity-stubs';
+import { WORKFLOW_PATCHES } from './workflow-patches';
 
 /** The workflow's clock as an ISO instant (deterministic: workflow time, replayed from history). */
 export function nowIso(): string {
@@ -26,6 +28,8 @@ export const SYSTEM_ACTOR = 'system';
 export class CaseRecord {
   readonly state: RectificationCaseState;
   private projection: Promise<void> = Promise.resolve();
+  /** The county was told that this case's read model cannot be written (once per case, not once per projection). */
+  private invalidProjectionReported = false;
 
   constructor(input: RectificationWorkflowInput, context: ReviewContext) {
     const clockCategory = context.suggestedCategory ?? 'IMMEDIATE';
@@ -105,7 +109,28 @@ export class CaseRecord {
    * is when it runs, so the last write is always the newest state even when clocks and updates project at once.
    */
   project(): Promise<void> {
-    this.projection = this.projection.then(() => activities.projectCase(this.state));
+    this.projection = this.projection.then(() => this.projectOnce());
     return this.projection;
   }
+
+  /**
+   * One projection. One that can never succeed (ERR_PROJECTION_INVALID: the state holds what PostgreSQL refuses) is
+   * reported to the county and the case carries on: its updates keep answering and its clocks keep running, while
+   * the read model stays at the last state it could hold. Any other failure is the activity's to retry.
+   */
+  private async projectOnce(): Promise<void> {
+    try {
+      await activities.projectCase(this.state);
+    } catch (error) {
+      if (!isInvalidProjection(error) || !patched(WORKFLOW_PATCHES.invalidProjectionReported)) throw error;
+      log.warn('case projection failed for good; the case carries on', { reviewId: this.state.reviewId, reason: error.cause.message });
+      if (this.invalidProjectionReported) return;
+      this.invalidProjectionReported = true;
+      await activities.notify({ kind: 'PROJECTION_FAILED', reviewId: this.state.reviewId, recipientRole: 'COUNTY_SUPERVISOR', hallCode: this.state.hallCode });
+    }
+  }
+}
+
+function isInvalidProjection(error: unknown): error is ActivityFailure & { cause: ApplicationFailure } {
+  return error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type === ERR_PROJECTION_INVALID;
 }

@@ -19,4 +19,9 @@ export const WORKFLOW_PATCHES = {
    * two rounds of computeDeadline (an action waited for one activity round trip less).
    */
   obligationDeadlinesInOneActivity: 'obligation-deadlines-in-one-activity',
+  /**
+   * A projection that failed for good (ERR_PROJECTION_INVALID) is reported to the county once and the case carries
+   * on; the earlier code let it fail the handler (or the whole case) and every projection chained after it.
+   */
+  invalidProjectionReported: 'invalid-projection-reported-to-county',
 } as const;

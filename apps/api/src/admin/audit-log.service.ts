@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditLog, Prisma } from '@haochaping/db';
 import { DomainHttpException } from '../common/api-error';
+import { INT8_MAX, parseIntegerKey } from '../common/integer-key';
 import { formatShanghaiInstant } from '../common/iso-instant';
 import { defineSimpleRestResource, parseListParams, type ListPage } from '../common/simple-rest/simple-rest-list';
 import type { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-query.dto';
@@ -26,7 +27,6 @@ export const AUDIT_LOG_RESOURCE = defineSimpleRestResource({
   maxPageSize: 200,
 });
 
-const ID = /^[1-9][0-9]{0,18}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const notFound = () => new DomainHttpException(404, 'AUDIT_ENTRY_NOT_FOUND', '未找到该审计记录');
 
@@ -41,7 +41,8 @@ export class AuditLogService {
       throw new DomainHttpException(422, 'VALIDATION_FAILED', '列表查询参数有误', [{ field: 'filter.to', message: '结束时间不能早于开始时间' }]);
     }
     const where: Prisma.AuditLogWhereInput = {
-      ...(filter.id ? { id: { in: filter.id.filter((id) => ID.test(id)).map(BigInt) } } : {}),
+      // An id that is no key of the bigint column matches nothing, like an id that does not exist.
+      ...(filter.id ? { id: { in: filter.id.map((id) => parseIntegerKey(id, INT8_MAX)).filter((id) => id !== undefined) } } : {}),
       ...(filter.actorId ? { actorId: { in: filter.actorId } } : {}),
       ...(filter.actorRole ? { actorRole: { in: filter.actorRole } } : {}),
       ...(filter.action ? { action: { in: filter.action } } : {}),
@@ -60,8 +61,9 @@ export class AuditLogService {
   }
 
   async get(id: string): Promise<AuditLogEntryResponse> {
-    if (!ID.test(id)) throw notFound();
-    const row = await this.prisma.client.auditLog.findUnique({ where: { id: BigInt(id) } });
+    const key = parseIntegerKey(id, INT8_MAX);
+    if (key === undefined) throw notFound();
+    const row = await this.prisma.client.auditLog.findUnique({ where: { id: key } });
     if (!row) throw notFound();
     const [entry] = await this.withUsernames([row]);
     if (!entry) throw notFound();

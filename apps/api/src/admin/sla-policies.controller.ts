@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -16,13 +16,15 @@ import { CurrentActor } from '../actor/current-actor.decorator';
 import { DevActorGuard, type RequestWithActor } from '../actor/dev-actor.guard';
 import { requestContext } from '../auth/request-context';
 import { ApiError, DomainHttpException } from '../common/api-error';
+import { Int4KeyPipe } from '../common/integer-key';
 import { setContentRange } from '../common/simple-rest/simple-rest-list';
 import { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-query.dto';
 import { CreateSlaPolicyVersionDto, SlaPolicyVersionResponse } from './dto/sla-policy-version.dto';
 import { Roles, RolesGuard } from './roles.guard';
 import { SLA_POLICIES_RESOURCE, SlaPoliciesService } from './sla-policies.service';
 
-const versionParam = () => new ParseIntPipe({ exceptionFactory: () => new DomainHttpException(404, 'SLA_POLICY_NOT_FOUND', '未找到该时限策略版本') });
+// A version the column cannot hold (2147483648) is a version that does not exist, as is one that is no number.
+const versionParam = () => new Int4KeyPipe(() => new DomainHttpException(404, 'SLA_POLICY_NOT_FOUND', '未找到该时限策略版本'));
 
 /** The SLA policy's versions: the county supervisor reads them, admins save new ones; a saved version never changes. */
 @ApiTags('admin')

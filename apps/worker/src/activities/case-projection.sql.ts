@@ -1,4 +1,5 @@
-import { rectificationWorkflowId, type RectificationCaseState } from '@haochaping/contracts';
+import { ApplicationFailure } from '@temporalio/activity';
+import { ERR_PROJECTION_INVALID, findUnstorableText, rectificationWorkflowId, type RectificationCaseState } from '@haochaping/contracts';
 import type { Pool } from '@haochaping/db';
 import { caseProjectionColumns } from './case-projection';
 
@@ -49,7 +50,37 @@ SELECT count(*)::integer AS projected FROM upserted`;
 
 const instant = (value: Date | null) => (value === null ? null : value.toISOString());
 
+/**
+ * Writes the state, or fails for good (ERR_PROJECTION_INVALID, not retried) when no retry could ever write it: text
+ * PostgreSQL cannot store, found before sending anything, or a value PostgreSQL refuses as data (SQLSTATE class 22:
+ * an invalid instant, a number out of range, an untranslatable character). Retrying those would wedge the case, and
+ * the workflow tells the county instead. Everything else (the database away, a hall not there yet) is retried.
+ */
 export async function projectCaseSql(pool: Pool, state: RectificationCaseState): Promise<void> {
+  const unstorable = findUnstorableText(state, 'state');
+  if (unstorable !== undefined) {
+    throw ApplicationFailure.nonRetryable(`case ${state.reviewId}: ${unstorable} holds text PostgreSQL cannot store (NUL or a lone surrogate)`, ERR_PROJECTION_INVALID);
+  }
+  try {
+    await writeProjection(pool, state);
+  } catch (error) {
+    if (!isDataException(error)) throw error;
+    throw ApplicationFailure.create({
+      message: `case ${state.reviewId}: PostgreSQL refused the state as data (${error.code}): ${error.message}`,
+      type: ERR_PROJECTION_INVALID,
+      nonRetryable: true,
+      cause: error,
+    });
+  }
+}
+
+/** PostgreSQL's class 22, data exception: the same values fail the same way on every attempt. */
+function isDataException(error: unknown): error is Error & { code: string } {
+  const code: unknown = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('22');
+}
+
+async function writeProjection(pool: Pool, state: RectificationCaseState): Promise<void> {
   const columns = caseProjectionColumns(state);
   const timeline = state.timeline.map((entry, seq) => ({ seq, at: entry.at, actor: entry.actor, action: entry.action, details: entry.details ?? null }));
   const { rows } = await pool.query<{ projected: number }>(PROJECT_CASE_SQL, [

@@ -181,6 +181,19 @@ export const MAIN_PATHS: readonly MainPath[] = [
     },
   },
   {
+    name: 'projection-invalid',
+    description: 'the read model refuses the state for good from the first note on: the county is told once; verified, called back, rectified, 满意',
+    outcome: { outcome: 'SATISFIED', callbackOutcome: 'REACHED' },
+    async run(harness) {
+      const { reviewId, reviewedAt, handle } = await harness.openCase({ suggestedCategory: 'IMMEDIATE' });
+      harness.unwritable.add(reviewId);
+      await handle.executeUpdate(addNoteUpdate, { args: [{ actor: actors.handler, text: '已约评价人' }] });
+      await verifyTrue(handle, 'IMMEDIATE', '属实');
+      await reachedCallback(handle, reviewedAt);
+      return rectifiedAndSatisfied(handle);
+    },
+  },
+  {
     name: 'escalated-before-verification',
     description: 'nobody verifies for a month: reminders, overdue, county escalation; then verified, rectified, 满意',
     outcome: { outcome: 'SATISFIED', escalationLevel: 2 },

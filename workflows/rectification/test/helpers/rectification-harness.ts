@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { ApplicationFailure } from '@temporalio/activity';
 import { Worker, type WorkerOptions } from '@temporalio/worker';
 import {
   DEFAULT_SLA_POLICY,
+  ERR_PROJECTION_INVALID,
   TASK_QUEUES,
   rectificationWorkflowId,
   type Actor,
@@ -87,6 +89,11 @@ export class RectificationHarness {
    */
   readonly nonWorkingDates = new Set<string>();
   readonly projected = new Map<string, RectificationCaseState[]>();
+  /**
+   * Cases whose read model refuses their state: their projections fail for good (ERR_PROJECTION_INVALID), as the
+   * worker's do for a state PostgreSQL cannot store (apps/worker/src/activities/case-projection.sql.ts).
+   */
+  readonly unwritable = new Set<string>();
   readonly mocks: { [K in keyof RectificationActivities]: Mock<K> } = {
     loadReviewContext: jest.fn((reviewId: string): Promise<ReviewContext> => {
       const scenario = this.scenarios.get(reviewId) ?? {};
@@ -100,6 +107,9 @@ export class RectificationHarness {
       });
     }),
     projectCase: jest.fn((state: RectificationCaseState) => {
+      if (this.unwritable.has(state.reviewId)) {
+        return Promise.reject(ApplicationFailure.nonRetryable(`case ${state.reviewId}: the read model refuses the state`, ERR_PROJECTION_INVALID));
+      }
       const list = this.projected.get(state.reviewId) ?? [];
       list.push(structuredClone(state));
       this.projected.set(state.reviewId, list);

@@ -1,6 +1,8 @@
 import type { FastifyReply } from 'fastify';
+import { findUnstorableText } from '@haochaping/contracts';
 import { DomainHttpException, type ApiFieldError } from '../api-error';
 import { parseIsoInstant } from '../iso-instant';
+import { UNSTORABLE_TEXT_MESSAGE } from '../validation.pipe';
 import type { SimpleRestListQueryDto } from './simple-rest-list-query.dto';
 
 // react-admin's simple-rest conventions, once for every list endpoint: `filter`, `sort` and `range` as JSON in
@@ -63,13 +65,22 @@ export function defineSimpleRestResource<TSort extends string, TFilters extends 
 
 const DEFAULT_MAX_PAGE_SIZE = 500;
 
+/**
+ * The JSON in a query parameter. Its escapes (`\u0000`) decode only here, after the global pipe checked the raw
+ * query: text PostgreSQL cannot store is refused here, with the same check and message.
+ */
 function parseJson(raw: string, field: string, errors: ApiFieldError[], what: string): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(raw) as unknown;
+    value = JSON.parse(raw) as unknown;
   } catch {
     errors.push({ field, message: `${what}不是有效的 JSON` });
     return undefined;
   }
+  const unstorable = findUnstorableText(value, field);
+  if (unstorable === undefined) return value;
+  errors.push({ field: unstorable, message: UNSTORABLE_TEXT_MESSAGE });
+  return undefined;
 }
 
 function isString(value: unknown): value is string {
