@@ -1,14 +1,12 @@
+import { ERR_FORBIDDEN, ERR_INVALID_ARGUMENT, type Actor } from '@haochaping/contracts';
 import {
-  ERR_FORBIDDEN,
-  ERR_INVALID_ARGUMENT,
   addNoteUpdate,
   reassignUpdate,
   recordCallbackUpdate,
   recordRectificationUpdate,
   rectificationStateQuery,
   verifyUpdate,
-  type Actor,
-} from '@haochaping/contracts';
+} from '@haochaping/contracts/server';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { actors, type CaseHandle, useTimeSkippingHarness, type RectificationHarness } from './helpers/rectification-harness';
 

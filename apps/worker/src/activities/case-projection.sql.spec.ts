@@ -1,4 +1,4 @@
-import { newTrackingCode } from '@haochaping/privacy';
+import { newTrackingCode } from '@haochaping/privacy/server';
 import { randomUUID } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/activity';
 import { MockActivityEnvironment } from '@temporalio/testing';
