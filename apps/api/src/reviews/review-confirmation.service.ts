@@ -1,26 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { confirmUpdate, isBadReview, rectificationWorkflowId, RECTIFICATION_OUTCOMES, type ConfirmCommand } from '@haochaping/contracts';
+import { isBadReview, RECTIFICATION_OUTCOMES, type ConfirmCommand } from '@haochaping/contracts';
 import { DomainHttpException } from '../common/api-error';
-import { mapTemporalFailure } from '../rectifications/temporal-failure.mapper';
-import { TemporalClientService } from '../temporal/temporal-client.service';
+import { CaseWorkflowClient } from '../temporal/case-workflow.client';
 import type { ConfirmationResponse, ConfirmResultDto } from './dto/review-status.dto';
 import { ReviewStatusService } from './review-status.service';
-
-/** As long as a staff action may wait for the workflow (rectifications.service.ts). */
-const CONFIRM_DEADLINE_MS = 15_000;
 
 const notOpen = () => new DomainHttpException(409, 'CONFIRMATION_NOT_OPEN', '该评价目前没有需要您确认的整改结果');
 
 /**
  * The reviewer's 满意/不满意 on the rectification result, from the status page: the same proof as reading the status
- * (tracking code and last four digits), then the workflow's confirm update, which decides whether the answer is
- * still open (its refusals keep their Chinese message). The reviewer acts as CITIZEN `reviewer`.
+ * (tracking code and last four digits), then the workflow's confirm update through CaseWorkflowClient, like every
+ * staff action: the workflow decides whether the answer is still open (its refusals keep their Chinese message) and
+ * the answer is audited. The reviewer acts as CITIZEN `reviewer`.
  */
 @Injectable()
 export class ReviewConfirmationService {
   constructor(
     private readonly statuses: ReviewStatusService,
-    private readonly temporal: TemporalClientService,
+    private readonly cases: CaseWorkflowClient,
   ) {}
 
   async confirm(trackingCode: string, dto: ConfirmResultDto): Promise<ConfirmationResponse> {
@@ -31,20 +28,13 @@ export class ReviewConfirmationService {
       answer: dto.answer,
       ...(dto.comment ? { comment: dto.comment } : {}),
     };
-    const handle = this.temporal.client.workflow.getHandle(rectificationWorkflowId(review.id));
-    try {
-      const state = await this.temporal.withDeadline(CONFIRM_DEADLINE_MS, () => handle.executeUpdate(confirmUpdate, { args: [command] }));
-      return {
-        trackingCode: review.trackingCode,
-        state: state.state,
-        stateLabel: state.stateLabel,
-        ...(state.outcome ? { outcome: state.outcome, outcomeLabel: RECTIFICATION_OUTCOMES[state.outcome] } : {}),
-      };
-    } catch (error) {
-      const mapped = mapTemporalFailure(error);
-      // No workflow (still in the outbox, or long finished): nothing to confirm now.
-      if (mapped.getStatus() === 404) throw notOpen();
-      throw mapped;
-    }
+    // No workflow (still in the outbox, or long finished): nothing to confirm now.
+    const state = await this.cases.act(review.id, 'confirm', command, { whenMissing: notOpen });
+    return {
+      trackingCode: review.trackingCode,
+      state: state.state,
+      stateLabel: state.stateLabel,
+      ...(state.outcome ? { outcome: state.outcome, outcomeLabel: RECTIFICATION_OUTCOMES[state.outcome] } : {}),
+    };
   }
 }
