@@ -13,13 +13,13 @@ import {
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '@haochaping/contracts';
 import { CurrentActor } from '../actor/current-actor.decorator';
-import { DevActorGuard, type RequestWithActor } from '../actor/dev-actor.guard';
+import { ActorGuard, type RequestWithActor } from '../actor/actor.guard';
 import { requestContext } from '../auth/request-context';
 import { ApiError, DomainHttpException } from '../common/api-error';
 import { setContentRange } from '../common/simple-rest/simple-rest-list';
 import { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-query.dto';
 import { CreateSlaPolicyVersionDto, SlaPolicyVersionResponse } from './dto/sla-policy-version.dto';
-import { Roles, RolesGuard } from './roles.guard';
+import { Roles, RolesGuard } from '../actor/roles.guard';
 import { SLA_POLICIES_RESOURCE, SlaPoliciesService } from './sla-policies.service';
 
 const versionParam = () => new ParseIntPipe({ exceptionFactory: () => new DomainHttpException(404, 'SLA_POLICY_NOT_FOUND', '未找到该时限策略版本') });
@@ -29,7 +29,7 @@ const versionParam = () => new ParseIntPipe({ exceptionFactory: () => new Domain
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ type: ApiError })
 @ApiForbiddenResponse({ type: ApiError })
-@UseGuards(DevActorGuard, RolesGuard)
+@UseGuards(ActorGuard, RolesGuard)
 @Roles('ADMIN', 'COUNTY_SUPERVISOR')
 @Controller('admin/sla-policies')
 export class SlaPoliciesController {

@@ -14,7 +14,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor, VerifyCommand } from '@haochaping/contracts';
 import { CurrentActor } from '../actor/current-actor.decorator';
-import { DevActorGuard } from '../actor/dev-actor.guard';
+import { ActorGuard } from '../actor/actor.guard';
 import { ApiError, DomainHttpException } from '../common/api-error';
 import { setContentRange } from '../common/simple-rest/simple-rest-list';
 import { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-query.dto';
@@ -61,7 +61,7 @@ function ActionResponses(): MethodDecorator {
 
 @ApiTags('rectifications')
 @ApiHeader({ name: 'X-Dev-Actor', required: true, description: 'development only (refused in production): {"userId":"…","role":"HANDLER","hallCodes":["jintun"]}' })
-@UseGuards(DevActorGuard)
+@UseGuards(ActorGuard)
 @ApiBearerAuth()
 @Controller('rectifications')
 export class RectificationsController {

@@ -13,8 +13,8 @@ import {
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '@haochaping/contracts';
 import { CurrentActor } from '../actor/current-actor.decorator';
-import { DevActorGuard } from '../actor/dev-actor.guard';
-import { Roles, RolesGuard } from '../admin/roles.guard';
+import { ActorGuard } from '../actor/actor.guard';
+import { Roles, RolesGuard } from '../actor/roles.guard';
 import { ApiError, DomainHttpException } from '../common/api-error';
 import { setContentRange } from '../common/simple-rest/simple-rest-list';
 import { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-query.dto';
@@ -29,7 +29,7 @@ const FILTERS = 'filter hallCode, channel, level (1–5), createdFrom, createdTo
 @ApiTags('reviews')
 @ApiHeader({ name: 'X-Dev-Actor', required: true, description: 'development only (refused in production): {"userId":"…","role":"HANDLER","hallCodes":["jintun"]}' })
 @ApiUnauthorizedResponse({ type: ApiError })
-@UseGuards(DevActorGuard, RolesGuard)
+@UseGuards(ActorGuard, RolesGuard)
 @Roles('HANDLER', 'TOWN_LEADER', 'DEPT_GUIDE', 'COUNTY_SUPERVISOR', 'ADMIN')
 @ApiBearerAuth()
 @Controller('reviews')
