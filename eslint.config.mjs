@@ -79,6 +79,17 @@ export default tseslint.config(
     },
   },
   {
+    // One way to a running case: only CaseWorkflowClient sends updates and queries (failure mapping and audit there).
+    files: ['apps/api/src/**/*.ts'],
+    ignores: ['apps/api/src/temporal/case-workflow.client.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@haochaping/contracts/server', message: 'Talk to a rectification workflow through CaseWorkflowClient (apps/api/src/temporal).' }] },
+      ],
+    },
+  },
+  {
     // Determinism rules for workflow code (STYLE.md): activities are imported as types only.
     files: ['workflows/rectification/src/**/*.ts'],
     rules: {

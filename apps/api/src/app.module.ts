@@ -14,7 +14,9 @@ import { MasterDataModule } from './master-data/master-data.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PrismaModule } from './prisma/prisma.module';
 import { RectificationsModule } from './rectifications/rectifications.module';
-import { ReviewsModule } from './reviews/reviews.module';
+import { ReviewIntakeModule } from './review-intake/review-intake.module';
+import { ReviewRecordsModule } from './review-records/review-records.module';
+import { ReviewStatusModule } from './review-status/review-status.module';
 import { StatisticsModule } from './statistics/statistics.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { UsersModule } from './users/users.module';
@@ -27,8 +29,9 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [PrismaModule, TemporalModule, HealthModule, ReviewsModule, RectificationsModule, CalendarModule, MasterDataModule,
-        NotificationsModule, IntegrationAuthModule, AdminModule, CasesModule, WindowsModule, AuthModule, UsersModule, StatisticsModule],
+      imports: [PrismaModule, TemporalModule, HealthModule, ReviewIntakeModule, ReviewStatusModule, ReviewRecordsModule, RectificationsModule,
+        CalendarModule, MasterDataModule, NotificationsModule, IntegrationAuthModule, AdminModule, CasesModule, WindowsModule, AuthModule, UsersModule,
+        StatisticsModule],
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: Clock, useValue: clock },

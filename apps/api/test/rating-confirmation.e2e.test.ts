@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { startE2eStack, type E2eStack } from './helpers/e2e-stack';
 import { eventually } from './helpers/eventually';
 import { actor, CHINESE, freshPhone, type ErrorBody, type ReviewBody } from './helpers/rating-stack';
@@ -61,7 +62,37 @@ describe('the reviewer confirms the rectification result from the status page', 
     });
     // The workflow has finished: there is nothing left to answer.
     await expectRefusal(await confirm({ phoneLast4: last4, answer: 'UNSATISFIED' }), 409, 'CONFIRMATION_NOT_OPEN');
+
+    // The reviewer's answers are in the audit trail like the staff's actions, refused ones too (what was asked, what
+    // came of it); wrong digits and an invalid body never reached the case, so they are not.
+    const reviewer = { actorId: 'reviewer', actorRole: 'CITIZEN', action: 'rectification.confirm' };
+    expect(await auditOf(review.id)).toEqual([
+      { ...reviewer, details: { answer: 'SATISFIED', outcome: 'refused', status: 409, code: 'INVALID_STATE' } },
+      { actorId: 'handler-jintun', actorRole: 'HANDLER', action: 'rectification.verify', details: { finding: 'TRUE', category: 'TIME_LIMITED', notes: '高峰期排队属实', outcome: 'accepted', state: 'RECTIFYING' } },
+      {
+        actorId: 'handler-jintun',
+        actorRole: 'HANDLER',
+        action: 'rectification.recordRectification',
+        details: { measures: '高峰期增开窗口', result: '已增开一个窗口，等候时间缩短', outcome: 'accepted', state: 'AWAITING_CONFIRMATION' },
+      },
+      { ...reviewer, details: { answer: 'SATISFIED', comment: '很满意', outcome: 'accepted', state: 'CLOSED' } },
+      { ...reviewer, details: { answer: 'UNSATISFIED', outcome: 'refused', status: 409, code: 'CONFIRMATION_NOT_OPEN' } },
+    ]);
   });
+
+  async function auditOf(reviewId: string) {
+    const client = new pg.Client({ connectionString: stack.db.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ actorId: string; actorRole: string; action: string; details: unknown }>(
+        `SELECT actor_id AS "actorId", actor_role AS "actorRole", action, details FROM audit_log WHERE entity_type = 'rectification' AND entity_id = $1 ORDER BY id`,
+        [reviewId],
+      );
+      return rows;
+    } finally {
+      await client.end();
+    }
+  }
 
   it('has nothing to confirm for a good review', async () => {
     const submitted = await post('/public/reviews', { hallCode: 'jintun', level: 5, clientKey: randomUUID() });

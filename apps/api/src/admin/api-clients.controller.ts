@@ -13,7 +13,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '@haochaping/contracts';
 import { CurrentActor } from '../actor/current-actor.decorator';
-import { DevActorGuard, type RequestWithActor } from '../actor/dev-actor.guard';
+import { ActorGuard, type RequestWithActor } from '../actor/actor.guard';
 import { requestContext } from '../auth/request-context';
 import { ApiError, DomainHttpException } from '../common/api-error';
 import { setContentRange } from '../common/simple-rest/simple-rest-list';
@@ -21,7 +21,7 @@ import { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-q
 import { ApiClientResponse, CreatedApiClientResponse } from '../integration-auth/dto/api-client.response';
 import { CreateApiClientDto } from '../integration-auth/dto/create-api-client.dto';
 import { API_CLIENTS_RESOURCE, IntegrationClientsService } from '../integration-auth/integration-clients.service';
-import { Roles, RolesGuard } from './roles.guard';
+import { Roles, RolesGuard } from '../actor/roles.guard';
 
 const notFound = () => new DomainHttpException(404, 'API_CLIENT_NOT_FOUND', '未找到该接入系统');
 
@@ -30,7 +30,7 @@ const notFound = () => new DomainHttpException(404, 'API_CLIENT_NOT_FOUND', '未
 @ApiHeader({ name: 'X-Dev-Actor', required: true, description: 'development only: {"userId":"…","role":"ADMIN","hallCodes":[]}' })
 @ApiUnauthorizedResponse({ type: ApiError })
 @ApiForbiddenResponse({ type: ApiError, description: 'not an ADMIN' })
-@UseGuards(DevActorGuard, RolesGuard)
+@UseGuards(ActorGuard, RolesGuard)
 @Roles('ADMIN')
 @Controller('admin/api-clients')
 export class ApiClientsController {

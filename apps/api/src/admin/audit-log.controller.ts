@@ -1,13 +1,13 @@
 import { Controller, Get, Param, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { DevActorGuard } from '../actor/dev-actor.guard';
+import { ActorGuard } from '../actor/actor.guard';
 import { ApiError } from '../common/api-error';
 import { setContentRange } from '../common/simple-rest/simple-rest-list';
 import { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-query.dto';
 import { AUDIT_LOG_RESOURCE, AuditLogService } from './audit-log.service';
 import { AuditLogEntryResponse } from './dto/audit-log-entry.response';
-import { Roles, RolesGuard } from './roles.guard';
+import { Roles, RolesGuard } from '../actor/roles.guard';
 
 /**
  * The audit trail, read-only. Admins and the county supervisor (督查指导科) read it: the county supervises how halls
@@ -17,7 +17,7 @@ import { Roles, RolesGuard } from './roles.guard';
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ type: ApiError })
 @ApiForbiddenResponse({ type: ApiError, description: 'not an ADMIN or COUNTY_SUPERVISOR' })
-@UseGuards(DevActorGuard, RolesGuard)
+@UseGuards(ActorGuard, RolesGuard)
 @Roles('ADMIN', 'COUNTY_SUPERVISOR')
 @Controller('admin/audit-log')
 export class AuditLogController {

@@ -13,14 +13,14 @@ import {
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '@haochaping/contracts';
 import { CurrentActor } from '../actor/current-actor.decorator';
-import { DevActorGuard, type RequestWithActor } from '../actor/dev-actor.guard';
+import { ActorGuard, type RequestWithActor } from '../actor/actor.guard';
 import { requestContext } from '../auth/request-context';
 import { ApiError, DomainHttpException } from '../common/api-error';
 import { setContentRange } from '../common/simple-rest/simple-rest-list';
 import { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-query.dto';
 import { CreateOptionSetVersionDto, OptionSetVersionResponse } from './dto/option-set-version.dto';
 import { OPTION_SETS_RESOURCE, OptionSetsService } from './option-sets.service';
-import { Roles, RolesGuard } from './roles.guard';
+import { Roles, RolesGuard } from '../actor/roles.guard';
 
 const optionSetId = () => new ParseUUIDPipe({ exceptionFactory: () => new DomainHttpException(404, 'OPTION_SET_NOT_FOUND', '未找到该评价选项版本') });
 
@@ -32,7 +32,7 @@ const optionSetId = () => new ParseUUIDPipe({ exceptionFactory: () => new Domain
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ type: ApiError })
 @ApiForbiddenResponse({ type: ApiError })
-@UseGuards(DevActorGuard, RolesGuard)
+@UseGuards(ActorGuard, RolesGuard)
 @Roles('ADMIN', 'COUNTY_SUPERVISOR')
 @Controller('admin/option-sets')
 export class OptionSetsController {

@@ -13,14 +13,14 @@ import {
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '@haochaping/contracts';
 import { CurrentActor } from '../actor/current-actor.decorator';
-import { DevActorGuard, type RequestWithActor } from '../actor/dev-actor.guard';
+import { ActorGuard, type RequestWithActor } from '../actor/actor.guard';
 import { requestContext } from '../auth/request-context';
 import { ApiError, DomainHttpException } from '../common/api-error';
 import { Int4KeyPipe } from '../common/integer-key';
 import { setContentRange } from '../common/simple-rest/simple-rest-list';
 import { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-query.dto';
 import { CreateSlaPolicyVersionDto, SlaPolicyVersionResponse } from './dto/sla-policy-version.dto';
-import { Roles, RolesGuard } from './roles.guard';
+import { Roles, RolesGuard } from '../actor/roles.guard';
 import { SLA_POLICIES_RESOURCE, SlaPoliciesService } from './sla-policies.service';
 
 // A version the column cannot hold (2147483648) is a version that does not exist, as is one that is no number.
@@ -31,7 +31,7 @@ const versionParam = () => new Int4KeyPipe(() => new DomainHttpException(404, 'S
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ type: ApiError })
 @ApiForbiddenResponse({ type: ApiError })
-@UseGuards(DevActorGuard, RolesGuard)
+@UseGuards(ActorGuard, RolesGuard)
 @Roles('ADMIN', 'COUNTY_SUPERVISOR')
 @Controller('admin/sla-policies')
 export class SlaPoliciesController {

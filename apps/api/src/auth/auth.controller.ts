@@ -11,7 +11,7 @@ import {
   ApiResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AllowPendingPasswordChange, DevActorGuard, type RequestWithActor } from '../actor/dev-actor.guard';
+import { AllowPendingPasswordChange, ActorGuard, type RequestWithActor } from '../actor/actor.guard';
 import { ApiError, DomainHttpException } from '../common/api-error';
 import { AppConfig } from '../config/app-config';
 import { AccessTokenService, type AccessTokenClaims } from './access-token';
@@ -74,7 +74,7 @@ export class AuthController {
   }
 
   @Get('me')
-  @UseGuards(DevActorGuard)
+  @UseGuards(ActorGuard)
   @AllowPendingPasswordChange()
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The signed-in user (fresh from the database)' })
@@ -86,7 +86,7 @@ export class AuthController {
 
   @Post('change-password')
   @HttpCode(200)
-  @UseGuards(DevActorGuard)
+  @UseGuards(ActorGuard)
   @AllowPendingPasswordChange()
   @ApiBearerAuth()
   @ApiOperation({ summary: "Changes the caller's password (clears mustChangePassword); other sessions end; answers a fresh pair like login" })

@@ -12,8 +12,8 @@ import {
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '@haochaping/contracts';
 import { CurrentActor } from '../actor/current-actor.decorator';
-import { DevActorGuard, type RequestWithActor } from '../actor/dev-actor.guard';
-import { Roles, RolesGuard } from '../admin/roles.guard';
+import { ActorGuard, type RequestWithActor } from '../actor/actor.guard';
+import { Roles, RolesGuard } from '../actor/roles.guard';
 import { requestContext } from '../auth/request-context';
 import { ApiError, DomainHttpException } from '../common/api-error';
 import { setContentRange } from '../common/simple-rest/simple-rest-list';
@@ -31,7 +31,7 @@ const yearParam = () => new ParseIntPipe({ exceptionFactory: () => new DomainHtt
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ type: ApiError })
 @ApiForbiddenResponse({ type: ApiError, description: 'a change by someone who is not an ADMIN' })
-@UseGuards(DevActorGuard, RolesGuard)
+@UseGuards(ActorGuard, RolesGuard)
 @Controller('calendar-years')
 export class CalendarYearsController {
   constructor(private readonly years: CalendarYearsService) {}

@@ -1,6 +1,6 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { DevActorGuard } from '../actor/dev-actor.guard';
+import { ActorGuard } from '../actor/actor.guard';
 import { ApiError } from '../common/api-error';
 import { CalendarService } from './calendar.service';
 import { CalendarWarningsResponse } from './dto/calendar-warnings.response';
@@ -10,7 +10,7 @@ import { DeadlineResponse } from './dto/deadline.response';
 @ApiTags('calendar')
 @Controller('calendar')
 // Any signed-in user (the citizen pages read /api/public/halls instead).
-@UseGuards(DevActorGuard)
+@UseGuards(ActorGuard)
 export class CalendarController {
   constructor(private readonly calendar: CalendarService) {}
 

@@ -17,8 +17,8 @@ import {
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '@haochaping/contracts';
 import { CurrentActor } from '../actor/current-actor.decorator';
-import { DevActorGuard } from '../actor/dev-actor.guard';
-import { Roles, RolesGuard } from '../admin/roles.guard';
+import { ActorGuard } from '../actor/actor.guard';
+import { Roles, RolesGuard } from '../actor/roles.guard';
 import { ApiError, DomainHttpException } from '../common/api-error';
 import { setContentRange } from '../common/simple-rest/simple-rest-list';
 import { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-query.dto';
@@ -57,7 +57,7 @@ export class CasesController {
 
   @Post('import')
   @HttpCode(200)
-  @UseGuards(DevActorGuard, RolesGuard)
+  @UseGuards(ActorGuard, RolesGuard)
   @Roles('ADMIN', 'COUNTY_SUPERVISOR')
   @BodyLimit(CSV_BODY_LIMIT_BYTES)
   @ApiHeader(DEV_ACTOR)
@@ -77,7 +77,7 @@ export class CasesController {
   }
 
   @Get()
-  @UseGuards(DevActorGuard, RolesGuard)
+  @UseGuards(ActorGuard, RolesGuard)
   @Roles('HANDLER', 'TOWN_LEADER', 'DEPT_GUIDE', 'COUNTY_SUPERVISOR', 'ADMIN')
   @ApiHeader(DEV_ACTOR)
   @ApiOperation({
@@ -93,7 +93,7 @@ export class CasesController {
   }
 
   @Get(':id')
-  @UseGuards(DevActorGuard, RolesGuard)
+  @UseGuards(ActorGuard, RolesGuard)
   @Roles('HANDLER', 'TOWN_LEADER', 'DEPT_GUIDE', 'COUNTY_SUPERVISOR', 'ADMIN')
   @ApiHeader(DEV_ACTOR)
   @ApiOperation({ summary: 'One case, applicant masked, with its review if rated' })

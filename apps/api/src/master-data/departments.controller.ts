@@ -13,8 +13,8 @@ import {
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '@haochaping/contracts';
 import { CurrentActor } from '../actor/current-actor.decorator';
-import { ActorGuard, type RequestWithActor } from '../actor/dev-actor.guard';
-import { Roles, RolesGuard } from '../admin/roles.guard';
+import { ActorGuard, type RequestWithActor } from '../actor/actor.guard';
+import { Roles, RolesGuard } from '../actor/roles.guard';
 import { requestContext } from '../auth/request-context';
 import { ApiError } from '../common/api-error';
 import { setContentRange } from '../common/simple-rest/simple-rest-list';

@@ -3,7 +3,7 @@ import { ApiNoContentResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTa
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '@haochaping/contracts';
 import { CurrentActor } from '../actor/current-actor.decorator';
-import { DevActorGuard } from '../actor/dev-actor.guard';
+import { ActorGuard } from '../actor/actor.guard';
 import { setContentRange } from '../common/simple-rest/simple-rest-list';
 import { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-query.dto';
 import { NotificationResponse } from './notification.response';
@@ -12,7 +12,7 @@ import { NOTIFICATIONS_RESOURCE, NotificationsService } from './notifications.se
 @ApiTags('notifications')
 @ApiBearerAuth()
 @Controller('notifications')
-@UseGuards(DevActorGuard)
+@UseGuards(ActorGuard)
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 

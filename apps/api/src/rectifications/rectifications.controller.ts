@@ -12,22 +12,9 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { type Actor, type VerifyCommand } from '@haochaping/contracts';
-import {
-  addNoteUpdate,
-  confirmUpdate,
-  decideExtensionUpdate,
-  decideRejectionUpdate,
-  reassignUpdate,
-  reclassifyUpdate,
-  recordCallbackUpdate,
-  recordDepartmentInputUpdate,
-  recordRectificationUpdate,
-  requestExtensionUpdate,
-  verifyUpdate,
-} from '@haochaping/contracts/server';
+import type { Actor, VerifyCommand } from '@haochaping/contracts';
 import { CurrentActor } from '../actor/current-actor.decorator';
-import { DevActorGuard } from '../actor/dev-actor.guard';
+import { ActorGuard } from '../actor/actor.guard';
 import { ApiError, DomainHttpException } from '../common/api-error';
 import { setContentRange } from '../common/simple-rest/simple-rest-list';
 import { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-query.dto';
@@ -74,7 +61,7 @@ function ActionResponses(): MethodDecorator {
 
 @ApiTags('rectifications')
 @ApiHeader({ name: 'X-Dev-Actor', required: true, description: 'development only (refused in production): {"userId":"…","role":"HANDLER","hallCodes":["jintun"]}' })
-@UseGuards(DevActorGuard)
+@UseGuards(ActorGuard)
 @ApiBearerAuth()
 @Controller('rectifications')
 export class RectificationsController {
@@ -134,51 +121,52 @@ export class RectificationsController {
         ? { actor, finding: body.finding, category: body.category, notes: body.notes }
         : { actor, finding: body.finding, evidenceNotes: body.evidenceNotes }
     ) as VerifyCommand;
-    return this.rectifications.act(id, verifyUpdate, command);
+    return this.rectifications.act(id, 'verify', command);
   }
 
   @Post(':id/actions/decide-rejection')
   @ApiOperation({ summary: "The county supervisor's decision on a proposed 不予采纳 (APPROVE closes the case)" })
   @ActionResponses()
   decideRejection(@Param('id', caseId()) id: string, @Body() body: DecideRejectionDto, @CurrentActor() actor: Actor): Promise<RectificationLiveResponse> {
-    return this.rectifications.act(id, decideRejectionUpdate, { ...body, actor });
+    return this.rectifications.act(id, 'decideRejection', { ...body, actor });
   }
 
   @Post(':id/actions/record-callback')
   @ApiOperation({ summary: 'One callback attempt (reached ones need the initial reply)' })
   @ActionResponses()
   recordCallback(@Param('id', caseId()) id: string, @Body() body: RecordCallbackDto, @CurrentActor() actor: Actor): Promise<RectificationLiveResponse> {
-    return this.rectifications.act(id, recordCallbackUpdate, { ...body, actor });
+    return this.rectifications.act(id, 'recordCallback', { ...body, actor });
   }
 
   @Post(':id/actions/record-rectification')
   @ApiOperation({ summary: 'Measures and result: fed back to the reviewer → 待群众确认' })
   @ActionResponses()
   recordRectification(@Param('id', caseId()) id: string, @Body() body: RecordRectificationDto, @CurrentActor() actor: Actor): Promise<RectificationLiveResponse> {
-    return this.rectifications.act(id, recordRectificationUpdate, { ...body, actor });
+    return this.rectifications.act(id, 'recordRectification', { ...body, actor });
   }
 
   @Post(':id/actions/confirm')
   @ApiOperation({
-    summary: "The reviewer's answer (role CITIZEN). Until the public status page (tracking code + phone digits) exists, only through the development header",
+    summary:
+      "The reviewer's 满意/不满意 as role CITIZEN, which no account has: reviewers answer on the status page (POST /api/public/reviews/{trackingCode}/confirmation); here only through X-Dev-Actor outside production",
   })
   @ActionResponses()
   confirm(@Param('id', caseId()) id: string, @Body() body: ConfirmDto, @CurrentActor() actor: Actor): Promise<RectificationLiveResponse> {
-    return this.rectifications.act(id, confirmUpdate, { ...body, actor });
+    return this.rectifications.act(id, 'confirm', { ...body, actor });
   }
 
   @Post(':id/actions/reclassify')
   @ApiOperation({ summary: '改变整改类别 before the result is recorded: the open clocks are recounted from where they started' })
   @ActionResponses()
   reclassify(@Param('id', caseId()) id: string, @Body() body: ReclassifyDto, @CurrentActor() actor: Actor): Promise<RectificationLiveResponse> {
-    return this.rectifications.act(id, reclassifyUpdate, { ...body, actor });
+    return this.rectifications.act(id, 'reclassify', { ...body, actor });
   }
 
   @Post(':id/actions/reassign')
   @ApiOperation({ summary: '改派经办人 (the town leader inside the hall, or the county supervisor)' })
   @ActionResponses()
   reassign(@Param('id', caseId()) id: string, @Body() body: ReassignDto, @CurrentActor() actor: Actor): Promise<RectificationLiveResponse> {
-    return this.rectifications.act(id, reassignUpdate, { assignee: { userId: body.assignee.userId, name: body.assignee.name }, reason: body.reason, actor });
+    return this.rectifications.act(id, 'reassign', { assignee: { userId: body.assignee.userId, name: body.assignee.name }, reason: body.reason, actor });
   }
 
   @Post(':id/actions/invite-departments')
@@ -192,27 +180,27 @@ export class RectificationsController {
   @ApiOperation({ summary: "An invited department's guide (role DEPT_GUIDE) records its input" })
   @ActionResponses()
   recordDepartmentInput(@Param('id', caseId()) id: string, @Body() body: RecordDepartmentInputDto, @CurrentActor() actor: Actor): Promise<RectificationLiveResponse> {
-    return this.rectifications.act(id, recordDepartmentInputUpdate, { ...body, actor });
+    return this.rectifications.act(id, 'recordDepartmentInput', { ...body, actor });
   }
 
   @Post(':id/actions/add-note')
   @ApiOperation({ summary: 'A note on the timeline, by anyone with scope on the case' })
   @ActionResponses()
   addNote(@Param('id', caseId()) id: string, @Body() body: AddNoteDto, @CurrentActor() actor: Actor): Promise<RectificationLiveResponse> {
-    return this.rectifications.act(id, addNoteUpdate, { ...body, actor });
+    return this.rectifications.act(id, 'addNote', { ...body, actor });
   }
 
   @Post(':id/actions/request-extension')
   @ApiOperation({ summary: '协调整改, strictly before the result is due: reason, new due time and the contact with the reviewer → 延期待审批' })
   @ActionResponses()
   requestExtension(@Param('id', caseId()) id: string, @Body() body: RequestExtensionDto, @CurrentActor() actor: Actor): Promise<RectificationLiveResponse> {
-    return this.rectifications.act(id, requestExtensionUpdate, { ...body, actor });
+    return this.rectifications.act(id, 'requestExtension', { ...body, actor });
   }
 
   @Post(':id/actions/decide-extension')
   @ApiOperation({ summary: "The county supervisor's decision: APPROVE moves the result's due time, DENY keeps the original one" })
   @ActionResponses()
   decideExtension(@Param('id', caseId()) id: string, @Body() body: DecideExtensionDto, @CurrentActor() actor: Actor): Promise<RectificationLiveResponse> {
-    return this.rectifications.act(id, decideExtensionUpdate, { ...body, actor });
+    return this.rectifications.act(id, 'decideExtension', { ...body, actor });
   }
 }

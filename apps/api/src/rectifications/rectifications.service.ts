@@ -1,6 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
-import type { UpdateDefinition } from '@temporalio/client';
-import { WorkflowNotFoundError } from '@temporalio/client';
+import { Injectable } from '@nestjs/common';
 import {
   CALLBACK_OUTCOMES,
   CASE_OWNERS,
@@ -8,28 +6,25 @@ import {
   RECTIFICATION_OUTCOMES,
   RECTIFICATION_STATES,
   isRectificationCategory,
-  rectificationWorkflowId,
   type Actor,
-  type ActionCommand,
   type CallbackOutcome,
   type CaseOwner,
   type InviteDepartmentsCommand,
+  type RectificationAction,
   type RectificationCaseState,
   type RectificationOutcome,
   type RectificationState,
 } from '@haochaping/contracts';
-import { inviteDepartmentsUpdate, rectificationStateQuery } from '@haochaping/contracts/server';
-import { appendAudit, type Hall, type Prisma, type RectificationCase } from '@haochaping/db';
+import type { Hall, Prisma, RectificationCase } from '@haochaping/db';
 import { canSeeRectification, rectificationVisibility, type RectificationVisibilityFacts } from '../actor/actor-scope';
-import { DomainHttpException, type ApiErrorBody } from '../common/api-error';
+import { DomainHttpException } from '../common/api-error';
 import { formatShanghaiInstant } from '../common/iso-instant';
 import { defineSimpleRestResource, parseListParams, type ListPage } from '../common/simple-rest/simple-rest-list';
 import type { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-query.dto';
 import { PrismaService } from '../prisma/prisma.service';
-import { TemporalClientService } from '../temporal/temporal-client.service';
+import { CaseWorkflowClient, type CaseCommands } from '../temporal/case-workflow.client';
 import type { RectificationCaseResponse, RectificationDetailResponse, RectificationLiveResponse } from './dto/rectification.response';
 import { allowedActions, caseForActionsFromState } from './rectification-action';
-import { mapTemporalFailure } from './temporal-failure.mapper';
 
 export const RECTIFICATIONS_RESOURCE = defineSimpleRestResource({
   name: 'rectifications',
@@ -53,33 +48,20 @@ export const RECTIFICATIONS_RESOURCE = defineSimpleRestResource({
   },
 });
 
-/** How long an action may take: validation, then the handler's activities (deadlines, the projection). */
-const ACTION_DEADLINE_MS = 15_000;
-const QUERY_DEADLINE_MS = 10_000;
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type CaseRow = RectificationCase & { hall: Hall };
 
 @Injectable()
 export class RectificationsService {
-  private readonly logger = new Logger(RectificationsService.name);
-
   constructor(
-    private readonly temporal: TemporalClientService,
+    private readonly cases: CaseWorkflowClient,
     private readonly prisma: PrismaService,
   ) {}
 
   /** The case as the workflow itself holds it now (a query, answered by a worker). */
   async liveState(reviewId: string, actor: Actor): Promise<RectificationLiveResponse> {
-    const handle = this.temporal.client.workflow.getHandle(rectificationWorkflowId(reviewId));
-    let state: RectificationCaseState;
-    try {
-      state = await this.temporal.withDeadline(QUERY_DEADLINE_MS, () => handle.query(rectificationStateQuery));
-    } catch (error) {
-      if (error instanceof WorkflowNotFoundError) throw await this.notStartedYet(reviewId);
-      throw new DomainHttpException(503, 'WORKFLOW_UNAVAILABLE', '整改流程暂时无法查询，请稍后再试');
-    }
+    const state = await this.cases.state(reviewId);
     this.assertVisible(actor, { hallCode: state.hallCode, invitedDepartmentCodes: state.invitedDepartments.map((invitation) => invitation.departmentCode) });
     return this.withOffer(state, actor);
   }
@@ -90,7 +72,7 @@ export class RectificationsService {
       where: { reviewId },
       include: { hall: true, timeline: { orderBy: { seq: 'asc' } } },
     });
-    if (!row) throw await this.notStartedYet(reviewId);
+    if (!row) throw await this.cases.notFound(reviewId);
     this.assertVisible(actor, { hallCode: row.hall.code, invitedDepartmentCodes: row.invitedDepartmentCodes });
     return {
       ...this.toResponse(row),
@@ -143,43 +125,12 @@ export class RectificationsService {
   }
 
   /**
-   * Runs one action as a workflow update with the acting user. The workflow's validators decide (who, which state,
-   * which arguments); their refusals come back as 403, 409 or 422 with the workflow's Chinese message.
+   * Runs one action on the case's workflow as the acting user (CaseWorkflowClient: the workflow decides, refusals are
+   * 403/409/422, every action is audited) and answers with the new state and the actor's next actions.
    */
-  async act<C extends ActionCommand>(reviewId: string, update: UpdateDefinition<RectificationCaseState, [C]>, command: C): Promise<RectificationLiveResponse> {
-    const handle = this.temporal.client.workflow.getHandle(rectificationWorkflowId(reviewId));
-    let state: RectificationCaseState;
-    try {
-      state = await this.temporal.withDeadline(ACTION_DEADLINE_MS, () => handle.executeUpdate(update, { args: [command] }));
-    } catch (error) {
-      const mapped = mapTemporalFailure(error);
-      const refusal = mapped.getStatus() === 404 ? await this.missing(reviewId) : mapped;
-      await this.audit(reviewId, update.name, command, { outcome: 'refused', status: refusal.getStatus(), code: (refusal.getResponse() as ApiErrorBody).code });
-      throw refusal;
-    }
-    await this.audit(reviewId, update.name, command, { outcome: 'accepted', state: state.state });
+  async act<A extends RectificationAction>(reviewId: string, action: A, command: CaseCommands[A]): Promise<RectificationLiveResponse> {
+    const state = await this.cases.act(reviewId, action, command);
     return this.withOffer(state, command.actor);
-  }
-
-  /**
-   * Every action, accepted or refused, in the append-only audit trail: who, when, which case, what they asked
-   * (the command without the actor) and what came of it. The workflow has decided by now, so a failing audit write
-   * cannot undo the action: it is logged loudly instead of failing the answer.
-   */
-  private async audit(reviewId: string, action: string, command: ActionCommand, result: Prisma.InputJsonObject): Promise<void> {
-    const { actor, ...asked } = command;
-    try {
-      await appendAudit(this.prisma.client, {
-        actorId: actor.userId,
-        actorRole: actor.role,
-        action: `rectification.${action}`,
-        entityType: 'rectification',
-        entityId: reviewId,
-        details: { ...(asked as Prisma.InputJsonObject), ...result },
-      });
-    } catch (error) {
-      this.logger.error(`audit trail write failed for ${action} on ${reviewId}: ${String(error)}`);
-    }
   }
 
   /**
@@ -193,7 +144,7 @@ export class RectificationsService {
       const message = `邀请的部门（departmentCodes）中 ${unknown.join('、')} 不是县直部门`;
       throw new DomainHttpException(422, 'INVALID_ARGUMENT', message, [{ field: 'departmentCodes', message }]);
     }
-    return this.act(reviewId, inviteDepartmentsUpdate, command);
+    return this.act(reviewId, 'inviteDepartments', command);
   }
 
   private withOffer(state: RectificationCaseState, actor: Actor): RectificationLiveResponse {
@@ -205,21 +156,6 @@ export class RectificationsService {
     throw actor.role === 'DEPT_GUIDE'
       ? new DomainHttpException(403, 'FORBIDDEN', '所在部门未受邀协办该整改工单，无权查看')
       : new DomainHttpException(403, 'FORBIDDEN', '无权查看其他镇街的差评');
-  }
-
-  /** A workflow that is gone has finished: the read model says so; otherwise the case is unknown or still starting. */
-  private async missing(reviewId: string): Promise<DomainHttpException> {
-    const row = await this.prisma.client.rectificationCase.findUnique({ where: { reviewId } });
-    if (row?.state === 'CLOSED') return new DomainHttpException(409, 'INVALID_STATE', '该整改工单已办结，不能再操作');
-    return this.notStartedYet(reviewId);
-  }
-
-  /** Tells a review whose start is still in the outbox apart from an id that names nothing. */
-  private async notStartedYet(reviewId: string): Promise<DomainHttpException> {
-    const pending = await this.prisma.client.outboxMessage.findUnique({ where: { key: rectificationWorkflowId(reviewId) } });
-    return pending
-      ? new DomainHttpException(404, 'RECTIFICATION_NOT_STARTED', '整改流程正在启动，请稍后再试')
-      : new DomainHttpException(404, 'RECTIFICATION_NOT_FOUND', '未找到该整改工单');
   }
 
   private toResponse(row: CaseRow): RectificationCaseResponse {

@@ -2,8 +2,8 @@ import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiHeader, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Actor } from '@haochaping/contracts';
 import { CurrentActor } from '../actor/current-actor.decorator';
-import { DevActorGuard } from '../actor/dev-actor.guard';
-import { Roles, RolesGuard } from '../admin/roles.guard';
+import { ActorGuard } from '../actor/actor.guard';
+import { Roles, RolesGuard } from '../actor/roles.guard';
 import { ApiError } from '../common/api-error';
 import { StatisticsQueryDto } from './dto/statistics-query.dto';
 import { HallStatisticsResponse, SupervisionStatisticsResponse } from './dto/statistics.response';
@@ -17,7 +17,7 @@ import { StatisticsService } from './statistics.service';
 @ApiHeader({ name: 'X-Dev-Actor', required: true, description: 'development only (refused in production): {"userId":"…","role":"COUNTY_SUPERVISOR","hallCodes":[]}' })
 @ApiUnauthorizedResponse({ type: ApiError })
 @ApiForbiddenResponse({ type: ApiError })
-@UseGuards(DevActorGuard, RolesGuard)
+@UseGuards(ActorGuard, RolesGuard)
 @Roles('HANDLER', 'TOWN_LEADER', 'COUNTY_SUPERVISOR', 'ADMIN')
 @ApiBearerAuth()
 @Controller('statistics')

@@ -14,8 +14,8 @@ import {
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '@haochaping/contracts';
 import { CurrentActor } from '../actor/current-actor.decorator';
-import { DevActorGuard, type RequestWithActor } from '../actor/dev-actor.guard';
-import { Roles, RolesGuard } from '../admin/roles.guard';
+import { ActorGuard, type RequestWithActor } from '../actor/actor.guard';
+import { Roles, RolesGuard } from '../actor/roles.guard';
 import { requestContext } from '../auth/request-context';
 import { ApiError, DomainHttpException } from '../common/api-error';
 import { setContentRange } from '../common/simple-rest/simple-rest-list';
@@ -30,7 +30,7 @@ const userId = () => new ParseUUIDPipe({ exceptionFactory: () => new DomainHttpE
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ type: ApiError })
 @ApiForbiddenResponse({ type: ApiError, description: 'not an ADMIN' })
-@UseGuards(DevActorGuard, RolesGuard)
+@UseGuards(ActorGuard, RolesGuard)
 @Roles('ADMIN')
 @Controller('admin/users')
 export class UsersController {

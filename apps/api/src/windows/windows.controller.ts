@@ -3,8 +3,8 @@ import { ApiConflictResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundRespon
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '@haochaping/contracts';
 import { CurrentActor } from '../actor/current-actor.decorator';
-import { DevActorGuard } from '../actor/dev-actor.guard';
-import { Roles, RolesGuard } from '../admin/roles.guard';
+import { ActorGuard } from '../actor/actor.guard';
+import { Roles, RolesGuard } from '../actor/roles.guard';
 import { ApiError } from '../common/api-error';
 import { WindowsService } from './windows.service';
 
@@ -25,7 +25,7 @@ const fileStem = (hallCode: string, windowCode: string) => `qr-${hallCode}-${win
 @ApiForbiddenResponse({ type: ApiError, description: 'not an admin, the county, or staff of this hall' })
 @ApiNotFoundResponse({ type: ApiError, description: 'HALL_NOT_FOUND / WINDOW_NOT_FOUND' })
 @ApiConflictResponse({ type: ApiError, description: 'WINDOW_DISABLED: an admin closed the window' })
-@UseGuards(DevActorGuard, RolesGuard)
+@UseGuards(ActorGuard, RolesGuard)
 @Roles('ADMIN', 'COUNTY_SUPERVISOR', 'HANDLER', 'TOWN_LEADER')
 @ApiBearerAuth()
 @Controller('windows/:hallCode/:windowCode')

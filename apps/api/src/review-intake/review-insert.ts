@@ -31,14 +31,22 @@ export interface ReviewRow {
  * insert of the same key waits for the other transaction and then reports the conflict, so "not inserted" always
  * means "someone else's row is there" (the caller finds out whose). ON CONFLICT DO NOTHING also spares an error,
  * and the aborted transaction that comes with it, on every retry.
+ *
+ * Every column of model Review is written here or named in REVIEW_COLUMNS_LEFT_TO_DEFAULTS: a test holds both
+ * against the Prisma schema (apps/api/src/prisma/raw-sql-columns.spec.ts), so a new column is not forgotten.
  */
-const INSERT_REVIEW = `
+export const INSERT_REVIEW = `
   INSERT INTO "review" ("id", "hall_id", "window_id", "staff_id", "service_item_id", "case_id", "level", "option_codes",
     "option_set_id", "option_set_version", "comment", "channel", "reviewer_kind", "reviewer_name_enc", "reviewer_phone_enc",
     "reviewer_phone_hash", "tracking_code", "entered_by", "client_key", "created_at")
   VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6::uuid, $7::smallint, $8::text[], $9::uuid, $10::int, $11,
     $12::"review_channel", $13::"reviewer_kind", $14, $15, $16, $17, $18, $19, $20::timestamptz)
   ON CONFLICT DO NOTHING`;
+
+/** The review columns the INSERT leaves to their database default, and why. */
+export const REVIEW_COLUMNS_LEFT_TO_DEFAULTS: Readonly<Record<string, string>> = {
+  adoption: "ADOPTED until the county approves 不予采纳, which the worker's case projection writes, never the intake",
+};
 
 function insertValues(row: ReviewRow): unknown[] {
   return [

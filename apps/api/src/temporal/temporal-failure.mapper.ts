@@ -20,7 +20,7 @@ const FIELD_IN_MESSAGE = /（([A-Za-z][A-Za-z0-9.]*)）/;
 /**
  * Turns what the Temporal client threw while running an update into the API's error. The workflow's refusals keep
  * their Chinese message (people read it); a missing workflow is 404; a Temporal that cannot be reached or does not
- * answer in time is 503. The caller refines the 404 (a case still in the outbox, or one already closed).
+ * answer in time is 503. CaseWorkflowClient refines the 404 (a case still in the outbox, or one already closed).
  */
 export function mapTemporalFailure(error: unknown): DomainHttpException {
   if (error instanceof WorkflowUpdateFailedError) {

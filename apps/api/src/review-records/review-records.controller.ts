@@ -13,14 +13,14 @@ import {
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '@haochaping/contracts';
 import { CurrentActor } from '../actor/current-actor.decorator';
-import { DevActorGuard } from '../actor/dev-actor.guard';
-import { Roles, RolesGuard } from '../admin/roles.guard';
+import { ActorGuard } from '../actor/actor.guard';
+import { Roles, RolesGuard } from '../actor/roles.guard';
 import { ApiError, DomainHttpException } from '../common/api-error';
 import { setContentRange } from '../common/simple-rest/simple-rest-list';
 import { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-query.dto';
 import { ReviewRecordResponse } from './dto/review-record.response';
 import { reviewsCsv } from './review-csv';
-import { MAX_EXPORT_ROWS, ReviewListService, REVIEWS_RESOURCE } from './review-list.service';
+import { MAX_EXPORT_ROWS, ReviewRecordsService, REVIEWS_RESOURCE } from './review-records.service';
 
 const reviewNotFound = () => new DomainHttpException(404, 'REVIEW_NOT_FOUND', '未找到该评价');
 const FILTERS = 'filter hallCode, channel, level (1–5), createdFrom, createdTo (exclusive), adoption, hasRectification, serviceItemCode, departmentCode, q, id';
@@ -29,12 +29,12 @@ const FILTERS = 'filter hallCode, channel, level (1–5), createdFrom, createdTo
 @ApiTags('reviews')
 @ApiHeader({ name: 'X-Dev-Actor', required: true, description: 'development only (refused in production): {"userId":"…","role":"HANDLER","hallCodes":["jintun"]}' })
 @ApiUnauthorizedResponse({ type: ApiError })
-@UseGuards(DevActorGuard, RolesGuard)
+@UseGuards(ActorGuard, RolesGuard)
 @Roles('HANDLER', 'TOWN_LEADER', 'DEPT_GUIDE', 'COUNTY_SUPERVISOR', 'ADMIN')
 @ApiBearerAuth()
 @Controller('reviews')
-export class ReviewsController {
-  constructor(private readonly reviews: ReviewListService) {}
+export class ReviewRecordsController {
+  constructor(private readonly reviews: ReviewRecordsService) {}
 
   @Get()
   @ApiOperation({ summary: `react-admin simple-rest list of reviews in the actor’s scope (${FILTERS}; sort createdAt, level; range)` })

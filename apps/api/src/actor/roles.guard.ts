@@ -1,7 +1,7 @@
 import { Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { ActorRole } from '@haochaping/contracts';
-import type { RequestWithActor } from '../actor/dev-actor.guard';
+import type { RequestWithActor } from './actor.guard';
 import { DomainHttpException } from '../common/api-error';
 
 const ROLES_KEY = 'haochaping:roles';
@@ -10,8 +10,8 @@ const ROLES_KEY = 'haochaping:roles';
 export const Roles = (...roles: ActorRole[]) => SetMetadata(ROLES_KEY, roles);
 
 /**
- * Checks `@Roles(...)` against the actor DevActorGuard (alias ActorGuard) authenticated, from an access token or, outside
- * production, the development header; so list it after that guard: `@UseGuards(DevActorGuard, RolesGuard)`. An
+ * Checks `@Roles(...)` against the actor ActorGuard authenticated, from an access token or, outside
+ * production, the development header; so list it after that guard: `@UseGuards(ActorGuard, RolesGuard)`. An
  * endpoint without `@Roles` is open to every signed-in actor; data scope (which halls) is the services' job, through
  * actor/actor-scope.ts.
  */

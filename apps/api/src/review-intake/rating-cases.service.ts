@@ -49,23 +49,37 @@ interface RatedCaseRow {
  * Cases as the rating channels find them: one indexed query each, scalar columns only, as named prepared statements
  * straight to node-postgres, for the same reason as the review INSERT (review-insert.ts): a case-bound rating is one
  * look-up and one insert, and Prisma's query compiler would cost more CPU than both statements in PostgreSQL.
- * Columns are those of ServiceCase.
+ * Columns are those of ServiceCase: RATED_CASE_COLUMNS below, RATED_CASE_SELECT for the invitation's Prisma query.
  */
 @Injectable()
 export class RatingCases {
   constructor(private readonly prisma: PrismaService) {}
 
   async byId(id: string): Promise<RatedCase | null> {
-    return toRatedCase((await this.prisma.pool.query<RatedCaseRow>({ name: 'rated-case-by-id', text: `SELECT ${COLUMNS} FROM "service_case" WHERE "id" = $1::uuid`, values: [id] })).rows);
+    return toRatedCase((await this.prisma.pool.query<RatedCaseRow>({ name: 'rated-case-by-id', text: `SELECT ${RATED_CASE_COLUMNS} FROM "service_case" WHERE "id" = $1::uuid`, values: [id] })).rows);
   }
 
   async byNumber(caseNumber: string): Promise<RatedCase | null> {
-    return toRatedCase((await this.prisma.pool.query<RatedCaseRow>({ name: 'rated-case-by-number', text: `SELECT ${COLUMNS} FROM "service_case" WHERE "case_number" = $1`, values: [caseNumber] })).rows);
+    return toRatedCase((await this.prisma.pool.query<RatedCaseRow>({ name: 'rated-case-by-number', text: `SELECT ${RATED_CASE_COLUMNS} FROM "service_case" WHERE "case_number" = $1`, values: [caseNumber] })).rows);
   }
 }
 
-const COLUMNS = `"id"::text, "case_number", "hall_id"::text, "window_id"::text, "staff_id"::text, "service_item_id"::text, "completed_at",
+/**
+ * What a rating reads of a case. Every column of model ServiceCase is read here or named in
+ * SERVICE_CASE_COLUMNS_NOT_RATED, and RATED_CASE_SELECT reads the same ones: a test holds all three against the Prisma
+ * schema (apps/api/src/prisma/raw-sql-columns.spec.ts), so a new column is a decision, not an oversight.
+ */
+export const RATED_CASE_COLUMNS = `"id"::text, "case_number", "hall_id"::text, "window_id"::text, "staff_id"::text, "service_item_id"::text, "completed_at",
    "applicant_kind"::text, "applicant_name_enc", "applicant_phone_enc", "applicant_phone_hash"`;
+
+/** The case columns a rating does not read, and why. */
+export const SERVICE_CASE_COLUMNS_NOT_RATED: Readonly<Record<string, string>> = {
+  received_at: 'the rating period runs from completion (completed_at), not from receipt',
+  channel: 'how the case was handled (online or at a window) does not change how it is rated',
+  source: 'who delivered the case (an integration client, a CSV import) is bookkeeping of 数据归集',
+  created_at: 'bookkeeping of 数据归集',
+  updated_at: 'bookkeeping of 数据归集',
+};
 
 function toRatedCase(rows: readonly RatedCaseRow[]): RatedCase | null {
   const row = rows[0];

@@ -36,11 +36,9 @@ const unauthenticated = (message: string, code = 'UNAUTHENTICATED') => new Domai
  * no reset password, role or scope change since it was issued) through UserSessionCache, at most a few seconds old.
  * Outside production, a request without Authorization may instead name its actor in the development header
  * `X-Dev-Actor`; in production mode (APP_MODE=production) that header is refused.
- *
- * Named for its past; ActorGuard is the same class under the name new code should use.
  */
 @Injectable()
-export class DevActorGuard implements CanActivate {
+export class ActorGuard implements CanActivate {
   constructor(
     private readonly config: AppConfig,
     private readonly tokens: AccessTokenService,
@@ -75,9 +73,6 @@ export class DevActorGuard implements CanActivate {
     return true;
   }
 }
-
-/** The same guard under the name new code should use. */
-export const ActorGuard = DevActorGuard;
 
 /** The workflow's Actor for a signed-in user: county roles carry no scope lists, departments only for guides. */
 export function actorOf(claims: Pick<AccessTokenClaims, 'sub' | 'role' | 'hallCodes' | 'departmentCodes'>): Actor {

@@ -9,9 +9,9 @@ import { Clock } from '../common/clock';
 import { formatShanghaiInstant } from '../common/iso-instant';
 import { PrismaService } from '../prisma/prisma.service';
 import type { ReviewRectificationStatus, ReviewStage, ReviewStatusQueryDto, ReviewStatusResponse } from './dto/review-status.dto';
-import { RatingMasterData } from './master-data/rating-master-data.service';
-import { IntakeRateLimiter } from './rate-limit/intake-rate-limiter';
-import { ADOPTION_LABELS } from './rules/rating-labels';
+import { RatingMasterData } from '../review-intake/master-data/rating-master-data.service';
+import { IntakeRateLimiter } from '../review-intake/rate-limit/intake-rate-limiter';
+import { ADOPTION_LABELS } from '../review-intake/rules/rating-labels';
 
 /** One answer for a wrong code and for wrong digits, so the page never tells which of the two was right. */
 const reviewNotFound = () => new DomainHttpException(404, 'REVIEW_NOT_FOUND', '未找到该评价，请核对查询码和手机号后四位');

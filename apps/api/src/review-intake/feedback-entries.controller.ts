@@ -13,8 +13,8 @@ import {
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '@haochaping/contracts';
 import { CurrentActor } from '../actor/current-actor.decorator';
-import { DevActorGuard } from '../actor/dev-actor.guard';
-import { Roles, RolesGuard } from '../admin/roles.guard';
+import { ActorGuard } from '../actor/actor.guard';
+import { Roles, RolesGuard } from '../actor/roles.guard';
 import { ApiError } from '../common/api-error';
 import { FeedbackEntryDto } from './dto/feedback-entry.dto';
 import { ReviewResponse } from './dto/review.response';
@@ -24,7 +24,7 @@ import { FeedbackEntriesService } from './feedback-entries.service';
 @ApiHeader({ name: 'X-Dev-Actor', required: true, description: 'development only (refused in production): {"userId":"…","role":"HANDLER","hallCodes":["jintun"]}' })
 @ApiUnauthorizedResponse({ type: ApiError })
 @ApiForbiddenResponse({ type: ApiError, description: 'not a hall or county role, or another hall' })
-@UseGuards(DevActorGuard, RolesGuard)
+@UseGuards(ActorGuard, RolesGuard)
 @Roles('HANDLER', 'TOWN_LEADER', 'COUNTY_SUPERVISOR', 'ADMIN')
 @ApiBearerAuth()
 @Controller('feedback-entries')

@@ -14,21 +14,18 @@ import { IntakeRateLimiter } from './rate-limit/intake-rate-limiter';
 import { PublicIntakeHook } from './rate-limit/public-intake.hook';
 import { RatingCases } from './rating-cases.service';
 import { ReviewRecorder } from './review-recorder.service';
-import { ReviewConfirmationService } from './review-confirmation.service';
-import { ReviewListService } from './review-list.service';
-import { ReviewsController } from './reviews.controller';
-import { ReviewStatusService } from './review-status.service';
 import { WindowLookupService } from './window-lookup.service';
 
 /**
  * Every rating channel (INTAKE-API.md, "Ratings"): window QR, invitations, the provincial portal, the public form and
- * staff entries, all recorded by ReviewRecorder; the window page, the option sets, the status page; and the public
- * limits, applied to every POST under /api/public whoever's controller answers it. Also 评价记录, the staff's list,
- * detail and CSV export of reviews (ReviewsController).
+ * staff entries (随时可评), all recorded by ReviewRecorder; what the rating pages read first (the window, the option
+ * sets, an invitation); and the public limits, applied to every POST under /api/public whoever's controller answers
+ * it. The status page (review-status/) shares the limiter and the rating master data, so they are exported: one
+ * instance of each per process.
  */
 @Module({
   imports: [OutboxModule],
-  controllers: [PublicReviewsController, PublicWindowsController, PublicRatingInfoController, IntegrationRatingsController, FeedbackEntriesController, ReviewsController],
+  controllers: [PublicReviewsController, PublicWindowsController, PublicRatingInfoController, IntegrationRatingsController, FeedbackEntriesController],
   providers: [
     RatingMasterData,
     RatingCases,
@@ -38,12 +35,9 @@ import { WindowLookupService } from './window-lookup.service';
     FeedbackEntriesService,
     InvitationsService,
     WindowLookupService,
-    ReviewStatusService,
-    ReviewConfirmationService,
     IntakeRateLimiter,
     PublicIntakeHook,
-    ReviewListService,
   ],
-  exports: [IntakeRateLimiter],
+  exports: [IntakeRateLimiter, RatingMasterData],
 })
-export class ReviewsModule {}
+export class ReviewIntakeModule {}

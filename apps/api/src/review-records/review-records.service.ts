@@ -10,7 +10,7 @@ import { defineSimpleRestResource, parseListParams, type ListPage } from '../com
 import type { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-query.dto';
 import { PrismaService } from '../prisma/prisma.service';
 import type { ReviewRecordResponse } from './dto/review-record.response';
-import { ADOPTION_LABELS } from './rules/rating-labels';
+import { ADOPTION_LABELS } from '../review-intake/rules/rating-labels';
 
 export const REVIEWS_RESOURCE = defineSimpleRestResource({
   name: 'reviews',
@@ -62,7 +62,7 @@ type ReviewRow = Prisma.ReviewGetPayload<{ include: typeof REVIEW_INCLUDE }>;
  * bad reviews whose case their department was invited to co-handle (no other review: guides rate no hall).
  */
 @Injectable()
-export class ReviewListService {
+export class ReviewRecordsService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly protector: DataProtector,

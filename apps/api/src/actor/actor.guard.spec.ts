@@ -7,7 +7,7 @@ import { Clock } from '../common/clock';
 import type { ApiErrorBody } from '../common/api-error';
 import { DomainHttpException } from '../common/api-error';
 import { AppConfig } from '../config/app-config';
-import { DevActorGuard, parseDevActor, type RequestWithActor } from './dev-actor.guard';
+import { ActorGuard, parseDevActor, type RequestWithActor } from './actor.guard';
 
 const header = (value: unknown) => JSON.stringify(value);
 
@@ -58,7 +58,7 @@ describe('the development-only X-Dev-Actor header', () => {
     const request = { headers: { 'x-dev-actor': header({ userId: 'u', role: 'COUNTY_SUPERVISOR', hallCodes: [] }) } } as unknown as RequestWithActor;
     const context = { switchToHttp: () => ({ getRequest: () => request }) } as unknown as ExecutionContext;
     const sessions = { isCurrent: () => Promise.resolve(true), forget: () => undefined } as unknown as UserSessionCache;
-    expect(() => new DevActorGuard(config, new AccessTokenService(config, new Clock()), sessions, new Reflector()).canActivate(context)).toThrow(DomainHttpException);
+    expect(() => new ActorGuard(config, new AccessTokenService(config, new Clock()), sessions, new Reflector()).canActivate(context)).toThrow(DomainHttpException);
     expect(request.actor).toBeUndefined();
   });
 });
@@ -81,7 +81,7 @@ describe('the actor guard with an access token', () => {
     if (options.allowPending) Reflect.defineMetadata('haochaping:allow-pending-password-change', true, handler);
     const context = { switchToHttp: () => ({ getRequest: () => request }), getHandler: () => handler, getClass: () => Object } as unknown as ExecutionContext;
     const sessions = { isCurrent: (userId: string, version: number) => Promise.resolve((options.current ?? true) && userId === 'u-1' && version === 2) } as unknown as UserSessionCache;
-    const guard = new DevActorGuard(appConfig, tokens, sessions, new Reflector());
+    const guard = new ActorGuard(appConfig, tokens, sessions, new Reflector());
     try {
       await guard.canActivate(context);
       return { actor: request.actor };

@@ -1,0 +1,39 @@
+import { Body, Controller, Post, Res } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiGoneResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { ApiError } from '../common/api-error';
+import { CreateReviewDto } from './dto/create-review.dto';
+import { ReviewResponse } from './dto/review.response';
+import { PublicReviewsService } from './public-reviews.service';
+
+/** Ratings from the public pages (window QR, invitation link, public form); the status page is review-status/. */
+@ApiTags('public')
+@ApiTooManyRequestsResponse({ type: ApiError, description: 'per client address, per phone' })
+@Controller('public/reviews')
+export class PublicReviewsController {
+  constructor(private readonly reviews: PublicReviewsService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Rate a case (window QR, invitation) or a hall (public form); a bad review starts its rectification exactly once' })
+  @ApiCreatedResponse({ type: ReviewResponse, description: 'recorded' })
+  @ApiOkResponse({ type: ReviewResponse, description: 'a retry of an earlier submission (same clientKey): the first review' })
+  @ApiConflictResponse({ type: ApiError, description: 'CASE_ALREADY_RATED' })
+  @ApiGoneResponse({ type: ApiError, description: 'INVITATION_EXPIRED, INVITATION_USED' })
+  @ApiNotFoundResponse({ type: ApiError, description: 'INVITATION_NOT_FOUND' })
+  @ApiUnprocessableEntityResponse({ type: ApiError, description: 'RATING_PERIOD_CLOSED, CASE_NOT_COMPLETED, BAD_REVIEW_NEEDS_REASON, CASE_NOT_FOUND, UNKNOWN_*' })
+  async submit(@Body() dto: CreateReviewDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<ReviewResponse> {
+    const review = await this.reviews.submit(dto);
+    void reply.status(review.created ? 201 : 200);
+    return review;
+  }
+}
