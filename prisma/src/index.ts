@@ -35,7 +35,8 @@ export type {
   RefreshToken,
 } from '@prisma/client';
 export { seedReferenceData, seedDemoData, seedDemoStaff, seedDemoServicePoints, seedDemoAccounts, demoAccounts, DEMO_ACCOUNT_PASSWORD, DEMO_CITIZEN_PHONE, HALLS, OPTION_SETS, DEPARTMENTS, WINDOW_TEMPLATES, SERVICE_ITEMS, windowCountOf } from './seed';
-export { loadWorkingCalendar, loadYearCalendars, toCalendarYearData, toOfficeHours, toYearCalendar } from './working-calendar';
+export { loadWorkingCalendar, loadYearCalendars, toCalendarYearData, toOfficeHours, toYearCalendar, WorkingCalendarCache } from './working-calendar';
+export { MasterDataVersion, MasterDataCache, MASTER_DATA_CHANNEL, LISTENER_APPLICATION_NAME, readMasterDataVersion, type ListenOptions, type MasterDataVersionLogger, type Queryable } from './master-data-version';
 export { enqueueRectificationStart } from './outbox';
 export { parseSlaPolicy, loadCurrentSlaPolicy, slaPolicyOfRow } from './sla-policy';
 export { appendAudit, type AuditEntry } from './audit-log';

@@ -1,5 +1,6 @@
 import type { CalendarYear, Prisma, PrismaClient } from '@prisma/client';
-import { DEFAULT_OFFICE_HOURS, type OfficeHours, type WorkingCalendar, type YearCalendar } from '@haochaping/working-time';
+import { DEFAULT_OFFICE_HOURS, WorkingTime, type OfficeHours, type WorkingCalendar, type YearCalendar } from '@haochaping/working-time';
+import { MasterDataCache, type MasterDataVersion } from './master-data-version';
 
 // The working-time calendar as the county maintains it in PostgreSQL, turned into the plain data that
 // @haochaping/working-time computes with. The API and the worker both build their WorkingTime from here.
@@ -55,11 +56,95 @@ export async function loadYearCalendars(prisma: PrismaClient): Promise<YearCalen
   return rows.map(toYearCalendar);
 }
 
-/** The working calendar of one hall, or undefined when no hall has that code. */
+/** The working calendar of one hall, or undefined when no hall has that code (read now, not cached). */
 export async function loadWorkingCalendar(prisma: PrismaClient, hallCode: string): Promise<WorkingCalendar | undefined> {
   const [hall, years] = await Promise.all([
     prisma.hall.findUnique({ where: { code: hallCode }, select: { officeHours: true } }),
     loadYearCalendars(prisma),
   ]);
   return hall ? { officeHours: toOfficeHours(hall.officeHours), years } : undefined;
+}
+
+interface HallOfficeHours {
+  readonly id: string;
+  readonly code: string;
+  readonly officeHours: Prisma.JsonValue;
+}
+
+/** Every hall's stored office hours and the calendar years of one read; a hall's WorkingTime is built on first use. */
+class CalendarSnapshot {
+  private readonly hallsByCode: ReadonlyMap<string, HallOfficeHours>;
+  private readonly hallsById: ReadonlyMap<string, HallOfficeHours>;
+  private readonly workingTimes = new Map<string, WorkingTime>();
+
+  constructor(
+    halls: readonly HallOfficeHours[],
+    readonly years: readonly YearCalendar[],
+  ) {
+    this.hallsByCode = new Map(halls.map((hall) => [hall.code, hall]));
+    this.hallsById = new Map(halls.map((hall) => [hall.id, hall]));
+  }
+
+  hallByCode(code: string): HallOfficeHours | undefined {
+    return this.hallsByCode.get(code);
+  }
+
+  hallById(id: string): HallOfficeHours | undefined {
+    return this.hallsById.get(id);
+  }
+
+  /** Throws a RangeError when the hall's office hours or a calendar year are unusable (only that hall fails). */
+  workingTimeOf(hall: HallOfficeHours): WorkingTime {
+    let workingTime = this.workingTimes.get(hall.id);
+    if (!workingTime) {
+      workingTime = new WorkingTime({ officeHours: toOfficeHours(hall.officeHours), years: this.years });
+      this.workingTimes.set(hall.id, workingTime);
+    }
+    return workingTime;
+  }
+}
+
+/**
+ * How the API and the worker read a hall's working time: every hall's office hours and the county's calendar years
+ * from PostgreSQL, kept until the master data changes (MasterDataCache, invalidated by the master_data_changed
+ * NOTIFY), one WorkingTime per hall and version. The callers only turn its answers into their own failures.
+ */
+export class WorkingCalendarCache {
+  private readonly snapshot: MasterDataCache<CalendarSnapshot>;
+
+  constructor(prisma: PrismaClient, version: MasterDataVersion) {
+    this.snapshot = new MasterDataCache(version, async () => {
+      const [halls, years] = await Promise.all([prisma.hall.findMany({ select: { id: true, code: true, officeHours: true } }), loadYearCalendars(prisma)]);
+      return new CalendarSnapshot(halls, years);
+    });
+  }
+
+  /**
+   * The working time of the hall with this code, undefined when there is none. A miss asks the database for its
+   * version first, so a hall another process created a moment ago is found. Throws a RangeError when the hall's
+   * stored office hours or the calendar rows are unusable.
+   */
+  byHallCode(code: string): Promise<WorkingTime | undefined> {
+    return this.find((snapshot) => snapshot.hallByCode(code));
+  }
+
+  /** The same, by the hall's id (a stored row's reference). */
+  byHallId(id: string): Promise<WorkingTime | undefined> {
+    return this.find((snapshot) => snapshot.hallById(id));
+  }
+
+  /** The stored calendar years (years without a row fall back to the statutory calendar). */
+  async years(): Promise<readonly YearCalendar[]> {
+    return (await this.snapshot.get()).years;
+  }
+
+  private async find(pick: (snapshot: CalendarSnapshot) => HallOfficeHours | undefined): Promise<WorkingTime | undefined> {
+    let snapshot = await this.snapshot.get();
+    let hall = pick(snapshot);
+    if (!hall) {
+      snapshot = await this.snapshot.refresh();
+      hall = pick(snapshot);
+    }
+    return hall && snapshot.workingTimeOf(hall);
+  }
 }

@@ -4,6 +4,7 @@ import { createPrismaClient, type PrismaClient } from '@haochaping/db';
 import { createTestDatabase, testTemporalAddress, type TestDatabase } from '@haochaping/devstack';
 import { createApp } from '../src/app.factory';
 import { AppConfig } from '../src/config/app-config';
+import { heardOfMasterDataChanges } from './helpers/master-data-version';
 
 /** Master data and deadlines are for signed-in staff: any role will do (development identity header). */
 const signedIn = { headers: { 'x-dev-actor': JSON.stringify({ userId: 'handler-1', role: 'HANDLER', hallCodes: ['jintun'] }) } };
@@ -33,6 +34,9 @@ describe('calendar API', () => {
     await prisma?.$disconnect();
     await db?.drop();
   });
+
+  /** The test writes the database as another process would: the API hears of it by its LISTEN connection. */
+  const heard = () => heardOfMasterDataChanges(app, prisma);
 
   const deadline = (params: Record<string, string | number>) =>
     fetch(`${baseUrl}/calendar/deadline?${new URLSearchParams(Object.entries(params).map(([key, value]): [string, string] => [key, String(value)])).toString()}`, signedIn);
@@ -121,6 +125,7 @@ describe('calendar API', () => {
         ),
       },
     });
+    await heard();
     const friday = { from: '2026-03-06T16:30:00+08:00', workingHours: 1 };
     expect((await dueAt({ hallCode: 'macun', ...friday })).dueAt).toBe('2026-03-06T17:30:00+08:00');
     expect((await dueAt({ hallCode: 'macun', from: '2026-03-07T10:00:00+08:00', workingHours: 1 })).dueAt).toBe('2026-03-07T11:00:00+08:00');
@@ -130,6 +135,7 @@ describe('calendar API', () => {
 
   it('answers 500 in the error shape when a hall’s stored office hours are unusable', async () => {
     await prisma.hall.update({ where: { code: 'huanggai' }, data: { officeHours: { 1: [{ start: '17:00', end: '09:00' }] } } });
+    await heard();
     const response = await deadline({ hallCode: 'huanggai', from: '2026-03-06T16:30:00+08:00', workingHours: 1 });
     expect(response.status).toBe(500);
     expect(await response.json()).toMatchObject({ code: 'CALENDAR_DATA_INVALID' });
@@ -140,6 +146,7 @@ describe('calendar API', () => {
     expect((await dueAt(friday)).dueAt).toBe('2026-03-16T09:30:00+08:00');
     const year = await prisma.calendarYear.findUniqueOrThrow({ where: { year: 2026 } });
     await prisma.calendarYear.update({ where: { year: 2026 }, data: { holidays: [...year.holidays, new Date('2026-03-16T00:00:00Z')] } });
+    await heard();
     expect((await dueAt(friday)).dueAt).toBe('2026-03-17T09:30:00+08:00');
   });
 
@@ -163,6 +170,7 @@ describe('calendar API', () => {
       await prisma.calendarYear.create({
         data: { year: 2027, holidays: [new Date('2027-01-01T00:00:00Z')], makeUpWorkdays: [], source: 'OFFICIAL', notice: '测试：2027年通知' },
       });
+      await heard();
       expect(await (await fetch(`${baseUrl}/calendar/warnings`, signedIn)).json()).toEqual({ missingOfficialYears: [], message: null });
       expect(await dueAt({ hallCode: 'jintun', from: '2027-03-05T16:30:00+08:00', workingHours: 1 })).toEqual({
         dueAt: '2027-03-08T09:30:00+08:00',

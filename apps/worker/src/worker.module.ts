@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { MasterDataVersion } from '@haochaping/db';
 import { DataProtector } from '@haochaping/privacy/server';
 import { RectificationActivitiesProvider } from './activities/rectification-activities.provider';
 import { WorkerConfig } from './config/worker-config';
@@ -40,6 +41,8 @@ export class WorkerModule {
             }),
         },
         RectificationActivitiesProvider,
+        // The worker's LISTEN connection for master-data changes, for whoever must wait until the worker heard of one.
+        { provide: MasterDataVersion, inject: [RectificationActivitiesProvider], useFactory: (provider: RectificationActivitiesProvider) => provider.masterDataVersion },
         TemporalWorkerService,
       ],
       exports: [TemporalWorkerService, NotificationDispatcher],

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res, UseGuards, UseInterceptors } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -18,6 +18,7 @@ import { requestContext } from '../auth/request-context';
 import { ApiError, DomainHttpException } from '../common/api-error';
 import { setContentRange } from '../common/simple-rest/simple-rest-list';
 import { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-query.dto';
+import { MasterDataChangeInterceptor } from '../master-data/master-data-change.interceptor';
 import { CreateOptionSetVersionDto, OptionSetVersionResponse } from './dto/option-set-version.dto';
 import { OPTION_SETS_RESOURCE, OptionSetsService } from './option-sets.service';
 import { Roles, RolesGuard } from '../actor/roles.guard';
@@ -34,6 +35,7 @@ const optionSetId = () => new ParseUUIDPipe({ exceptionFactory: () => new Domain
 @ApiForbiddenResponse({ type: ApiError })
 @UseGuards(ActorGuard, RolesGuard)
 @Roles('ADMIN', 'COUNTY_SUPERVISOR')
+@UseInterceptors(MasterDataChangeInterceptor)
 @Controller('admin/option-sets')
 export class OptionSetsController {
   constructor(private readonly optionSets: OptionSetsService) {}

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Query, Req, Res, UseGuards, UseInterceptors } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiForbiddenResponse,
@@ -18,6 +18,7 @@ import { requestContext } from '../auth/request-context';
 import { ApiError, DomainHttpException } from '../common/api-error';
 import { setContentRange } from '../common/simple-rest/simple-rest-list';
 import { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-query.dto';
+import { MasterDataChangeInterceptor } from '../master-data/master-data-change.interceptor';
 import { CALENDAR_YEARS_RESOURCE, CalendarYearsService } from './calendar-years.service';
 import { CalendarDayDto, CalendarYearResponse, ImportNoticeDto, ImportNoticeResponse } from './dto/calendar-year.dto';
 
@@ -32,6 +33,7 @@ const yearParam = () => new ParseIntPipe({ exceptionFactory: () => new DomainHtt
 @ApiUnauthorizedResponse({ type: ApiError })
 @ApiForbiddenResponse({ type: ApiError, description: 'a change by someone who is not an ADMIN' })
 @UseGuards(ActorGuard, RolesGuard)
+@UseInterceptors(MasterDataChangeInterceptor)
 @Controller('calendar-years')
 export class CalendarYearsController {
   constructor(private readonly years: CalendarYearsService) {}

@@ -32,8 +32,8 @@ const yearNotFound = (year: number) =>
   new DomainHttpException(404, 'CALENDAR_YEAR_NOT_FOUND', `${year} 年既未录入节假日，也无法按法定假日推算，请导入该年的通知`);
 
 /**
- * The county's working-time calendar, year by year. Every change is one transaction with its audit line; the API
- * builds deadlines from the rows per request and the worker re-reads them within 5 s, so nothing needs a restart.
+ * The county's working-time calendar, year by year. Every change is one transaction with its audit line; its
+ * commit tells every API process and the worker (master_data_changed), whose next deadline uses it (WorkingCalendar).
  */
 @Injectable()
 export class CalendarYearsService {

@@ -1,12 +1,11 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { loadWorkingCalendar, loadYearCalendars } from '@haochaping/db';
-import { DEFAULT_OFFICE_HOURS, WorkingTime, missingOfficialYears, type Deadline } from '@haochaping/working-time';
+import { Injectable } from '@nestjs/common';
+import { DEFAULT_OFFICE_HOURS, missingOfficialYears, type Deadline } from '@haochaping/working-time';
 import { DomainHttpException } from '../common/api-error';
 import { Clock } from '../common/clock';
 import { formatShanghaiInstant } from '../common/iso-instant';
-import { PrismaService } from '../prisma/prisma.service';
 import type { CalendarWarningsResponse } from './dto/calendar-warnings.response';
 import type { DeadlineResponse } from './dto/deadline.response';
+import { WorkingCalendar } from './working-calendar.service';
 
 /** A clock to compute: N working hours or N working days from an instant, at one hall. */
 export interface DeadlineRequest {
@@ -18,19 +17,17 @@ export interface DeadlineRequest {
 
 @Injectable()
 export class CalendarService {
-  private readonly logger = new Logger(CalendarService.name);
-
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly workingCalendar: WorkingCalendar,
     private readonly clock: Clock,
   ) {}
 
   /**
-   * The due time from the hall's office hours and the calendar years in the database, built per request so an
-   * admin's change counts at once. Years without a row fall back to the statutory provisional calendar.
+   * The due time from the hall's office hours and the calendar years in the database (WorkingCalendar: cached, and
+   * an admin's change counts from the next request). Years without a row fall back to the statutory calendar.
    */
   async deadline(request: DeadlineRequest): Promise<DeadlineResponse> {
-    const workingTime = await this.workingTimeOf(request.hallCode);
+    const workingTime = await this.workingCalendar.ofHallCode(request.hallCode);
     let deadline: Deadline;
     try {
       deadline =
@@ -49,7 +46,7 @@ export class CalendarService {
 
   /** The years whose State Council notice is missing now, and what the admins should do about it. */
   async warnings(): Promise<CalendarWarningsResponse> {
-    const years = await loadYearCalendars(this.prisma.client);
+    const years = await this.workingCalendar.years();
     const missing = missingOfficialYears({ officeHours: DEFAULT_OFFICE_HOURS, years }, this.clock.now());
     return {
       missingOfficialYears: missing,
@@ -58,19 +55,5 @@ export class CalendarService {
           ? `请录入${missing.map((year) => `${year}年`).join('、')}的国务院办公厅节假日安排通知；录入前按《全国年节及纪念日放假办法》的法定假日临时计算，期限可能变动`
           : null,
     };
-  }
-
-  private async workingTimeOf(hallCode: string): Promise<WorkingTime> {
-    let calendar: Awaited<ReturnType<typeof loadWorkingCalendar>>;
-    try {
-      calendar = await loadWorkingCalendar(this.prisma.client, hallCode);
-      if (calendar) return new WorkingTime(calendar);
-    } catch (error) {
-      if (!(error instanceof RangeError)) throw error;
-      // Bad office hours or calendar rows are the county's data, not the caller's request.
-      this.logger.error(`working calendar of hall ${hallCode} is invalid: ${error.message}`);
-      throw new DomainHttpException(500, 'CALENDAR_DATA_INVALID', '服务大厅的办公时间或节假日数据有误，请联系系统管理员');
-    }
-    throw new DomainHttpException(422, 'UNKNOWN_HALL', '未找到该服务大厅', [{ field: 'hallCode', message: `没有编码为 ${hallCode} 的服务大厅` }]);
   }
 }

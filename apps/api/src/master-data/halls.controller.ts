@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Put, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query, Req, Res, UseGuards, UseInterceptors } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -22,9 +22,11 @@ import { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-q
 import { CreateHallDto, UpdateHallDto } from './dto/hall.dto';
 import { HallDetailResponse, HallResponse } from './dto/hall.response';
 import { HALLS_RESOURCE, HallsService } from './halls.service';
+import { MasterDataChangeInterceptor } from './master-data-change.interceptor';
 
 @ApiTags('master-data')
 @ApiBearerAuth()
+@UseInterceptors(MasterDataChangeInterceptor)
 @Controller('halls')
 // Reads: any signed-in user (the citizen pages read /api/public/halls instead). Writes: admins.
 @UseGuards(ActorGuard, RolesGuard)

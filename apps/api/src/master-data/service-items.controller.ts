@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res, UseGuards, UseInterceptors } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -22,9 +22,11 @@ import { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-q
 import { CreateServiceItemDto, UpdateServiceItemDto } from './dto/service-item.dto';
 import { ServiceItemResponse } from './dto/service-item.response';
 import { SERVICE_ITEMS_RESOURCE, ServiceItemsService } from './service-items.service';
+import { MasterDataChangeInterceptor } from './master-data-change.interceptor';
 
 @ApiTags('master-data')
 @ApiBearerAuth()
+@UseInterceptors(MasterDataChangeInterceptor)
 @Controller('service-items')
 // Reads: any signed-in user (the citizen pages read /api/public/halls instead). Writes: admins.
 @UseGuards(ActorGuard, RolesGuard)

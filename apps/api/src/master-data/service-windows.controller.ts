@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res, UseGuards, UseInterceptors } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -21,6 +21,7 @@ import { setContentRange } from '../common/simple-rest/simple-rest-list';
 import { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-query.dto';
 import { CreateServiceWindowDto, ServiceWindowResponse, UpdateServiceWindowDto } from './dto/window.dto';
 import { ServiceWindowsService, WINDOWS_RESOURCE } from './service-windows.service';
+import { MasterDataChangeInterceptor } from './master-data-change.interceptor';
 
 /**
  * Windows as master data, id `<hall>-<window>` (the QR codes and posters are apps/api/src/windows, at
@@ -29,6 +30,7 @@ import { ServiceWindowsService, WINDOWS_RESOURCE } from './service-windows.servi
 @ApiTags('master-data')
 @ApiBearerAuth()
 @UseGuards(ActorGuard, RolesGuard)
+@UseInterceptors(MasterDataChangeInterceptor)
 @Controller('windows')
 export class ServiceWindowsController {
   constructor(private readonly windows: ServiceWindowsService) {}

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res, UseGuards, UseInterceptors } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -21,11 +21,13 @@ import { setContentRange } from '../common/simple-rest/simple-rest-list';
 import { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-query.dto';
 import { CreateStaffDto, StaffResponse, UpdateStaffDto } from './dto/staff.dto';
 import { STAFF_RESOURCE, StaffService } from './staff.service';
+import { MasterDataChangeInterceptor } from './master-data-change.interceptor';
 
 /** Staff of the halls, id = 工号. Reads: any signed-in user; writes: admins. */
 @ApiTags('master-data')
 @ApiBearerAuth()
 @UseGuards(ActorGuard, RolesGuard)
+@UseInterceptors(MasterDataChangeInterceptor)
 @Controller('staff')
 export class StaffController {
   constructor(private readonly staff: StaffService) {}

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module';
 import { OutboxModule } from '../outbox/outbox.module';
 import { FeedbackEntriesController } from './feedback-entries.controller';
 import { FeedbackEntriesService } from './feedback-entries.service';
@@ -24,7 +25,7 @@ import { WindowLookupService } from './window-lookup.service';
  * instance of each per process.
  */
 @Module({
-  imports: [OutboxModule],
+  imports: [OutboxModule, CalendarModule],
   controllers: [PublicReviewsController, PublicWindowsController, PublicRatingInfoController, IntegrationRatingsController, FeedbackEntriesController],
   providers: [
     RatingMasterData,

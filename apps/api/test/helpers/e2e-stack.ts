@@ -16,6 +16,10 @@ export interface E2eStack {
   db: TestDatabase;
   /** `http://127.0.0.1:<port>/api` of the main API instance. */
   baseUrl: string;
+  /** The main API instance (for a test that waits until it heard of a change: `app.get(MasterDataVersion)`). */
+  app: NestFastifyApplication;
+  /** The worker module's context, likewise. */
+  worker: INestApplicationContext;
   /** The main instance's configuration with some settings changed (for a second, degraded instance). */
   config(overrides?: Partial<AppConfig>): AppConfig;
   /** Starts another API instance; the caller closes it. */
@@ -42,6 +46,8 @@ export async function startE2eStack(): Promise<E2eStack> {
   return {
     db,
     baseUrl: main.url,
+    app: main.app,
+    worker,
     config,
     listen,
     async close() {

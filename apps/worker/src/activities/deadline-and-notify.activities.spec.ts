@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/activity';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { DEFAULT_SLA_POLICY, ERR_INVALID_ARGUMENT, type ComputedDeadline, type NotificationRequest, type ObligationDeadlines, type SlaClock } from '@haochaping/contracts';
-import { createPgPool, createPrismaClient, type Pool, type PrismaClient } from '@haochaping/db';
+import { createPgPool, createPrismaClient, MasterDataVersion, readMasterDataVersion, WorkingCalendarCache, type Pool, type PrismaClient } from '@haochaping/db';
 import { createTestDatabase, type TestDatabase } from '@haochaping/devstack';
 import { LogNotificationDriver } from '../notifications/log-notification.driver';
 import type { NotificationDriver } from '../notifications/notification.driver';
@@ -78,6 +78,29 @@ describe('computeDeadline and notify activities', () => {
     await prisma.calendarYear.update({ where: { year: 2026 }, data: { holidays: [...year.holidays, new Date('2026-12-01T00:00:00.000Z')] } });
     const after: ComputedDeadline = await env.run(activities.computeDeadline, { hallCode: 'jintun', from, clock: hour(1) });
     expect(after.dueAt).toBe(new Date('2026-12-02T09:30:00+08:00').toISOString());
+  });
+
+  it('with the worker’s listening calendar: the first deadline after an admin’s change (once the NOTIFY is heard) counts with it', async () => {
+    // As RectificationActivitiesProvider wires it; the periodic check is an hour away, so only the notification counts.
+    const listening = new MasterDataVersion(pool, { databaseUrl: db.url, checkIntervalMs: 3_600_000 });
+    await listening.start();
+    try {
+      const worker = createRectificationActivities({ prisma, pool, notifier, workingCalendar: new WorkingCalendarCache(prisma, listening) });
+      const from = new Date('2026-12-03T16:30:00+08:00').toISOString(); // Thursday
+      const input = { hallCode: 'jintun', from, clock: hour(1), reminderRatio: 0.8, escalationAfter: day(1) };
+      const before: ObligationDeadlines = await env.run(worker.computeObligationDeadlines, input);
+      expect(before.due.dueAt).toBe(new Date('2026-12-04T09:30:00+08:00').toISOString());
+
+      const year = await prisma.calendarYear.findUniqueOrThrow({ where: { year: 2026 } });
+      await prisma.calendarYear.update({ where: { year: 2026 }, data: { holidays: [...year.holidays, new Date('2026-12-04T00:00:00.000Z')] } });
+      await listening.seen(await readMasterDataVersion(pool));
+
+      const after: ObligationDeadlines = await env.run(worker.computeObligationDeadlines, input);
+      expect(after.due.dueAt).toBe(new Date('2026-12-07T09:30:00+08:00').toISOString()); // Friday off: Monday
+      expect(after.escalation?.dueAt).toBe(new Date('2026-12-08T09:30:00+08:00').toISOString());
+    } finally {
+      await listening.stop();
+    }
   });
 
   it('fails for good, without retries, for a hall that does not exist', async () => {

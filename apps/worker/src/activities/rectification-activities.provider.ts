@@ -1,5 +1,5 @@
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { createPgPool, createPrismaClient, type Pool, type PrismaClient } from '@haochaping/db';
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { createPgPool, createPrismaClient, MasterDataVersion, WorkingCalendarCache, type Pool, type PrismaClient } from '@haochaping/db';
 import type { RectificationActivities } from '@haochaping/contracts';
 import { WorkerConfig } from '../config/worker-config';
 import { NotificationDriver } from '../notifications/notification.driver';
@@ -7,21 +7,32 @@ import { createRectificationActivities } from './rectification.activities';
 
 /** Builds the activity functions from their dependencies, so Nest owns the lifecycle of what they hold. */
 @Injectable()
-export class RectificationActivitiesProvider implements OnModuleDestroy {
+export class RectificationActivitiesProvider implements OnModuleInit, OnModuleDestroy {
   private readonly pool: Pool;
   private readonly prisma: PrismaClient;
+  /**
+   * The worker's one LISTEN connection for master_data_changed: a hall's calendar is cached (the deadlines of one
+   * step come from one read) until an admin changes office hours or holidays, and the next deadline uses the change.
+   */
+  readonly masterDataVersion: MasterDataVersion;
   readonly activities: RectificationActivities;
 
   constructor(config: WorkerConfig, notifier: NotificationDriver) {
     // One pool for Prisma and the statements that skip it (the read model's write).
     this.pool = createPgPool(config.databaseUrl);
     this.prisma = createPrismaClient({ databaseUrl: config.databaseUrl, pool: this.pool });
-    // A hall's calendar is reused for 5 s: the deadlines of one step come from one read, and an admin's change to
-    // office hours or holidays counts for every deadline computed 5 s later.
-    this.activities = createRectificationActivities({ prisma: this.prisma, pool: this.pool, notifier, calendarTtlMs: 5_000 });
+    this.masterDataVersion = new MasterDataVersion(this.pool, { databaseUrl: config.databaseUrl, logger: new Logger(MasterDataVersion.name) });
+    const workingCalendar = new WorkingCalendarCache(this.prisma, this.masterDataVersion);
+    this.activities = createRectificationActivities({ prisma: this.prisma, pool: this.pool, notifier, workingCalendar });
+  }
+
+  /** Listening before the Temporal worker starts (onApplicationBootstrap) takes its first activity. */
+  onModuleInit(): Promise<void> {
+    return this.masterDataVersion.start();
   }
 
   async onModuleDestroy(): Promise<void> {
+    await this.masterDataVersion.stop();
     await this.prisma.$disconnect();
     await this.pool.end();
   }

@@ -14,8 +14,8 @@ import {
   type RectificationCategory,
   isRectificationCategory,
 } from '@haochaping/contracts';
-import { loadWorkingCalendar, slaPolicyOfRow, type Pool, type PrismaClient } from '@haochaping/db';
-import { WorkingTime } from '@haochaping/working-time';
+import { MasterDataVersion, slaPolicyOfRow, WorkingCalendarCache, type Pool, type PrismaClient } from '@haochaping/db';
+import type { WorkingTime } from '@haochaping/working-time';
 import type { NotificationDriver } from '../notifications/notification.driver';
 import { projectCaseSql } from './case-projection.sql';
 import { addSlaClock } from './sla-deadline';
@@ -26,29 +26,11 @@ export interface RectificationActivityDeps {
   pool: Pool;
   notifier: NotificationDriver;
   /**
-   * The working-time calendar of a hall: by default what the county maintains in PostgreSQL (the hall's office
-   * hours and the calendar_year rows), read at each computation so an admin's edit applies to the next deadline.
+   * The halls' working time as the county maintains it in PostgreSQL (office hours, calendar_year rows): the one
+   * reader the API uses too, cached until an admin changes it. The worker hands in one that LISTENs for
+   * master_data_changed (RectificationActivitiesProvider); without one, every computation reads the version first.
    */
-  workingTimeFor?: (hallCode: string) => Promise<WorkingTime>;
-  /**
-   * How long a hall's calendar read from PostgreSQL is reused (0: read at every computation). A case's steps ask for
-   * several deadlines within milliseconds; an admin's edit counts for deadlines computed after this many ms.
-   */
-  calendarTtlMs?: number;
-}
-
-/** Remembers each hall's WorkingTime for `ttlMs` (a failed load is not remembered). */
-export function cacheWorkingTime(load: (hallCode: string) => Promise<WorkingTime>, ttlMs: number, now: () => number = Date.now): (hallCode: string) => Promise<WorkingTime> {
-  if (ttlMs <= 0) return load;
-  const cache = new Map<string, { at: number; workingTime: Promise<WorkingTime> }>();
-  return (hallCode) => {
-    const hit = cache.get(hallCode);
-    if (hit && now() - hit.at < ttlMs) return hit.workingTime;
-    const workingTime = load(hallCode);
-    cache.set(hallCode, { at: now(), workingTime });
-    workingTime.catch(() => cache.delete(hallCode));
-    return workingTime;
-  };
+  workingCalendar?: WorkingCalendarCache;
 }
 
 /** The rectification workflow's activities as plain functions over their dependencies (wired by Nest in the worker). */
@@ -56,13 +38,14 @@ export function createRectificationActivities({
   prisma,
   pool,
   notifier,
-  calendarTtlMs = 0,
-  workingTimeFor = cacheWorkingTime(async (hallCode) => {
-    const calendar = await loadWorkingCalendar(prisma, hallCode);
-    if (!calendar) throw ApplicationFailure.nonRetryable(`hall ${hallCode} does not exist`, ERR_INVALID_ARGUMENT);
-    return new WorkingTime(calendar);
-  }, calendarTtlMs),
+  workingCalendar = new WorkingCalendarCache(prisma, new MasterDataVersion(pool)),
 }: RectificationActivityDeps): RectificationActivities {
+  const workingTimeFor = async (hallCode: string): Promise<WorkingTime> => {
+    // A bad office-hours row throws a RangeError here, which Temporal retries: an admin's fix reaches the next attempt.
+    const workingTime = await workingCalendar.byHallCode(hallCode);
+    if (!workingTime) throw ApplicationFailure.nonRetryable(`hall ${hallCode} does not exist`, ERR_INVALID_ARGUMENT);
+    return workingTime;
+  };
   return {
     async loadReviewContext(reviewId: string): Promise<ReviewContext> {
       const { rows } = UUID.test(reviewId) ? await pool.query<ReviewContextRow>(REVIEW_CONTEXT_SQL, [reviewId]) : { rows: [] };

@@ -1,18 +1,9 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { loadYearCalendars, toOfficeHours, type Prisma, type ServiceNature } from '@haochaping/db';
-import { WorkingTime, type YearCalendar } from '@haochaping/working-time';
+import { Injectable } from '@nestjs/common';
+import { MasterDataCache, MasterDataVersion, type ServiceNature } from '@haochaping/db';
+import type { WorkingTime } from '@haochaping/working-time';
+import { WorkingCalendar } from '../../calendar/working-calendar.service';
 import { DomainHttpException } from '../../common/api-error';
-import { Clock } from '../../common/clock';
 import { PrismaService } from '../../prisma/prisma.service';
-
-/**
- * How long master data may be stale in the intake: an admin's new window, staff member or option set version counts
- * for new ratings within this time. Each API instance reloads it on its own.
- */
-export const RATING_MASTER_DATA_TTL_MS = 30_000;
-
-/** A row naming an id the snapshot lacks reloads it, but not more often than this. */
-const RELOAD_ON_MISS_AFTER_MS = 1_000;
 
 export interface HallEntry {
   readonly id: string;
@@ -57,31 +48,18 @@ export interface OptionSetEntry {
   readonly codes: ReadonlySet<string>;
 }
 
-interface HallRecord extends HallEntry {
-  readonly officeHours: Prisma.JsonValue;
-}
-
 /** One consistent load of everything a rating is checked against. */
 class MasterDataSnapshot {
-  readonly hallsByCode: ReadonlyMap<string, HallRecord>;
-  readonly hallsById: ReadonlyMap<string, HallRecord>;
+  readonly hallsByCode: ReadonlyMap<string, HallEntry>;
+  readonly hallsById: ReadonlyMap<string, HallEntry>;
   /** `${hallId}/${windowCode}` → window. */
   readonly windowsByCode: ReadonlyMap<string, WindowEntry>;
   readonly windowsById: ReadonlyMap<string, WindowEntry>;
   readonly staffByNumber: ReadonlyMap<string, StaffEntry>;
   readonly itemsById: ReadonlyMap<string, ServiceItemEntry>;
   readonly optionSets: ReadonlyMap<ServiceNature, OptionSetEntry>;
-  private readonly workingTimes = new Map<string, WorkingTime>();
 
-  constructor(
-    readonly loadedAt: number,
-    halls: readonly HallRecord[],
-    windows: readonly WindowEntry[],
-    staff: readonly StaffEntry[],
-    items: readonly ServiceItemEntry[],
-    optionSets: readonly OptionSetEntry[],
-    private readonly years: readonly YearCalendar[],
-  ) {
+  constructor(halls: readonly HallEntry[], windows: readonly WindowEntry[], staff: readonly StaffEntry[], items: readonly ServiceItemEntry[], optionSets: readonly OptionSetEntry[]) {
     this.hallsByCode = new Map(halls.map((hall) => [hall.code, hall]));
     this.hallsById = new Map(halls.map((hall) => [hall.id, hall]));
     // A rating names a window by code: only open windows. Stored rows refer by id, to closed ones too.
@@ -91,33 +69,25 @@ class MasterDataSnapshot {
     this.itemsById = new Map(items.map((item) => [item.id, item]));
     this.optionSets = new Map(optionSets.map((set) => [set.nature, set]));
   }
-
-  /** The hall's working time (its office hours, the county's calendar years), built once per snapshot. */
-  workingTimeOf(hall: HallRecord): WorkingTime {
-    let workingTime = this.workingTimes.get(hall.id);
-    if (!workingTime) {
-      workingTime = new WorkingTime({ officeHours: toOfficeHours(hall.officeHours), years: this.years });
-      this.workingTimes.set(hall.id, workingTime);
-    }
-    return workingTime;
-  }
 }
 
 /**
- * Halls, windows, staff, service items, the current option sets and the working calendar, held in memory for
- * RATING_MASTER_DATA_TTL_MS: a rating then checks its codes without a query. After the time runs out the next
- * caller reloads everything at once (concurrent callers wait for the same load).
+ * Halls, windows, staff, service items and the current option sets, held in memory so a rating checks its codes
+ * without a query, until an admin changes any of them: the master_data_changed NOTIFY reaches every API process and
+ * the next rating reads them again (MasterDataCache; concurrent callers wait for the same load). The halls' working
+ * time is the WorkingCalendar's, cached by the same rule.
  */
 @Injectable()
 export class RatingMasterData {
-  private readonly logger = new Logger(RatingMasterData.name);
-  private snapshot?: MasterDataSnapshot;
-  private loading?: Promise<MasterDataSnapshot>;
+  private readonly snapshot: MasterDataCache<MasterDataSnapshot>;
 
   constructor(
-    private readonly prisma: PrismaService,
-    private readonly clock: Clock,
-  ) {}
+    prisma: PrismaService,
+    version: MasterDataVersion,
+    private readonly workingCalendar: WorkingCalendar,
+  ) {
+    this.snapshot = new MasterDataCache(version, () => load(prisma));
+  }
 
   async findHall(code: string): Promise<HallEntry | undefined> {
     return (await this.current()).hallsByCode.get(code);
@@ -176,78 +146,50 @@ export class RatingMasterData {
     return set;
   }
 
-  /** The working time of a hall, for the rating period. */
+  /** The working time of a hall a stored row refers to, for the rating period (500 CALENDAR_DATA_INVALID on bad data). */
   workingTimeOf(hallId: string): Promise<WorkingTime> {
-    return this.referenced('hall', hallId, (snapshot) => {
-      const hall = snapshot.hallsById.get(hallId);
-      return hall && this.workingTimeIn(snapshot, hall);
-    });
-  }
-
-  private workingTimeIn(snapshot: MasterDataSnapshot, hall: HallRecord): WorkingTime {
-    try {
-      return snapshot.workingTimeOf(hall);
-    } catch (error) {
-      if (!(error instanceof RangeError)) throw error;
-      // Bad office hours or calendar rows are the county's data, not the citizen's request.
-      this.logger.error(`working calendar of hall ${hall.code} is invalid: ${error.message}`);
-      throw new DomainHttpException(500, 'CALENDAR_DATA_INVALID', '服务大厅的办公时间或节假日数据有误，请联系系统管理员');
-    }
+    return this.workingCalendar.ofHallId(hallId);
   }
 
   /**
-   * An entry that a database row refers to by id. Ids come from rows, not from callers, so a miss means the row is
-   * newer than the snapshot (a case pushed for a hall created a moment ago): load again once, at most once a second.
+   * An entry that a database row refers to by id. Ids come from rows, not from callers, so a miss means the row may
+   * be newer than the snapshot (a case pushed for a hall another process created a moment ago, its notification on
+   * the way): ask the database for its version, and look again in a snapshot at least that new.
    */
   private async referenced<T>(kind: string, id: string, pick: (snapshot: MasterDataSnapshot) => T | undefined): Promise<T> {
     const found = pick(await this.current());
     if (found !== undefined) return found;
-    const reloaded = pick(await this.current(RELOAD_ON_MISS_AFTER_MS));
+    const reloaded = pick(await this.snapshot.refresh());
     if (reloaded === undefined) throw new Error(`${kind} ${id} is not in the master data`);
     return reloaded;
   }
 
-  private async current(maxAgeMs = RATING_MASTER_DATA_TTL_MS): Promise<MasterDataSnapshot> {
-    const now = this.clock.now().getTime();
-    if (this.snapshot && now - this.snapshot.loadedAt < maxAgeMs && now >= this.snapshot.loadedAt) return this.snapshot;
-    this.loading ??= this.load(now).then(
-      (snapshot) => {
-        this.snapshot = snapshot;
-        this.loading = undefined;
-        return snapshot;
-      },
-      (error: unknown) => {
-        this.loading = undefined;
-        throw error;
-      },
-    );
-    return this.loading;
+  private current(): Promise<MasterDataSnapshot> {
+    return this.snapshot.get();
   }
+}
 
-  private async load(now: number): Promise<MasterDataSnapshot> {
-    const db = this.prisma.client;
-    const [halls, windows, staff, items, optionSets, years] = await Promise.all([
-      db.hall.findMany({ select: { id: true, code: true, name: true, officeHours: true } }),
-      db.serviceWindow.findMany({ select: { id: true, hallId: true, code: true, name: true, disabledAt: true } }),
-      db.staff.findMany({ select: { id: true, employeeNumber: true, hallId: true, windowId: true } }),
-      db.serviceItem.findMany({ select: { id: true, code: true, name: true, nature: true } }),
-      db.optionSet.findMany({
-        orderBy: [{ nature: 'asc' }, { version: 'desc' }],
-        distinct: ['nature'],
-        select: { id: true, nature: true, version: true, options: { orderBy: { position: 'asc' }, select: { code: true, label: true } } },
-      }),
-      loadYearCalendars(db),
-    ]);
-    return new MasterDataSnapshot(
-      now,
-      halls,
-      windows,
-      staff,
-      items,
-      optionSets.map((set) => ({ ...set, codes: new Set(set.options.map((option) => option.code)) })),
-      years,
-    );
-  }
+/** Everything a rating is checked against, in one load. */
+async function load(prisma: PrismaService): Promise<MasterDataSnapshot> {
+  const db = prisma.client;
+  const [halls, windows, staff, items, optionSets] = await Promise.all([
+    db.hall.findMany({ select: { id: true, code: true, name: true } }),
+    db.serviceWindow.findMany({ select: { id: true, hallId: true, code: true, name: true, disabledAt: true } }),
+    db.staff.findMany({ select: { id: true, employeeNumber: true, hallId: true, windowId: true } }),
+    db.serviceItem.findMany({ select: { id: true, code: true, name: true, nature: true } }),
+    db.optionSet.findMany({
+      orderBy: [{ nature: 'asc' }, { version: 'desc' }],
+      distinct: ['nature'],
+      select: { id: true, nature: true, version: true, options: { orderBy: { position: 'asc' }, select: { code: true, label: true } } },
+    }),
+  ]);
+  return new MasterDataSnapshot(
+    halls,
+    windows,
+    staff,
+    items,
+    optionSets.map((set) => ({ ...set, codes: new Set(set.options.map((option) => option.code)) })),
+  );
 }
 
 export const unknownHall = (code: string) =>
