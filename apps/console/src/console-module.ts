@@ -43,9 +43,9 @@ export function accessRules(modules: readonly ConsoleModule[]): Record<string, R
  * What a module forgot: a resource it mounts without an access rule (no one could open it) or without a
  * `resources.<name>.name` in the merged zh-CN messages (the menu would show the raw key). Empty when all is well.
  */
-export function moduleProblems(modules: readonly ConsoleModule[], messages: { resources?: unknown }): string[] {
+export function moduleProblems(modules: readonly ConsoleModule[], messages: Readonly<Record<string, unknown>>): string[] {
   const rules = accessRules(modules);
-  const labels = (messages.resources ?? {}) as Record<string, { name?: unknown } | undefined>;
+  const labels = (messages['resources'] ?? {}) as Record<string, { name?: unknown } | undefined>;
   return modules.flatMap((module) =>
     (module.resources ?? []).flatMap((resource) => [
       ...(rules[resource] ? [] : [`${module.name}: resource "${resource}" has no access rule`]),
