@@ -1,4 +1,4 @@
-import type { ApiBase } from '../auth/http-client';
+import type { ApiBase } from '../api-base';
 import { fetchApiHealth, type ApiHealthReport } from '../health/api-health';
 
 /** The 工作台's own call, as a method of the console's data provider. */

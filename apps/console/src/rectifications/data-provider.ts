@@ -1,5 +1,5 @@
 import type { RectificationActionPath } from '@haochaping/contracts';
-import { apiJson, type ApiBase } from '../auth/http-client';
+import { apiJson, type ApiBase } from '../api-base';
 import type { CaseReviewer, RectificationLiveState } from './rectification.types';
 
 /** The case calls that are not CRUD, as methods of the console's data provider. */

@@ -1,4 +1,4 @@
-import type { ApiBase } from '../auth/http-client';
+import type { ApiBase } from '../api-base';
 import { exportQuery } from './review-filters';
 
 /** The review list's export, as a method of the console's data provider. */

@@ -1,4 +1,4 @@
-import { apiJson, type ApiBase } from '../auth/http-client';
+import { apiJson, type ApiBase } from '../api-base';
 import type { HallStatisticsReport, SupervisionReport } from './statistics.types';
 
 /** The statistics reports, as methods of the console's data provider. */

@@ -1,4 +1,4 @@
-import { apiJson, type ApiBase } from '../../auth/http-client';
+import { apiJson, type ApiBase } from '../../api-base';
 import { authSession } from '../../auth/session';
 import type { WindowFile } from './windows/window-files';
 

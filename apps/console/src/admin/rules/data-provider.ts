@@ -1,4 +1,4 @@
-import { apiJson, type ApiBase } from '../../auth/http-client';
+import { apiJson, type ApiBase } from '../../api-base';
 import type { CalendarYearRecord, NoticeImportResult } from './calendar/calendar.types';
 
 export type UserAction = 'disable' | 'enable' | 'reset-password';
