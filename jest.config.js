@@ -4,6 +4,7 @@ module.exports = {
   // Real services behind most suites: a migration or a first workflow bundle takes seconds, not milliseconds.
   testTimeout: 120_000,
   projects: [
+    '<rootDir>/workflows/contracts',
     '<rootDir>/packages/working-time',
     '<rootDir>/packages/privacy',
     '<rootDir>/prisma',

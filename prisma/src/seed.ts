@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { HallKind, Prisma, PrismaClient, ServiceNature } from '@prisma/client';
 import { DEFAULT_SLA_POLICY, isBadReview, type RectificationCategory } from '@haochaping/contracts';
-import { CHINA_OFFICIAL_YEAR_CALENDARS } from '@haochaping/working-time';
+import { CHINA_OFFICIAL_YEAR_CALENDARS, SHANGHAI_OFFSET_MS } from '@haochaping/working-time';
 import { newTrackingCode, type DataProtector } from '@haochaping/privacy/server';
 import { enqueueRectificationStart } from './outbox';
 import { toCalendarYearData } from './working-calendar';
@@ -281,7 +281,6 @@ export async function seedDemoAccounts(prisma: PrismaClient): Promise<number> {
 /** At most this many bad reviews, each starting a real workflow: enough to show the rectification desk, not to flood it. */
 const DEMO_BAD_REVIEWS = 6;
 const DEMO_DAYS = 28;
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 const MINUTE_MS = 60_000;
 
 /** mulberry32: a small seeded generator, so every new system gets the same demo (and no Math.random). */

@@ -1,4 +1,5 @@
 import type { ActorRole } from './actor.contract';
+import type { CaseProjection } from './case-projection.contract';
 import type { ObligationKind, RectificationCaseState } from './rectification.contract';
 import type { RectificationCategory, SlaClock, SlaPolicy } from './sla-policy.contract';
 
@@ -79,7 +80,15 @@ export interface NotificationRequest {
 export interface RectificationActivities {
   // Function-typed properties, not methods: activities are free functions and are passed around unbound.
   loadReviewContext: (reviewId: string) => Promise<ReviewContext>;
-  /** Writes the case's current state to the read model; idempotent on (reviewId, timeline index). */
+  /**
+   * Writes what changed since the last projection (the case row and the new timeline entries) to the read model;
+   * idempotent on (reviewId, timeline index).
+   */
+  projectCaseChanges: (projection: CaseProjection) => Promise<void>;
+  /**
+   * Writes the case's whole state to the read model. Kept for the workflows that scheduled it before
+   * `projectCaseChanges` existed (their histories replay it); new code never calls it.
+   */
   projectCase: (state: RectificationCaseState) => Promise<void>;
   /** `from` plus a clock in the hall's working-time calendar (or plain time for calendar units). */
   computeDeadline: (input: ComputeDeadlineInput) => Promise<ComputedDeadline>;

@@ -10,3 +10,4 @@ export * from './rectification.contract';
 export * from './rectification-commands.contract';
 export * from './activities.contract';
 export * from './outbox.contract';
+export * from './case-projection.contract';

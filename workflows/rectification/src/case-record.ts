@@ -2,6 +2,7 @@ import {
   ERR_PROJECTION_INVALID,
   RECTIFICATION_OUTCOMES,
   RECTIFICATION_STATES,
+  caseProjection,
   isOpenObligation,
   type Actor,
   type RectificationCaseState,
@@ -30,6 +31,8 @@ export class CaseRecord {
   private projection: Promise<void> = Promise.resolve();
   /** The county was told that this case's read model cannot be written (once per case, not once per projection). */
   private invalidProjectionReported = false;
+  /** How many timeline entries the read model holds: a projection sends only those after them. */
+  private projectedTimelineLength = 0;
 
   constructor(input: RectificationWorkflowInput, context: ReviewContext) {
     const clockCategory = context.suggestedCategory ?? 'IMMEDIATE';
@@ -107,6 +110,8 @@ export class CaseRecord {
   /**
    * Writes the current state to the read model. Projections run one after another, each sending the state as it
    * is when it runs, so the last write is always the newest state even when clocks and updates project at once.
+   * Each sends the case row's columns and the timeline entries the read model does not hold yet (behind
+   * `projectChangesOnly`; the earlier code sent the whole state, timeline and all, at every step).
    */
   project(): Promise<void> {
     this.projection = this.projection.then(() => this.projectOnce());
@@ -119,8 +124,14 @@ export class CaseRecord {
    * the read model stays at the last state it could hold. Any other failure is the activity's to retry.
    */
   private async projectOnce(): Promise<void> {
+    const timelineLength = this.state.timeline.length;
     try {
-      await activities.projectCase(this.state);
+      if (patched(WORKFLOW_PATCHES.projectChangesOnly)) {
+        await activities.projectCaseChanges(caseProjection(this.state, this.projectedTimelineLength));
+      } else {
+        await activities.projectCase(this.state);
+      }
+      this.projectedTimelineLength = timelineLength;
     } catch (error) {
       if (!isInvalidProjection(error) || !patched(WORKFLOW_PATCHES.invalidProjectionReported)) throw error;
       log.warn('case projection failed for good; the case carries on', { reviewId: this.state.reviewId, reason: error.cause.message });

@@ -24,4 +24,10 @@ export const WORKFLOW_PATCHES = {
    * on; the earlier code let it fail the handler (or the whole case) and every projection chained after it.
    */
   invalidProjectionReported: 'invalid-projection-reported-to-county',
+  /**
+   * A projection sends the read model's columns and the timeline entries after the last projected one
+   * (projectCaseChanges) instead of the whole state (projectCase): the history grows by what changed, not by the
+   * whole case at every step.
+   */
+  projectChangesOnly: 'project-changes-only',
 } as const;

@@ -8,7 +8,7 @@ import {
   verifyUpdate,
 } from '@haochaping/contracts/server';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { actors, type CaseHandle, useTimeSkippingHarness, type RectificationHarness } from './helpers/rectification-harness';
+import { actors, type CaseHandle, useTimeSkippingHarness, type RectificationHarness, readModelOf } from './helpers/rectification-harness';
 
 const NUL = 'a\u0000b';
 const LONE_HIGH_SURROGATE = 'a\ud800b';
@@ -78,22 +78,22 @@ describe('text the read model cannot store, and a projection that can never succ
 
       harness.unwritable.delete(reviewId);
       const rectified = await handle.executeUpdate(recordRectificationUpdate, { args: [{ actor: actors.handler, measures: '整改措施', result: '整改结果' }] });
-      expect(harness.projected.get(reviewId)?.at(-1)).toEqual(rectified);
+      expect(harness.projected.get(reviewId)?.at(-1)).toEqual(readModelOf(rectified));
       expect(await handle.query(rectificationStateQuery)).toEqual(rectified);
     });
 
     it('a projection failure a retry may cure (the database away) is retried until it passes, and nobody is told', async () => {
       const { reviewId, handle } = await harness.openCase();
-      const project = harness.mocks.projectCase.getMockImplementation()!;
-      harness.mocks.projectCase
+      const project = harness.mocks.projectCaseChanges.getMockImplementation()!;
+      harness.mocks.projectCaseChanges
         .mockImplementationOnce(() => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:5432')))
         .mockImplementationOnce(() => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:5432')));
       try {
         const noted = await note(handle, '已约评价人');
-        expect(harness.projected.get(reviewId)?.at(-1)).toEqual(noted);
+        expect(harness.projected.get(reviewId)?.at(-1)).toEqual(readModelOf(noted));
         expect(harness.notificationsFor(reviewId).filter((request) => request.kind === 'PROJECTION_FAILED')).toEqual([]);
       } finally {
-        harness.mocks.projectCase.mockImplementation(project);
+        harness.mocks.projectCaseChanges.mockImplementation(project);
       }
     });
   });

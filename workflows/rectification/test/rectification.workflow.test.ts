@@ -16,7 +16,7 @@ import {
   verifyUpdate,
 } from '@haochaping/contracts/server';
 import { workflowBundle } from './helpers/test-environment';
-import { HALL, actors, addHours, useTimeSkippingHarness, type RectificationHarness } from './helpers/rectification-harness';
+import { HALL, actors, addHours, useTimeSkippingHarness, type RectificationHarness, readModelOf } from './helpers/rectification-harness';
 
 /*
  * Deadlines in these tests come from the plain-time mock (1 working hour = 1 h, 1 working day = 24 h; see
@@ -49,7 +49,7 @@ describe('rectificationWorkflow', () => {
       expect(state.obligations.result).toMatchObject({ from: reviewedAt, dueAt: addHours(reviewedAt, 24) });
       expect(state.timeline).toHaveLength(1);
       expect(state.timeline[0]).toMatchObject({ actor: 'system', action: `差评已受理，交由${HALL.name}核实` });
-      expect(harness.projected.get(reviewId)?.at(-1)).toEqual(state);
+      expect(harness.projected.get(reviewId)?.at(-1)).toEqual(readModelOf(state));
     });
 
     it('opens no callback obligation for an anonymous reviewer, and refuses to record one', async () => {
@@ -101,7 +101,7 @@ describe('rectificationWorkflow', () => {
       [actors.handler.userId, '已登记整改结果并反馈评价人，待群众确认'],
       [actors.citizen.userId, '群众确认满意，办结'],
     ]);
-    expect(harness.projected.get(reviewId)?.at(-1)).toEqual(closed);
+    expect(harness.projected.get(reviewId)?.at(-1)).toEqual(readModelOf(closed));
     expect(harness.notificationsFor(reviewId).filter((n) => n.kind !== 'RESULT_TO_REVIEWER')).toEqual([]);
   });
 

@@ -3,7 +3,7 @@ import type { Actor } from '@haochaping/contracts';
 import { appendAudit, type Prisma } from '@haochaping/db';
 import type { RequestContext } from '../auth/request-context';
 import { DomainHttpException, type ApiFieldError } from '../common/api-error';
-import { formatShanghaiInstant } from '../common/iso-instant';
+import { formatShanghaiInstant } from '@haochaping/working-time';
 import { defineSimpleRestResource, parseListParams, type ListPage } from '../common/simple-rest/simple-rest-list';
 import type { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-query.dto';
 import { PrismaService } from '../prisma/prisma.service';

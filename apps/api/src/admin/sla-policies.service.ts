@@ -3,7 +3,7 @@ import { RECTIFICATION_CATEGORIES, type Actor, type RectificationCategory, type 
 import { appendAudit, parseSlaPolicy, type Prisma, type SlaPolicyVersion } from '@haochaping/db';
 import type { RequestContext } from '../auth/request-context';
 import { DomainHttpException, type ApiFieldError } from '../common/api-error';
-import { formatShanghaiInstant } from '../common/iso-instant';
+import { formatShanghaiInstant } from '@haochaping/working-time';
 import { defineSimpleRestResource, parseListParams, type ListPage } from '../common/simple-rest/simple-rest-list';
 import type { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-query.dto';
 import { PrismaService } from '../prisma/prisma.service';

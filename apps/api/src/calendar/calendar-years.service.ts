@@ -5,7 +5,7 @@ import { isStatutoryFallbackYear, localDateOf, statutoryFallbackYearCalendar, ty
 import type { RequestContext } from '../auth/request-context';
 import { DomainHttpException } from '../common/api-error';
 import { Clock } from '../common/clock';
-import { formatShanghaiInstant } from '../common/iso-instant';
+import { formatShanghaiInstant } from '@haochaping/working-time';
 import { defineSimpleRestResource, parseListParams, type ListPage } from '../common/simple-rest/simple-rest-list';
 import type { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-query.dto';
 import { PrismaService } from '../prisma/prisma.service';

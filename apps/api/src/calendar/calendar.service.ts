@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DEFAULT_OFFICE_HOURS, missingOfficialYears, type Deadline } from '@haochaping/working-time';
 import { DomainHttpException } from '../common/api-error';
 import { Clock } from '../common/clock';
-import { formatShanghaiInstant } from '../common/iso-instant';
+import { formatShanghaiInstant } from '@haochaping/working-time';
 import type { CalendarWarningsResponse } from './dto/calendar-warnings.response';
 import type { DeadlineResponse } from './dto/deadline.response';
 import { WorkingCalendar } from './working-calendar.service';

@@ -5,7 +5,7 @@ import { DataProtector } from '@haochaping/privacy/server';
 import type { Actor } from '@haochaping/contracts';
 import { canSeeHall, visibleHalls } from '../actor/actor-scope';
 import { DomainHttpException } from '../common/api-error';
-import { formatShanghaiInstant } from '../common/iso-instant';
+import { formatShanghaiInstant } from '@haochaping/working-time';
 import { defineSimpleRestResource, parseListParams, type ListPage } from '../common/simple-rest/simple-rest-list';
 import type { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-query.dto';
 import { PrismaService } from '../prisma/prisma.service';

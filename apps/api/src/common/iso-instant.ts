@@ -22,9 +22,6 @@ export function parseIsoInstant(value: string): Date | undefined {
   return new Date(wallClockMs - offsetMs);
 }
 
-// TODO(merge): callers import formatShanghaiInstant from @haochaping/working-time directly.
-export { formatShanghaiInstant } from '@haochaping/working-time';
-
 /** Turns a valid ISO instant into a Date and leaves anything else as it was, for `@IsDate` to refuse. */
 export const ToInstant = () =>
   Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? (parseIsoInstant(value.trim()) ?? value) : value));

@@ -4,7 +4,7 @@ import { isBadReview, rectificationWorkflowId } from '@haochaping/contracts';
 import { enqueueRectificationStart, type Prisma, type ReviewChannel, type ServiceNature } from '@haochaping/db';
 import { newTrackingCode } from '@haochaping/privacy/server';
 import { DomainHttpException } from '../common/api-error';
-import { formatShanghaiInstant } from '../common/iso-instant';
+import { formatShanghaiInstant } from '@haochaping/working-time';
 import { IN_REQUEST_DELIVERY_DEADLINE_MS, OutboxDispatcher } from '../outbox/outbox-dispatcher.service';
 import { PrismaService } from '../prisma/prisma.service';
 import type { ReviewResponse } from './dto/review.response';

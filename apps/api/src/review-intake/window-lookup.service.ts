@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataProtector } from '@haochaping/privacy/server';
 import { DomainHttpException } from '../common/api-error';
 import { Clock } from '../common/clock';
-import { formatShanghaiInstant } from '../common/iso-instant';
+import { formatShanghaiInstant } from '@haochaping/working-time';
 import { PrismaService } from '../prisma/prisma.service';
 import type { CaseLookupResponse, WindowResponse } from './dto/window.dto';
 import { RatingMasterData, type HallEntry, type WindowEntry } from './master-data/rating-master-data.service';

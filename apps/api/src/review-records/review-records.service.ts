@@ -5,7 +5,7 @@ import { maskName, maskPhone } from '@haochaping/privacy';
 import { DataProtector } from '@haochaping/privacy/server';
 import { canSeeRectification, rectificationVisibility } from '../actor/actor-scope';
 import { DomainHttpException } from '../common/api-error';
-import { formatShanghaiInstant } from '../common/iso-instant';
+import { formatShanghaiInstant } from '@haochaping/working-time';
 import { defineSimpleRestResource, parseListParams, type ListPage } from '../common/simple-rest/simple-rest-list';
 import type { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-query.dto';
 import { PrismaService } from '../prisma/prisma.service';

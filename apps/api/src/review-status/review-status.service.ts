@@ -6,7 +6,7 @@ import { DataProtector } from '@haochaping/privacy/server';
 import type { Prisma } from '@haochaping/db';
 import { DomainHttpException } from '../common/api-error';
 import { Clock } from '../common/clock';
-import { formatShanghaiInstant } from '../common/iso-instant';
+import { formatShanghaiInstant } from '@haochaping/working-time';
 import { PrismaService } from '../prisma/prisma.service';
 import type { ReviewRectificationStatus, ReviewStage, ReviewStatusQueryDto, ReviewStatusResponse } from './dto/review-status.dto';
 import { RatingMasterData } from '../review-intake/master-data/rating-master-data.service';

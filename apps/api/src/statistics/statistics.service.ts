@@ -3,7 +3,7 @@ import type { Actor } from '@haochaping/contracts';
 import { Prisma } from '@haochaping/db';
 import { visibleHalls } from '../actor/actor-scope';
 import { Clock } from '../common/clock';
-import { formatShanghaiInstant } from '../common/iso-instant';
+import { formatShanghaiInstant } from '@haochaping/working-time';
 import { PrismaService } from '../prisma/prisma.service';
 import type { DepartmentSupervisionRow, HallStatisticsResponse, HallStatisticsRow, SupervisionStatisticsResponse } from './dto/statistics.response';
 import { lateCase, onTimeCase } from './on-time.sql';

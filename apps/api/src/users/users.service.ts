@@ -6,7 +6,7 @@ import type { RequestContext } from '../auth/request-context';
 import { UserSessionCache } from '../auth/user-session-cache';
 import { DomainHttpException, type ApiFieldError } from '../common/api-error';
 import { Clock } from '../common/clock';
-import { formatShanghaiInstant } from '../common/iso-instant';
+import { formatShanghaiInstant } from '@haochaping/working-time';
 import { defineSimpleRestResource, parseListParams, type ListPage } from '../common/simple-rest/simple-rest-list';
 import type { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-query.dto';
 import { PrismaService } from '../prisma/prisma.service';

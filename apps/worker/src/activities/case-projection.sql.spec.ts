@@ -49,11 +49,11 @@ describe('projectCase: which failures are for good', () => {
     timeline: [...state.timeline, { at: '2026-11-27T02:00:00.000Z', actor: 'handler-jintun', action: '添加备注', details: { text } }],
   });
 
-  // [what, the state's change, what the failure names]
+  // [what, the state's change, what the failure names: the place in what is written (the row's columns, new entries)]
   it.each<[string, (state: RectificationCaseState) => RectificationCaseState, string]>([
-    ['a note with NUL (jsonb: "unsupported Unicode escape sequence")', (state) => noted(state, 'a\u0000b'), 'state.notes.0.text'],
-    ['a note with a lone surrogate (no UTF-8 form)', (state) => noted(state, 'a\ud800b'), 'state.notes.0.text'],
-    ['an assignee whose name holds NUL (a text column)', (state) => ({ ...state, assignee: { userId: 'handler-li', name: 'a\u0000', assignedAt: '2026-11-27T02:00:00.000Z', assignedBy: 'leader-jintun' } }), 'state.assignee.name'],
+    ['a note with NUL (jsonb: "unsupported Unicode escape sequence")', (state) => noted(state, 'a\u0000b'), 'projection.timeline.1.details.text'],
+    ['a note with a lone surrogate (no UTF-8 form)', (state) => noted(state, 'a\ud800b'), 'projection.timeline.1.details.text'],
+    ['an assignee whose name holds NUL (a text column)', (state) => ({ ...state, assignee: { userId: 'handler-li', name: 'a\u0000', assignedAt: '2026-11-27T02:00:00.000Z', assignedBy: 'leader-jintun' } }), 'projection.columns.assigneeName'],
     ['a value PostgreSQL refuses as data (an opening instant that is none: SQLSTATE 22007)', (state) => ({ ...state, openedAt: 'not an instant' }), '22007'],
   ])('%s fails for good, without retries, and writes nothing', async (_what, change, named) => {
     const activities = createRectificationActivities({ prisma, pool, notifier });

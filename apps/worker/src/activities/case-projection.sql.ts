@@ -1,12 +1,12 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { ERR_PROJECTION_INVALID, findUnstorableText, rectificationWorkflowId, type RectificationCaseState } from '@haochaping/contracts';
+import { ERR_PROJECTION_INVALID, findUnstorableText, rectificationWorkflowId, type CaseProjection } from '@haochaping/contracts';
 import type { Pool } from '@haochaping/db';
-import { caseProjectionColumns } from './case-projection';
 
 /**
  * The read model's write, as one SQL statement (one round trip, atomic): upsert the case row, add the timeline
- * entries it does not have yet, and set the review's adoption. Every value is a function of the state, so a retried
- * projection writes the same row and no timeline entry twice (an entry's index in the timeline is its identity).
+ * entries it does not have yet, and set the review's adoption. Every value is a function of the workflow's state
+ * (`caseProjection`, in the contracts), so a retried projection writes the same row and no timeline entry twice (an
+ * entry's index in the workflow's timeline is its identity: the projection carries the index of its first entry).
  * Sent straight to PostgreSQL: a projection ends every workflow step, and Prisma's query compiler cost more than
  * the statement itself (bench/workflows).
  *
@@ -48,25 +48,23 @@ WITH owner_hall AS (
 )
 SELECT count(*)::integer AS projected FROM upserted`;
 
-const instant = (value: Date | null) => (value === null ? null : value.toISOString());
-
 /**
  * Writes the state, or fails for good (ERR_PROJECTION_INVALID, not retried) when no retry could ever write it: text
  * PostgreSQL cannot store, found before sending anything, or a value PostgreSQL refuses as data (SQLSTATE class 22:
  * an invalid instant, a number out of range, an untranslatable character). Retrying those would wedge the case, and
  * the workflow tells the county instead. Everything else (the database away, a hall not there yet) is retried.
  */
-export async function projectCaseSql(pool: Pool, state: RectificationCaseState): Promise<void> {
-  const unstorable = findUnstorableText(state, 'state');
+export async function projectCaseSql(pool: Pool, projection: CaseProjection): Promise<void> {
+  const unstorable = findUnstorableText(projection, 'projection');
   if (unstorable !== undefined) {
-    throw ApplicationFailure.nonRetryable(`case ${state.reviewId}: ${unstorable} holds text PostgreSQL cannot store (NUL or a lone surrogate)`, ERR_PROJECTION_INVALID);
+    throw ApplicationFailure.nonRetryable(`case ${projection.reviewId}: ${unstorable} holds text PostgreSQL cannot store (NUL or a lone surrogate)`, ERR_PROJECTION_INVALID);
   }
   try {
-    await writeProjection(pool, state);
+    await writeProjection(pool, projection);
   } catch (error) {
     if (!isDataException(error)) throw error;
     throw ApplicationFailure.create({
-      message: `case ${state.reviewId}: PostgreSQL refused the state as data (${error.code}): ${error.message}`,
+      message: `case ${projection.reviewId}: PostgreSQL refused the state as data (${error.code}): ${error.message}`,
       type: ERR_PROJECTION_INVALID,
       nonRetryable: true,
       cause: error,
@@ -80,34 +78,40 @@ function isDataException(error: unknown): error is Error & { code: string } {
   return typeof code === 'string' && code.startsWith('22');
 }
 
-async function writeProjection(pool: Pool, state: RectificationCaseState): Promise<void> {
-  const columns = caseProjectionColumns(state);
-  const timeline = state.timeline.map((entry, seq) => ({ seq, at: entry.at, actor: entry.actor, action: entry.action, details: entry.details ?? null }));
+async function writeProjection(pool: Pool, projection: CaseProjection): Promise<void> {
+  const { columns } = projection;
+  const timeline = projection.timeline.map((entry, index) => ({
+    seq: projection.timelineFrom + index,
+    at: entry.at,
+    actor: entry.actor,
+    action: entry.action,
+    details: entry.details ?? null,
+  }));
   const { rows } = await pool.query<{ projected: number }>(PROJECT_CASE_SQL, [
-    state.hallCode,
-    state.reviewId,
-    rectificationWorkflowId(state.reviewId),
-    state.openedAt,
+    projection.hallCode,
+    projection.reviewId,
+    rectificationWorkflowId(projection.reviewId),
+    projection.openedAt,
     columns.level,
     columns.state,
     columns.stateLabel,
     columns.category,
     columns.escalationLevel,
-    instant(columns.callbackDueAt),
-    instant(columns.resultDueAt),
-    instant(columns.confirmationDueAt),
+    columns.callbackDueAt,
+    columns.resultDueAt,
+    columns.confirmationDueAt,
     columns.overdue,
     columns.outcome,
     columns.slaPolicyVersion,
-    instant(columns.closedAt),
+    columns.closedAt,
     columns.owner,
     columns.assigneeUserId,
     columns.assigneeName,
     columns.callbackOutcome,
     columns.invitedDepartmentCodes,
-    instant(columns.originalResultDueAt),
+    columns.originalResultDueAt,
     JSON.stringify(timeline),
-    state.outcome === 'REJECTED' ? 'NOT_ADOPTED' : 'ADOPTED',
+    columns.outcome === 'REJECTED' ? 'NOT_ADOPTED' : 'ADOPTED',
   ]);
-  if (rows[0]?.projected !== 1) throw new Error(`case ${state.reviewId}: hall ${state.hallCode} does not exist`);
+  if (rows[0]?.projected !== 1) throw new Error(`case ${projection.reviewId}: hall ${projection.hallCode} does not exist`);
 }

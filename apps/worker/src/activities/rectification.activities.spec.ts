@@ -2,7 +2,7 @@ import { newTrackingCode } from '@haochaping/privacy/server';
 import { randomUUID } from 'node:crypto';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { ApplicationFailure } from '@temporalio/activity';
-import { DEFAULT_SLA_POLICY, ERR_REVIEW_NOT_FOUND, type NotificationRequest, type Obligation, type RectificationCaseState } from '@haochaping/contracts';
+import { caseProjection, DEFAULT_SLA_POLICY, ERR_REVIEW_NOT_FOUND, type NotificationRequest, type Obligation, type RectificationCaseState } from '@haochaping/contracts';
 import { createPgPool, createPrismaClient, type Pool, type PrismaClient } from '@haochaping/db';
 import { createTestDatabase, type TestDatabase } from '@haochaping/devstack';
 import { createRectificationActivities } from './rectification.activities';
@@ -125,6 +125,40 @@ describe('rectification activities against PostgreSQL', () => {
     expect(projected.timeline.map((entry) => [entry.seq, entry.action, entry.details])).toEqual([
       [0, '差评已受理', null],
       [1, '核实属实', { category: '立整立改' }],
+    ]);
+  });
+
+  it('writes what changed since the last projection: the row and the new entries at their sequence numbers, idempotently', async () => {
+    const review = await badReview('jintun');
+    const state: RectificationCaseState = {
+      reviewId: review.id, hallCode: 'jintun', hallName: '金屯镇', level: 1, state: 'PENDING_VERIFICATION', stateLabel: '待核实',
+      openedAt: '2026-11-27T01:00:00.000Z', reviewedAt: '2026-11-27T01:00:00.000Z', category: null, clockCategory: 'IMMEDIATE',
+      slaPolicyVersion: 1, canCallBack: false, obligations: {}, escalationLevel: 0, outcome: null, outcomeLabel: null, reopenCount: 0,
+      owner: 'HALL', assignee: null, callbacks: [], callbackOutcome: null, rectifications: [], invitedDepartments: [], departmentInputs: [],
+      notes: [], extensions: [], originalResultDueAt: null,
+      timeline: [{ at: '2026-11-27T01:00:00.000Z', actor: 'system', action: '差评已受理' }],
+    };
+    await env.run(activities.projectCaseChanges, caseProjection(state, 0));
+    const next: RectificationCaseState = {
+      ...state,
+      state: 'RECTIFYING',
+      stateLabel: '整改中',
+      timeline: [
+        ...state.timeline,
+        { at: '2026-11-27T02:00:00.000Z', actor: 'handler-1', action: '核实属实' },
+        { at: '2026-11-27T02:05:00.000Z', actor: 'handler-1', action: '已回访' },
+      ],
+    };
+    const changes = caseProjection(next, 1);
+    expect(changes.timeline).toHaveLength(2); // only the two new entries travel
+    await env.run(activities.projectCaseChanges, changes);
+    await env.run(activities.projectCaseChanges, changes); // a retried activity adds nothing twice
+    const projected = await prisma.rectificationCase.findUniqueOrThrow({ where: { reviewId: review.id }, include: { timeline: { orderBy: { seq: 'asc' } } } });
+    expect(projected).toMatchObject({ state: 'RECTIFYING', stateLabel: '整改中' });
+    expect(projected.timeline.map((entry) => [entry.seq, entry.action])).toEqual([
+      [0, '差评已受理'],
+      [1, '核实属实'],
+      [2, '已回访'],
     ]);
   });
   it('takes the review out of the 好评率 when the county approves its rejection, and writes nothing for a hall that does not exist', async () => {

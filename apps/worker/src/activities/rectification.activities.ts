@@ -2,6 +2,8 @@ import { ApplicationFailure } from '@temporalio/activity';
 import {
   ERR_INVALID_ARGUMENT,
   ERR_REVIEW_NOT_FOUND,
+  caseProjection,
+  type CaseProjection,
   type ComputeDeadlineInput,
   type ComputedDeadline,
   type ComputeObligationDeadlinesInput,
@@ -83,9 +85,13 @@ export function createRectificationActivities({
       await notifier.send(request);
     },
 
-    async projectCase(state: RectificationCaseState): Promise<void> {
+    async projectCaseChanges(projection: CaseProjection): Promise<void> {
       // Projections of one case run one after another (CaseRecord.project), so the last write is the newest state.
-      await projectCaseSql(pool, state);
+      await projectCaseSql(pool, projection);
+    },
+
+    async projectCase(state: RectificationCaseState): Promise<void> {
+      await projectCaseSql(pool, caseProjection(state, 0));
     },
   };
 }

@@ -6,6 +6,11 @@ import { Worker, type WorkerOptions } from '@temporalio/worker';
 import {
   DEFAULT_SLA_POLICY,
   ERR_PROJECTION_INVALID,
+  caseProjection,
+  caseProjectionColumns,
+  type CaseProjection,
+  type CaseProjectionColumns,
+  type TimelineEntry,
   TASK_QUEUES,
   rectificationWorkflowId,
   type Actor,
@@ -68,6 +73,17 @@ export const actors = {
   twoDepartmentGuide: { userId: 'guide-two', role: 'DEPT_GUIDE', hallCodes: [], departmentCodes: ['yibao', 'renshe'] },
 } satisfies Record<string, Actor>;
 
+/** A case as the read model holds it: the row's columns and the whole timeline. */
+export interface ProjectedCase {
+  columns: CaseProjectionColumns;
+  timeline: TimelineEntry[];
+}
+
+/** What the read model should hold once this state was projected. */
+export function readModelOf(state: RectificationCaseState): ProjectedCase {
+  return { columns: caseProjectionColumns(state), timeline: state.timeline };
+}
+
 export interface CaseScenario {
   canCallBack?: boolean;
   suggestedCategory?: RectificationCategory | null;
@@ -88,7 +104,8 @@ export class RectificationHarness {
    * whether a date is a working day): from such a date's midnight, office time begins at 09:00 the next day.
    */
   readonly nonWorkingDates = new Set<string>();
-  readonly projected = new Map<string, RectificationCaseState[]>();
+  /** What the read model holds of each case after each projection (as the worker's SQL writes it). */
+  readonly projected = new Map<string, ProjectedCase[]>();
   /**
    * Cases whose read model refuses their state: their projections fail for good (ERR_PROJECTION_INVALID), as the
    * worker's do for a state PostgreSQL cannot store (apps/worker/src/activities/case-projection.sql.ts).
@@ -106,15 +123,21 @@ export class RectificationHarness {
         suggestedCategory: scenario.suggestedCategory ?? null,
       });
     }),
-    projectCase: jest.fn((state: RectificationCaseState) => {
-      if (this.unwritable.has(state.reviewId)) {
-        return Promise.reject(ApplicationFailure.nonRetryable(`case ${state.reviewId}: the read model refuses the state`, ERR_PROJECTION_INVALID));
+    // As the worker's SQL: the row takes the columns, a timeline entry is added at its sequence number unless there.
+    projectCaseChanges: jest.fn((projection: CaseProjection) => {
+      if (this.unwritable.has(projection.reviewId)) {
+        return Promise.reject(ApplicationFailure.nonRetryable(`case ${projection.reviewId}: the read model refuses the state`, ERR_PROJECTION_INVALID));
       }
-      const list = this.projected.get(state.reviewId) ?? [];
-      list.push(structuredClone(state));
-      this.projected.set(state.reviewId, list);
+      const list = this.projected.get(projection.reviewId) ?? [];
+      const timeline = [...(list.at(-1)?.timeline ?? [])];
+      projection.timeline.forEach((entry, index) => {
+        timeline[projection.timelineFrom + index] ??= entry;
+      });
+      list.push(structuredClone({ columns: projection.columns, timeline }));
+      this.projected.set(projection.reviewId, list);
       return Promise.resolve();
     }),
+    projectCase: jest.fn((state: RectificationCaseState) => this.mocks.projectCaseChanges(caseProjection(state, 0))),
     computeDeadline: jest.fn((input: ComputeDeadlineInput) => {
       const date = shanghaiDate(input.from);
       if (input.clock.amount === 0 && this.nonWorkingDates.has(date)) {

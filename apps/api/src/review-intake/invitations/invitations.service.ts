@@ -5,7 +5,7 @@ import { DataProtector } from '@haochaping/privacy/server';
 import type { Prisma } from '@haochaping/db';
 import { DomainHttpException } from '../../common/api-error';
 import { Clock } from '../../common/clock';
-import { formatShanghaiInstant } from '../../common/iso-instant';
+import { formatShanghaiInstant } from '@haochaping/working-time';
 import { AppConfig } from '../../config/app-config';
 import { PrismaService } from '../../prisma/prisma.service';
 import { DEFAULT_INVITATION_VALID_HOURS, type CreateInvitationDto, type InvitationCreatedResponse, type InvitationResponse } from '../dto/invitation.dto';

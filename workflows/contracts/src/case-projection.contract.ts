@@ -1,29 +1,47 @@
-import { isOpenObligation, type Obligation, type RectificationCaseState } from '@haochaping/contracts';
+import { isOpenObligation, type Obligation, type RectificationCaseState, type TimelineEntry } from './rectification.contract';
 
-/** The read model's columns of a case (rectification_case), derived from the workflow's state alone. */
+/**
+ * The read model's columns of a case (rectification_case), derived from the workflow's state alone. Instants are
+ * ISO 8601 strings: the projection travels through workflow history as JSON.
+ */
 export interface CaseProjectionColumns {
   state: string;
   stateLabel: string;
   level: number;
   category: string | null;
   escalationLevel: number;
-  callbackDueAt: Date | null;
-  resultDueAt: Date | null;
-  confirmationDueAt: Date | null;
+  callbackDueAt: string | null;
+  resultDueAt: string | null;
+  confirmationDueAt: string | null;
   overdue: boolean;
   outcome: string | null;
   slaPolicyVersion: number;
-  closedAt: Date | null;
+  closedAt: string | null;
   owner: string;
   assigneeUserId: string | null;
   assigneeName: string | null;
   callbackOutcome: string | null;
   invitedDepartmentCodes: string[];
-  originalResultDueAt: Date | null;
+  originalResultDueAt: string | null;
+}
+
+/**
+ * What one projection writes: the case row's columns and the timeline entries the read model does not hold yet.
+ * The workflow sends this instead of its whole state, so each step adds a few hundred bytes to the history, not the
+ * whole case with its whole timeline (workflows/rectification/README.md, "History size").
+ */
+export interface CaseProjection {
+  reviewId: string;
+  hallCode: string;
+  openedAt: string;
+  columns: CaseProjectionColumns;
+  /** The sequence number (index in the workflow's timeline) of `timeline[0]`; the entries before it were projected. */
+  timelineFrom: number;
+  timeline: TimelineEntry[];
 }
 
 /** The due time of an obligation still owed: a done or waived one no longer sorts a work queue. */
-const openDueAt = (obligation: Obligation | undefined): Date | null => (isOpenObligation(obligation) ? new Date(obligation.dueAt) : null);
+const openDueAt = (obligation: Obligation | undefined): string | null => (isOpenObligation(obligation) ? obligation.dueAt : null);
 
 /**
  * A pure function of the state, so projecting the same state twice writes the same row. The closing instant is the
@@ -43,13 +61,25 @@ export function caseProjectionColumns(state: RectificationCaseState): CaseProjec
     overdue: Object.values(state.obligations).some((obligation) => isOpenObligation(obligation) && obligation.overdue),
     outcome: state.outcome,
     slaPolicyVersion: state.slaPolicyVersion,
-    closedAt: closing ? new Date(closing.at) : null,
+    closedAt: closing ? closing.at : null,
     owner: state.owner,
     assigneeUserId: state.assignee?.userId ?? null,
     assigneeName: state.assignee?.name ?? null,
     callbackOutcome: state.callbackOutcome,
     // In invitation order, each once: the guides of these departments see the case.
     invitedDepartmentCodes: [...new Set(state.invitedDepartments.map((invitation) => invitation.departmentCode))],
-    originalResultDueAt: state.originalResultDueAt === null ? null : new Date(state.originalResultDueAt),
+    originalResultDueAt: state.originalResultDueAt,
+  };
+}
+
+/** The projection of a state whose timeline entries before `timelineFrom` the read model already holds. */
+export function caseProjection(state: RectificationCaseState, timelineFrom: number): CaseProjection {
+  return {
+    reviewId: state.reviewId,
+    hallCode: state.hallCode,
+    openedAt: state.openedAt,
+    columns: caseProjectionColumns(state),
+    timelineFrom,
+    timeline: state.timeline.slice(timelineFrom),
   };
 }
