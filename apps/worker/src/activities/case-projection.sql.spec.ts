@@ -5,6 +5,7 @@ import { MockActivityEnvironment } from '@temporalio/testing';
 import { ERR_PROJECTION_INVALID, type NotificationRequest, type RectificationCaseState } from '@haochaping/contracts';
 import { createPgPool, createPrismaClient, type Pool, type PrismaClient } from '@haochaping/db';
 import { createTestDatabase, type TestDatabase } from '@haochaping/devstack';
+import { openedCaseState } from './opened-case-state.fixture';
 import { createRectificationActivities } from './rectification.activities';
 
 /**
@@ -32,14 +33,7 @@ describe('projectCase: which failures are for good', () => {
   async function openedCase(): Promise<RectificationCaseState> {
     const hall = await prisma.hall.findUniqueOrThrow({ where: { code: 'jintun' } });
     const review = await prisma.review.create({ data: { hallId: hall.id, level: 1, channel: 'WINDOW_QR', clientKey: randomUUID(), trackingCode: newTrackingCode() } });
-    return {
-      reviewId: review.id, hallCode: 'jintun', hallName: '金屯镇', level: 1, state: 'PENDING_VERIFICATION', stateLabel: '待核实',
-      openedAt: '2026-11-27T01:00:00.000Z', reviewedAt: '2026-11-27T01:00:00.000Z', category: null, clockCategory: 'IMMEDIATE',
-      slaPolicyVersion: 1, canCallBack: false, obligations: {}, escalationLevel: 0, outcome: null, outcomeLabel: null, reopenCount: 0,
-      owner: 'HALL', assignee: null, callbacks: [], callbackOutcome: null, rectifications: [], invitedDepartments: [], departmentInputs: [],
-      notes: [], extensions: [], originalResultDueAt: null,
-      timeline: [{ at: '2026-11-27T01:00:00.000Z', actor: 'system', action: '差评已受理' }],
-    };
+    return openedCaseState(review.id);
   }
 
   const note = (text: string) => ({ text, at: '2026-11-27T02:00:00.000Z', recordedBy: 'handler-jintun', actorRole: 'HANDLER' as const });

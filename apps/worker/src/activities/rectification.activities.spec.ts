@@ -5,6 +5,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { caseProjection, DEFAULT_SLA_POLICY, ERR_REVIEW_NOT_FOUND, type NotificationRequest, type Obligation, type RectificationCaseState } from '@haochaping/contracts';
 import { createPgPool, createPrismaClient, type Pool, type PrismaClient } from '@haochaping/db';
 import { createTestDatabase, type TestDatabase } from '@haochaping/devstack';
+import { openedCaseState } from './opened-case-state.fixture';
 import { createRectificationActivities } from './rectification.activities';
 
 describe('rectification activities against PostgreSQL', () => {
@@ -130,14 +131,7 @@ describe('rectification activities against PostgreSQL', () => {
 
   it('writes what changed since the last projection: the row and the new entries at their sequence numbers, idempotently', async () => {
     const review = await badReview('jintun');
-    const state: RectificationCaseState = {
-      reviewId: review.id, hallCode: 'jintun', hallName: '金屯镇', level: 1, state: 'PENDING_VERIFICATION', stateLabel: '待核实',
-      openedAt: '2026-11-27T01:00:00.000Z', reviewedAt: '2026-11-27T01:00:00.000Z', category: null, clockCategory: 'IMMEDIATE',
-      slaPolicyVersion: 1, canCallBack: false, obligations: {}, escalationLevel: 0, outcome: null, outcomeLabel: null, reopenCount: 0,
-      owner: 'HALL', assignee: null, callbacks: [], callbackOutcome: null, rectifications: [], invitedDepartments: [], departmentInputs: [],
-      notes: [], extensions: [], originalResultDueAt: null,
-      timeline: [{ at: '2026-11-27T01:00:00.000Z', actor: 'system', action: '差评已受理' }],
-    };
+    const state = openedCaseState(review.id);
     await env.run(activities.projectCaseChanges, caseProjection(state, 0));
     const next: RectificationCaseState = {
       ...state,
