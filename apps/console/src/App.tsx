@@ -3,18 +3,25 @@ import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { authProvider, CHANGE_PASSWORD_PATH } from './auth/auth-provider';
 import { ChangePasswordPage } from './auth/ChangePasswordPage';
 import { LoginPage } from './auth/LoginPage';
-import { masterDataResources } from './admin/master-data/resources';
-import { rulesResources } from './admin/rules/resources';
-import cases from './cases';
-import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './data-provider';
 import { i18nProvider } from './i18n/i18n-provider';
 import { AppTitle } from './layout/AppTitle';
 import { Layout } from './layout/Layout';
 import { theme } from './layout/theme';
-import rectifications from './rectifications';
-import reviews from './reviews';
-import { SupervisionPage } from './supervision/SupervisionPage';
+import { SCREENS, type AnyModuleScreens } from './module-screens';
+import { MODULES } from './modules';
+
+// Each module's screens, in the order of src/modules.ts (the menu's order) and of its own `resources`.
+const screens = MODULES.map((module) => {
+  const moduleScreens: AnyModuleScreens = SCREENS[module.name];
+  return { module, screens: moduleScreens };
+});
+const resources = screens.flatMap(({ module, screens: { resources: byName = {} } }) =>
+  ('resources' in module ? module.resources : []).map((name: string) => ({ name, screens: byName[name] })),
+);
+const routes = screens.flatMap(({ screens: { routes } }) => Object.entries(routes ?? {}));
+const dashboards = screens.flatMap(({ module, screens: { dashboard } }) => (dashboard ? [{ module: module.name, dashboard }] : []));
+if (dashboards.length > 1) throw new Error(`console modules ${dashboards.map(({ module }) => module).join(', ')} each bring a dashboard`);
 
 export const App = () => (
   <Admin
@@ -23,20 +30,20 @@ export const App = () => (
     loginPage={LoginPage}
     dataProvider={dataProvider}
     i18nProvider={i18nProvider}
-    dashboard={Dashboard}
+    dashboard={dashboards[0]?.dashboard}
     layout={Layout}
     theme={theme}
     requireAuth
     // Government data: no usage ping to marmelab's telemetry server.
     disableTelemetry
   >
-    <Resource name="rectifications" {...rectifications} />
-    <Resource name="reviews" {...reviews} />
-    <Resource name="cases" {...cases} />
-    {masterDataResources}
-    {rulesResources}
+    {resources.map(({ name, screens: props }) => (
+      <Resource key={name} name={name} {...props} />
+    ))}
     <CustomRoutes>
-      <Route path="/supervision" element={<SupervisionPage />} />
+      {routes.map(([path, element]) => (
+        <Route key={path} path={path} element={element} />
+      ))}
     </CustomRoutes>
     <CustomRoutes noLayout>
       <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />

@@ -3,6 +3,7 @@ import { Alert, Avatar, Box, Button, Card, CardContent, Typography } from '@mui/
 import { useState } from 'react';
 import { Form, PasswordInput, useAuthenticated, useLogout, useNotify, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router';
+import { useNotifyRefusal } from '../shared/use-notify-refusal';
 import { validateChangePassword, type ChangePasswordValues } from './password-rules';
 import { authSession } from './session';
 
@@ -14,6 +15,7 @@ export const ChangePasswordPage = () => {
   useAuthenticated();
   const translate = useTranslate();
   const notify = useNotify();
+  const notifyRefusal = useNotifyRefusal();
   const navigate = useNavigate();
   const logout = useLogout();
   const [saving, setSaving] = useState(false);
@@ -25,8 +27,10 @@ export const ChangePasswordPage = () => {
       await authSession.changePassword(values.currentPassword ?? '', values.newPassword ?? '');
       notify('app.password.changed', { type: 'success' });
       void navigate('/');
+      return undefined;
     } catch (error) {
-      notify(error instanceof Error ? error.message : 'ra.notification.http_error', { type: 'error' });
+      // The wrong current password or a new one the API refuses: its words, beside the field it names.
+      return notifyRefusal(error).fieldErrors;
     } finally {
       setSaving(false);
     }

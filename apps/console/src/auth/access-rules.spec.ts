@@ -7,10 +7,6 @@ describe('canAccess', () => {
   it.each<[StaffRole | undefined, string, string, boolean]>([
     ['HANDLER', 'list', 'rectifications', true],
     ['HANDLER', 'show', 'cases', true],
-    ['HANDLER', 'list', 'supervision', false],
-    ['TOWN_LEADER', 'list', 'supervision', false],
-    ['COUNTY_SUPERVISOR', 'list', 'supervision', true],
-    ['ADMIN', 'list', 'supervision', true],
     ['HANDLER', 'delete', 'rectifications', false],
     ['COUNTY_SUPERVISOR', 'edit', 'cases', false],
     ['HANDLER', 'list', 'users', false],

@@ -1,6 +1,5 @@
-import { access as masterDataAccess } from '../admin/master-data/access';
-import { access as rulesAccess } from '../admin/rules/access';
-import { access as reviewsAccess } from '../reviews/access';
+import { accessRules } from '../console-module';
+import { MODULES } from '../modules';
 import type { StaffRole } from './session';
 
 /** Who may open a resource's read screens (list, show, export) and who may change it (create, edit, delete). */
@@ -9,23 +8,8 @@ export interface ResourceAccess {
   editors?: readonly StaffRole[];
 }
 
-const EVERY_STAFF_ROLE: readonly StaffRole[] = ['HANDLER', 'TOWN_LEADER', 'DEPT_GUIDE', 'COUNTY_SUPERVISOR', 'ADMIN'];
-
-const CORE: Record<string, ResourceAccess> = {
-  rectifications: { readers: EVERY_STAFF_ROLE },
-  cases: { readers: EVERY_STAFF_ROLE },
-  // 超期督办 is the county's view over every hall.
-  supervision: { readers: ['COUNTY_SUPERVISOR', 'ADMIN'] },
-};
-
-/** Each feature module declares its resources in its own access.ts; a resource declared twice fails at load. */
-const RULES: Record<string, ResourceAccess> = {};
-for (const rules of [CORE, masterDataAccess, rulesAccess, reviewsAccess]) {
-  for (const [resource, rule] of Object.entries(rules)) {
-    if (resource in RULES) throw new Error(`console access for "${resource}" is declared twice`);
-    RULES[resource] = rule;
-  }
-}
+/** Each feature module declares its resources in its own access.ts (listed in src/modules.ts); one declared twice fails at load. */
+const RULES = accessRules(MODULES);
 
 const READ_ACTIONS = new Set(['list', 'show', 'export']);
 const WRITE_ACTIONS = new Set(['create', 'edit', 'delete']);

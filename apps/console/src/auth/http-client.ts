@@ -31,3 +31,6 @@ export const createHttpClient =
   };
 
 export const httpClient = createHttpClient();
+
+
+export type HttpClient = ReturnType<typeof createHttpClient>;

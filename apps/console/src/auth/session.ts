@@ -1,6 +1,9 @@
 /** Roles of DOMAIN.md that sign in to the console. */
 export type StaffRole = 'HANDLER' | 'TOWN_LEADER' | 'DEPT_GUIDE' | 'COUNTY_SUPERVISOR' | 'ADMIN';
 
+/** Every role of the console, for the screens all of them open. */
+export const STAFF_ROLES: readonly StaffRole[] = ['HANDLER', 'TOWN_LEADER', 'DEPT_GUIDE', 'COUNTY_SUPERVISOR', 'ADMIN'];
+
 export interface SessionUser {
   id: string;
   username: string;

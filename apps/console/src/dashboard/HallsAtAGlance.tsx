@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { useTranslate } from 'react-admin';
 import { FigureLink } from '../supervision/FigureLink';
-import { useHallStatistics } from '../supervision/statistics-api';
+import { useHallStatistics } from '../supervision/use-statistics';
 import { statisticsPeriod } from '../supervision/statistics-period';
 import { useRectificationListLink } from '../supervision/use-rectification-list-link';
 import { HALL_FIGURE_FILTERS } from '../supervision/supervision-links';

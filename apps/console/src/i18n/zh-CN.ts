@@ -1,11 +1,11 @@
 import type { TranslationMessages } from 'react-admin';
-import { messages as masterDataMessages } from '../admin/master-data/messages';
-import { messages as rulesMessages } from '../admin/rules/messages';
-import { messages as reviewsMessages } from '../reviews/messages';
+import { MODULES } from '../modules';
 import { mergeMessages } from './module-messages';
 
 // Our own Simplified Chinese for every key of ra-language-english (zh-CN.spec.ts keeps the two in
-// step), plus the app's strings under `app.*` and resource labels under `resources.*`.
+// step), plus the core's strings under `app.*` (sign-in, roles, password, the clocks and badges of src/shared) and the
+// hall label other screens' filters use. Each feature module brings its own `resources.*` and `app.<module>.*` in its
+// messages.ts (listed in src/modules.ts); a key defined twice fails at load.
 //
 // Chinese has a single plural form: polyglot picks form 0 for `zh-*` whatever smart_count is, so
 // messages here never use the `||||` separator and say the count with %{smart_count} instead.
@@ -222,42 +222,6 @@ const coreMessages: TranslationMessages = {
     },
   },
   resources: {
-    rectifications: {
-      name: '差评工单',
-      fields: {
-        id: '工单编号',
-        hallCode: '服务大厅',
-        level: '评价',
-        state: '状态',
-        category: '整改类别',
-        escalationLevel: '督办级别',
-        overdue: '已超期',
-        dueBefore: '期限早于',
-        nearestDue: '最近期限',
-        callbackDueAt: '回访期限',
-        resultDueAt: '整改结果期限',
-        confirmationDueAt: '群众确认截止',
-        openedAt: '收到时间',
-        closedAt: '办结时间',
-        outcomeLabel: '办结结果',
-      },
-    },
-    cases: {
-      name: '办件',
-      fields: {
-        caseNumber: '办件编号',
-        serviceItemName: '服务事项',
-        hallCode: '服务大厅',
-        windowName: '窗口',
-        staffName: '工作人员',
-        applicantName: '申请人',
-        applicantPhone: '联系电话',
-        channel: '办理渠道',
-        receivedAt: '受理时间',
-        completedAt: '办结时间',
-        rated: '已评价',
-      },
-    },
     halls: {
       name: '服务大厅',
     },
@@ -298,160 +262,12 @@ const coreMessages: TranslationMessages = {
       level_1: '镇街督办',
       level_2: '县级督办',
     },
-    presets: {
-      title: '常用筛选',
-      mine: '我的待办',
-      due_soon: '即将超期',
-      overdue: '已超期',
-      awaiting_me: '待我审批',
-      due_before_help: '带时区的时间，如 2026-12-01T17:00:00+08:00',
-    },
-    rectification: {
-      title: '差评工单 · %{hall}',
-      overdue: '已超期',
-      not_verified: '待核实后确定',
-      assignee: '经办人',
-      unassigned: '本大厅经办人',
-      reviewer: '评价人',
-      anonymous: '匿名评价（无需回访）',
-      real_name: '实名评价',
-      reviewer_unavailable: '评价人信息暂时无法读取',
-      unmask: '查看完整信息',
-      workflow: '流程',
-      workflow_link: '在 Temporal 中查看流程',
-      live_unavailable: '流程实时状态暂时无法读取，以下为最近同步的数据。',
-      closed: '已于 %{at} 办结',
-      no_actions: '当前没有您可办理的事项',
-      no_timeline: '暂无处理记录',
-      system: '系统',
-      staff: '工作人员（账号 %{id}…）',
-      sections: {
-        case: '工单概况',
-        actions: '可办理事项',
-        obligations: '各项时限',
-        timeline: '处理记录',
-      },
-      obligation: {
-        kind: '事项',
-        due: '期限',
-        status: '状态',
-        escalates: '升级督办时间',
-        done: '已于 %{at} 完成',
-        waived: '无需办理',
-        provisional: '节假日安排未正式公布，期限可能调整',
-      },
-    },
-    action: {
-      submit: '提交',
-      done: '%{action}已提交',
-      beijing_time: '北京时间',
-      names: {
-        verify: '核实',
-        'record-callback': '记录回访',
-        'record-rectification': '录入整改结果',
-        'decide-rejection': '审核不予采纳',
-        'request-extension': '申请延期',
-        'decide-extension': '审批延期',
-        reclassify: '改变整改类别',
-        reassign: '改派经办人',
-        'invite-departments': '邀请县直部门',
-        'record-department-input': '录入协办意见',
-        'add-note': '添加备注',
-        confirm: '群众确认',
-      },
-      fields: {
-        finding: '核实结论',
-        category: '整改类别',
-        notes: '核实情况',
-        evidenceNotes: '证据说明',
-        at: '回访时间',
-        method: '回访方式',
-        reached: '已联系上评价人',
-        summary: '回访情况',
-        initialReply: '初步答复',
-        measures: '整改措施',
-        result: '整改结果',
-        decision: '结论',
-        reason: '理由',
-        newDueAt: '申请的新期限',
-        contactedAt: '联系评价人的时间',
-        contactMethod: '联系方式',
-        reviewerResponse: '评价人的意见',
-        text: '内容',
-        assigneeUserId: '新经办人账号',
-        assigneeName: '新经办人姓名',
-        departmentCodes: '受邀部门代码（多个用逗号分隔）',
-        departmentCode: '部门代码（可不填）',
-        note: '邀请说明',
-      },
-      findings: {
-        TRUE: '属实',
-        UNTRUE: '不属实',
-        MALICIOUS: '恶意评价',
-      },
-      decisions: {
-        APPROVE: '同意',
-        DENY: '不同意',
-      },
-      errors: {
-        too_long: '不能超过 2000 字',
-        date_time: '请填写有效的日期和时间',
-        in_future: '不能晚于当前时间',
-        not_in_future: '须晚于当前时间',
-        contact_incomplete: '联系时间、联系方式和评价人意见须一并填写',
-        department_codes: '部门代码只能包含字母、数字、下划线和连字符',
-      },
-    },
-    supervision: {
-      title: '超期督办',
-      by_hall: '按服务大厅',
-      total: '合计',
-      cases: '超期及督办中的工单',
-      empty: '目前没有超期或督办中的工单',
-    },
-    cases: {
-      review: '评价',
-      no_review: '尚未评价',
-      open_rectification: '查看差评工单',
-      channels: {
-        WINDOW: '窗口办理',
-        ONLINE: '网上办理',
-      },
-    },
-    dashboard: {
-      title: '工作台',
-      subtitle: '镇（街道）为民服务大厅差评核实、整改、回访与反馈',
-      welcome: '%{name}，您好',
-      scope: '负责范围：%{scope}',
-      all_halls: '全县',
-      my_cases: '我的待办（%{smart_count}）',
-      my_cases_empty: '当前没有待您办理的差评工单',
-      countdown: '剩余时间',
-      counts: '各状态工单数',
-    },
-    health: {
-      title: '系统运行状态',
-      refresh: '立即检查',
-      checking: '正在检查系统运行状态…',
-      auto_refresh: '每 10 秒自动检查一次',
-      last_checked: '最后检查时间：%{time}',
-      all_up: '所有服务运行正常',
-      some_down: '部分服务异常，相关功能可能无法使用，请联系系统管理员。',
-      unreachable_title: '无法连接后台服务',
-      unreachable_message: '控制台暂时无法连接到 API 服务（%{detail}）。请确认 API 已启动、网络畅通，或联系系统管理员。系统将每 10 秒自动重试。',
-      latency: '响应 %{ms} 毫秒',
-      service: {
-        postgres: '数据库 PostgreSQL',
-        temporal: '流程引擎 Temporal',
-      },
-      status: {
-        up: '正常',
-        down: '异常',
-      },
-    },
   },
 };
 
-const zhCN: TranslationMessages = mergeMessages(coreMessages, [masterDataMessages, rulesMessages, reviewsMessages]);
+const zhCN: TranslationMessages = mergeMessages(
+  coreMessages,
+  MODULES.flatMap((module) => (module.messages ? [module.messages] : [])),
+);
 
 export default zhCN;

@@ -1,8 +1,8 @@
 import { Button, Stack, Typography } from '@mui/material';
-import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { useDataProvider, useNotify, useTranslate } from 'react-admin';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useDataProvider, useTranslate } from 'react-admin';
 import type { ConsoleDataProvider } from '../data-provider';
+import { useNotifyRefusal } from '../shared/use-notify-refusal';
 import type { CaseReviewer } from './rectification.types';
 
 /**
@@ -11,29 +11,22 @@ import type { CaseReviewer } from './rectification.types';
  */
 export const ReviewerFact = ({ caseId }: { caseId: string }) => {
   const translate = useTranslate();
-  const notify = useNotify();
+  const notifyRefusal = useNotifyRefusal();
   const dataProvider = useDataProvider<ConsoleDataProvider>();
-  const [full, setFull] = useState<CaseReviewer | undefined>();
   const masked = useQuery({ queryKey: ['rectifications', 'reviewer', caseId], queryFn: () => dataProvider.getCaseReviewer(caseId, false), retry: false });
-  const reviewer = full ?? masked.data;
+  // Each 查看完整信息 is a request the API records: a mutation, never cached or refetched.
+  const unmask = useMutation({ mutationFn: () => dataProvider.getCaseReviewer(caseId, true), onError: notifyRefusal });
+  const reviewer: CaseReviewer | undefined = unmask.data ?? masked.data;
   if (masked.isError) return <>{translate('app.rectification.reviewer_unavailable')}</>;
   if (!reviewer) return <>…</>;
   if (reviewer.kind === 'ANONYMOUS') return <>{translate('app.rectification.anonymous')}</>;
-  const unmask = async () => {
-    try {
-      setFull(await dataProvider.getCaseReviewer(caseId, true));
-    } catch (error) {
-      const message = error instanceof Error ? error.message : 'ra.notification.http_error';
-      notify(message, { type: 'error', messageArgs: { _: message } });
-    }
-  };
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
       <Typography variant="body2" component="span" data-testid="reviewer">
         {[reviewer.name, reviewer.phone].filter(Boolean).join(' · ') || translate('app.rectification.real_name')}
       </Typography>
       {reviewer.masked && (
-        <Button size="small" onClick={() => void unmask()}>
+        <Button size="small" onClick={() => unmask.mutate()}>
           {translate('app.rectification.unmask')}
         </Button>
       )}

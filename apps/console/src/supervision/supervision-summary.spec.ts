@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { HallStatistics } from './statistics-api';
+import type { HallStatistics } from './statistics.types';
 import { statisticsPeriod } from './statistics-period';
 import { hallsInTrouble, percent, rankHallsByOnTime } from './supervision-summary';
 

@@ -1,4 +1,4 @@
-import type { HallStatistics } from './statistics-api';
+import type { HallStatistics } from './statistics.types';
 
 /** A hall's place in the ranking by 按时办结率; halls with too few counted cases come last, unranked. */
 export interface RankedHall {

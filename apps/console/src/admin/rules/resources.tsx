@@ -1,22 +1,23 @@
-import { Resource } from 'react-admin';
+import type { ModuleScreens } from '../../module-screens';
 import apiClients from './api-clients';
 import auditLog from './audit-log';
 import calendar from './calendar';
+import type { rulesModule } from './module';
 import optionSets from './option-sets';
 import slaPolicies from './sla-policies';
 import users from './users';
 
 /**
- * The rule and account resources admins keep (option sets, SLA policies, calendar, API keys, users, audit log);
- * mounted by App.tsx. Names are the API paths under /api, so the simple-rest provider needs nothing of its own.
+ * The rule and account resources admins keep (option sets, SLA policies, calendar, API keys, users, audit log).
+ * Names are the API paths under /api, so the simple-rest provider needs nothing of its own.
  */
-export const rulesResources = (
-  <>
-    <Resource name="admin/option-sets" {...optionSets} />
-    <Resource name="admin/sla-policies" {...slaPolicies} />
-    <Resource name="calendar-years" {...calendar} />
-    <Resource name="admin/api-clients" {...apiClients} />
-    <Resource name="admin/users" {...users} />
-    <Resource name="admin/audit-log" {...auditLog} />
-  </>
-);
+export const rulesScreens: ModuleScreens<typeof rulesModule> = {
+  resources: {
+    'admin/option-sets': optionSets,
+    'admin/sla-policies': slaPolicies,
+    'calendar-years': calendar,
+    'admin/api-clients': apiClients,
+    'admin/users': users,
+    'admin/audit-log': auditLog,
+  },
+};

@@ -1,8 +1,9 @@
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Form, useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin';
 import type { ConsoleDataProvider } from '../../data-provider';
-import { apiErrorOf } from '../../auth/session';
+import { useNotifyRefusal } from '../../shared/use-notify-refusal';
 import type { RectificationActionPath } from '@haochaping/contracts';
 import { actionBody, initialValues, validateAction, type ActionFormValues } from './action-forms';
 import { ActionFields } from './ActionFields';
@@ -20,29 +21,27 @@ interface ActionDialogProps {
 export const ActionDialog = ({ caseId, action, onClose }: ActionDialogProps) => {
   const translate = useTranslate();
   const notify = useNotify();
+  const notifyRefusal = useNotifyRefusal();
   const refresh = useRefresh();
   const dataProvider = useDataProvider<ConsoleDataProvider>();
-  const [sending, setSending] = useState(false);
   const [initial] = useState(() => initialValues(action));
+  const { mutateAsync: send, isPending: sending } = useMutation({
+    mutationFn: (values: ActionFormValues) => dataProvider.rectificationAction(caseId, action, actionBody(action, values)),
+    onSettled: () => refresh(),
+  });
 
   const submit = async (values: ActionFormValues) => {
-    setSending(true);
     try {
-      await dataProvider.rectificationAction(caseId, action, actionBody(action, values));
+      await send(values);
       notify('app.action.done', { type: 'success', messageArgs: { action: translate(`app.action.names.${action}`) } });
       onClose();
+      return undefined;
     } catch (error) {
-      const { statusCode, errors } = apiErrorOf(error);
-      const message = error instanceof Error ? error.message : 'ra.notification.http_error';
-      notify(message, { type: 'error', messageArgs: { _: message } });
+      const { statusCode, fieldErrors } = notifyRefusal(error);
       // A 422 is about what was typed: keep the form open to fix it. Anything else means the case moved on.
       if (statusCode !== 422) onClose();
-      return statusCode === 422 && errors ? Object.fromEntries(errors.map(({ field, message: fieldMessage }) => [field, fieldMessage])) : undefined;
-    } finally {
-      setSending(false);
-      refresh();
+      return fieldErrors;
     }
-    return undefined;
   };
 
   return (

@@ -1,9 +1,10 @@
 import BlockIcon from '@mui/icons-material/Block';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Button, Confirm, useCanAccess, useNotify, useRecordContext, useRefresh, useResourceContext } from 'react-admin';
-import { httpClient } from '../../../auth/http-client';
-import { API_URL } from '../../../data-provider';
+import { Button, Confirm, useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useResourceContext } from 'react-admin';
+import type { ConsoleDataProvider } from '../../../data-provider';
+import { useNotifyRefusal } from '../../../shared/use-notify-refusal';
 
 /**
  * 停用 / 启用 of a window, a member of staff or a service item: `POST /api/<resource>/<id>/disable|enable`. Disabling
@@ -14,26 +15,22 @@ export const ActiveToggleButton = () => {
   const resource = useResourceContext() ?? '';
   const { canAccess } = useCanAccess({ resource, action: 'edit' });
   const notify = useNotify();
+  const notifyRefusal = useNotifyRefusal();
   const refresh = useRefresh();
+  const dataProvider = useDataProvider<ConsoleDataProvider>();
   const [asking, setAsking] = useState(false);
-  const [sending, setSending] = useState(false);
-  if (!record || !canAccess) return null;
-
-  const send = async () => {
-    const action = record.active ? 'disable' : 'enable';
-    setSending(true);
-    try {
-      await httpClient(`${API_URL}/${resource}/${encodeURIComponent(record.id)}/${action}`, { method: 'POST' });
-      notify(`app.masterData.notifications.${action}d`, { type: 'info' });
-    } catch (error) {
-      const message = error instanceof Error ? error.message : 'ra.notification.http_error';
-      notify(message, { type: 'error', messageArgs: { _: message } });
-    } finally {
-      setSending(false);
+  const { mutate: setActive, isPending: sending } = useMutation({
+    mutationFn: ({ id, active }: { id: string; active: boolean }) => dataProvider.setActive(resource, id, active),
+    onSuccess: (_answer, { active }) => notify(`app.masterData.notifications.${active ? 'enabled' : 'disabled'}`, { type: 'info' }),
+    onError: notifyRefusal,
+    onSettled: () => {
       setAsking(false);
       refresh();
-    }
-  };
+    },
+  });
+  if (!record || !canAccess) return null;
+
+  const send = () => setActive({ id: record.id, active: !record.active });
 
   return (
     <>
@@ -41,7 +38,7 @@ export const ActiveToggleButton = () => {
         label={record.active ? 'app.masterData.actions.disable' : 'app.masterData.actions.enable'}
         color={record.active ? 'warning' : 'primary'}
         disabled={sending}
-        onClick={() => (record.active ? setAsking(true) : void send())}
+        onClick={() => (record.active ? setAsking(true) : send())}
       >
         {record.active ? <BlockIcon /> : <CheckCircleIcon />}
       </Button>
@@ -52,7 +49,7 @@ export const ActiveToggleButton = () => {
         content="app.masterData.confirm_disable.content"
         translateOptions={{ name: record.name ?? String(record.id) }}
         confirm="app.masterData.actions.disable"
-        onConfirm={() => void send()}
+        onConfirm={send}
         onClose={() => setAsking(false)}
       />
     </>

@@ -1,5 +1,5 @@
 import { useCreate, useNotify, useRecordContext, useRedirect, useUpdate, type RaRecord } from 'react-admin';
-import { apiErrorOf } from '../../../auth/session';
+import { useNotifyRefusal } from '../../../shared/use-notify-refusal';
 
 type FormValues = Record<string, unknown>;
 
@@ -12,6 +12,7 @@ export function useMasterDataSubmit(resource: string, toBody: (values: FormValue
   const [create] = useCreate();
   const [update] = useUpdate();
   const notify = useNotify();
+  const notifyRefusal = useNotifyRefusal();
   const redirect = useRedirect();
   const previousData = useRecordContext();
 
@@ -27,10 +28,7 @@ export function useMasterDataSubmit(resource: string, toBody: (values: FormValue
       redirect('show', resource, saved.id);
       return undefined;
     } catch (error) {
-      const { statusCode, errors } = apiErrorOf(error);
-      const message = error instanceof Error ? error.message : 'ra.notification.http_error';
-      notify(message, { type: 'error', messageArgs: { _: message } });
-      return statusCode === 422 && errors ? Object.fromEntries(errors.map((fieldError) => [fieldError.field, fieldError.message])) : undefined;
+      return notifyRefusal(error).fieldErrors;
     }
   };
 }

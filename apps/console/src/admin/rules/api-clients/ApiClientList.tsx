@@ -1,6 +1,7 @@
 import AddIcon from '@mui/icons-material/Add';
 import BlockIcon from '@mui/icons-material/Block';
 import { Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, TextField as MuiTextField } from '@mui/material';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
   Confirm,
@@ -13,14 +14,16 @@ import {
   TextField,
   TopToolbar,
   useCanAccess,
+  useDataProvider,
   useNotify,
   useRecordContext,
   useRefresh,
   useTranslate,
 } from 'react-admin';
 import { SHANGHAI_DATE_TIME_FORMAT } from '@haochaping/working-time';
+import type { ConsoleDataProvider } from '../../../data-provider';
+import { useNotifyRefusal } from '../../../shared/use-notify-refusal';
 import { OneTimeSecretDialog } from '../shared/OneTimeSecretDialog';
-import { refusalOf, rulesRequest } from '../shared/rules-api';
 
 interface ApiClientRecord {
   id: string;
@@ -34,26 +37,26 @@ const filters = [<SearchInput key="q" source="q" alwaysOn />, <NullableBooleanIn
 /** "新建接入系统": a name, then the key, shown once. */
 const CreateClientButton = () => {
   const translate = useTranslate();
-  const notify = useNotify();
+  const notifyRefusal = useNotifyRefusal();
   const refresh = useRefresh();
+  const dataProvider = useDataProvider<ConsoleDataProvider>();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [created, setCreated] = useState<{ name: string; key: string } | undefined>();
-
-  const create = async () => {
-    try {
-      const answer = await rulesRequest<{ name: string; key: string }>('/admin/api-clients', { method: 'POST', body: { name } });
+  const { mutate: create } = useMutation({
+    mutationFn: () => dataProvider.createApiClient(name),
+    onSuccess: (answer) => {
       setOpen(false);
       setName('');
       setCreated(answer);
       refresh();
-    } catch (failure) {
-      const { message, fieldErrors } = refusalOf(failure);
+    },
+    onError: (failure) => {
+      const { message, fieldErrors } = notifyRefusal(failure);
       setError(fieldErrors?.name ?? message);
-      notify(message, { type: 'error', messageArgs: { _: message } });
-    }
-  };
+    },
+  });
 
   return (
     <>
@@ -79,7 +82,7 @@ const CreateClientButton = () => {
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</Button>
-          <Button variant="contained" disabled={name.trim() === ''} onClick={() => void create()}>
+          <Button variant="contained" disabled={name.trim() === ''} onClick={() => create()}>
             {translate('ra.action.create')}
           </Button>
         </DialogActions>
@@ -101,21 +104,20 @@ const DisableButton = () => {
   const record = useRecordContext<ApiClientRecord>();
   const translate = useTranslate();
   const notify = useNotify();
+  const notifyRefusal = useNotifyRefusal();
   const refresh = useRefresh();
+  const dataProvider = useDataProvider<ConsoleDataProvider>();
   const [asking, setAsking] = useState(false);
-  if (!record?.enabled) return null;
-  const disable = async () => {
-    try {
-      await rulesRequest(`/admin/api-clients/${record.id}/disable`, { method: 'POST' });
-      notify('app.rules.api_clients.disabled', { type: 'success', messageArgs: { name: record.name } });
-    } catch (failure) {
-      const { message } = refusalOf(failure);
-      notify(message, { type: 'error', messageArgs: { _: message } });
-    } finally {
+  const { mutate: disable } = useMutation({
+    mutationFn: (client: ApiClientRecord) => dataProvider.disableApiClient(client.id),
+    onSuccess: (_answer, client) => notify('app.rules.api_clients.disabled', { type: 'success', messageArgs: { name: client.name } }),
+    onError: notifyRefusal,
+    onSettled: () => {
       setAsking(false);
       refresh();
-    }
-  };
+    },
+  });
+  if (!record?.enabled) return null;
   return (
     <>
       <Button size="small" color="error" startIcon={<BlockIcon />} onClick={() => setAsking(true)}>
@@ -126,7 +128,7 @@ const DisableButton = () => {
         title="app.rules.api_clients.disable_title"
         content="app.rules.api_clients.disable_content"
         translateOptions={{ name: record.name }}
-        onConfirm={() => void disable()}
+        onConfirm={() => disable(record)}
         onClose={() => setAsking(false)}
       />
     </>

@@ -1,7 +1,8 @@
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Typography } from '@mui/material';
-import { useState } from 'react';
-import { useNotify, useTranslate } from 'react-admin';
-import { refusalOf, rulesRequest } from '../shared/rules-api';
+import { useMutation } from '@tanstack/react-query';
+import { useDataProvider, useNotify, useTranslate } from 'react-admin';
+import type { ConsoleDataProvider } from '../../../data-provider';
+import { useNotifyRefusal } from '../../../shared/use-notify-refusal';
 import type { CalendarYearRecord } from './calendar.types';
 import { dayActions, type DayAction, type DayCell } from './month-grid';
 
@@ -15,29 +16,18 @@ interface DayDialogProps {
 export const DayDialog = ({ cell, onClose, onChanged }: DayDialogProps) => {
   const translate = useTranslate();
   const notify = useNotify();
-  const [sending, setSending] = useState(false);
-  const year = cell.date.slice(0, 4);
-
-  const run = async (action: DayAction) => {
-    setSending(true);
-    try {
-      const changed =
-        action === 'REMOVE'
-          ? await rulesRequest<CalendarYearRecord>(`/calendar-years/${year}/days/${cell.date}`, { method: 'DELETE' })
-          : await rulesRequest<CalendarYearRecord>(`/calendar-years/${year}/days`, {
-              method: 'POST',
-              body: { date: cell.date, kind: action === 'ADD_HOLIDAY' ? 'HOLIDAY' : 'MAKE_UP_WORKDAY' },
-            });
+  const notifyRefusal = useNotifyRefusal();
+  const dataProvider = useDataProvider<ConsoleDataProvider>();
+  const { mutate: run, isPending: sending } = useMutation({
+    mutationFn: (action: DayAction) =>
+      dataProvider.setCalendarDay(cell.date, action === 'REMOVE' ? null : action === 'ADD_HOLIDAY' ? 'HOLIDAY' : 'MAKE_UP_WORKDAY'),
+    onSuccess: (changed) => {
       notify('app.rules.calendar.changed', { type: 'success', messageArgs: { date: cell.date } });
       onChanged(changed);
       onClose();
-    } catch (error) {
-      const { message } = refusalOf(error);
-      notify(message, { type: 'error', messageArgs: { _: message } });
-    } finally {
-      setSending(false);
-    }
-  };
+    },
+    onError: notifyRefusal,
+  });
 
   return (
     <Dialog open onClose={sending ? undefined : onClose} fullWidth maxWidth="xs" aria-labelledby="day-dialog-title">
@@ -56,7 +46,7 @@ export const DayDialog = ({ cell, onClose, onChanged }: DayDialogProps) => {
         </Button>
         <Stack direction="row" spacing={1}>
           {dayActions(cell.kind).map((action) => (
-            <Button key={action} variant="contained" color={action === 'ADD_HOLIDAY' ? 'error' : 'primary'} disabled={sending} onClick={() => void run(action)}>
+            <Button key={action} variant="contained" color={action === 'ADD_HOLIDAY' ? 'error' : 'primary'} disabled={sending} onClick={() => run(action)}>
               {translate(`app.rules.calendar.actions.${action}`, { kind: translate(`app.rules.calendar.kinds.${cell.isoWeekday >= 6 ? 'WEEKEND' : 'WORKDAY'}`) })}
             </Button>
           ))}

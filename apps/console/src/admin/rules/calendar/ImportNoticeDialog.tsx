@@ -1,7 +1,9 @@
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, List, ListItem, TextField, Typography } from '@mui/material';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useNotify, useTranslate } from 'react-admin';
-import { refusalOf, rulesRequest } from '../shared/rules-api';
+import { useDataProvider, useNotify, useTranslate } from 'react-admin';
+import type { ConsoleDataProvider } from '../../../data-provider';
+import { useNotifyRefusal } from '../../../shared/use-notify-refusal';
 import type { CalendarYearRecord, NoticeImportResult } from './calendar.types';
 
 interface ImportNoticeDialogProps {
@@ -21,15 +23,14 @@ export const ImportNoticeDialog = ({ year, onClose, onImported }: ImportNoticeDi
   const notify = useNotify();
   const [text, setText] = useState('');
   const [notice, setNotice] = useState(`国务院办公厅关于${year}年部分节假日安排的通知`);
-  const [sending, setSending] = useState(false);
+  const notifyRefusal = useNotifyRefusal();
+  const dataProvider = useDataProvider<ConsoleDataProvider>();
   const [lineErrors, setLineErrors] = useState<string[]>([]);
   const [checked, setChecked] = useState<NoticeImportResult | undefined>();
-
-  const send = async (dryRun: boolean) => {
-    setSending(true);
-    setLineErrors([]);
-    try {
-      const result = await rulesRequest<NoticeImportResult>(`/calendar-years/${year}/notice`, { method: 'POST', body: { text, notice, dryRun } });
+  const { mutate: importNotice, isPending: sending } = useMutation({
+    mutationFn: (dryRun: boolean) => dataProvider.importCalendarNotice(year, { text, notice, dryRun }),
+    onMutate: () => setLineErrors([]),
+    onSuccess: (result, dryRun) => {
       if (dryRun) {
         setChecked(result);
         return;
@@ -37,15 +38,15 @@ export const ImportNoticeDialog = ({ year, onClose, onImported }: ImportNoticeDi
       notify('app.rules.calendar.imported', { type: 'success', messageArgs: { year } });
       onImported(result.calendar);
       onClose();
-    } catch (error) {
-      const { message, fieldErrors } = refusalOf(error);
+    },
+    onError: (error) => {
+      // The API names each line it could not take as a field error: all of them are listed in the dialog.
+      const { message, fieldErrors } = notifyRefusal(error);
       setChecked(undefined);
       setLineErrors(fieldErrors ? Object.values(fieldErrors) : [message]);
-      notify(message, { type: 'error', messageArgs: { _: message } });
-    } finally {
-      setSending(false);
-    }
-  };
+    },
+  });
+  const send = (dryRun: boolean) => importNotice(dryRun);
 
   return (
     <Dialog open onClose={sending ? undefined : onClose} fullWidth maxWidth="md" aria-labelledby="notice-dialog-title">
@@ -93,10 +94,10 @@ export const ImportNoticeDialog = ({ year, onClose, onImported }: ImportNoticeDi
         <Button onClick={onClose} disabled={sending}>
           {translate('ra.action.cancel')}
         </Button>
-        <Button variant="outlined" disabled={sending || text.trim() === ''} onClick={() => void send(true)}>
+        <Button variant="outlined" disabled={sending || text.trim() === ''} onClick={() => send(true)}>
           {translate('app.rules.calendar.check')}
         </Button>
-        <Button variant="contained" disabled={sending || text.trim() === ''} onClick={() => void send(false)}>
+        <Button variant="contained" disabled={sending || text.trim() === ''} onClick={() => send(false)}>
           {translate('app.rules.calendar.import')}
         </Button>
       </DialogActions>

@@ -1,7 +1,7 @@
 import { Alert } from '@mui/material';
 import { ArrayInput, Create, SelectInput, SimpleForm, SimpleFormIterator, TextInput, useTranslate } from 'react-admin';
 import { CATEGORY_CHOICES, NATURE_CHOICES } from '../shared/choices';
-import { nestErrors } from '../shared/nest-errors';
+import { nestErrors } from '../../../shared/nest-errors';
 import { useCreateVersion } from '../shared/use-create-version';
 import { MAX_OPTIONS, optionSetBody, validateOptionSet, type OptionSetValues } from './option-set-form';
 

@@ -1,5 +1,5 @@
 import { useCreate, useNotify, useRedirect, type RaRecord } from 'react-admin';
-import { refusalOf } from './rules-api';
+import { useNotifyRefusal } from '../../../shared/use-notify-refusal';
 
 /**
  * Saves a new version (POST) at once — no undo delay, so a refusal meets the form still open — with the API's
@@ -8,6 +8,7 @@ import { refusalOf } from './rules-api';
 export function useCreateVersion<V>(resource: string, toBody: (values: V) => object) {
   const [create] = useCreate();
   const notify = useNotify();
+  const notifyRefusal = useNotifyRefusal();
   const redirect = useRedirect();
   return async (values: V): Promise<Record<string, string> | undefined> => {
     try {
@@ -16,9 +17,7 @@ export function useCreateVersion<V>(resource: string, toBody: (values: V) => obj
       redirect('show', resource, saved.id);
       return undefined;
     } catch (error) {
-      const { message, fieldErrors } = refusalOf(error);
-      notify(message, { type: 'error', messageArgs: { _: message } });
-      return fieldErrors;
+      return notifyRefusal(error).fieldErrors;
     }
   };
 }

@@ -1,7 +1,7 @@
 import { Alert, Box, Stack, Typography } from '@mui/material';
 import { Create, NumberInput, SelectInput, SimpleForm, TextInput, useTranslate } from 'react-admin';
 import { UNIT_CHOICES } from '../shared/choices';
-import { nestErrors } from '../shared/nest-errors';
+import { nestErrors } from '../../../shared/nest-errors';
 import { useCreateVersion } from '../shared/use-create-version';
 import { OTHER_CLOCKS, POLICY_CATEGORIES, slaPolicyBody, validateSlaPolicy, type SlaPolicyValues } from './sla-policy-form';
 

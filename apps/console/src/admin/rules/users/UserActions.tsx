@@ -2,10 +2,13 @@ import BlockIcon from '@mui/icons-material/Block';
 import LockResetIcon from '@mui/icons-material/LockReset';
 import PlayCircleIcon from '@mui/icons-material/PlayCircle';
 import { Button } from '@mui/material';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Confirm, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { Confirm, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import type { ConsoleDataProvider } from '../../../data-provider';
+import { useNotifyRefusal } from '../../../shared/use-notify-refusal';
+import type { UserAction } from '../data-provider';
 import { OneTimeSecretDialog } from '../shared/OneTimeSecretDialog';
-import { refusalOf, rulesRequest } from '../shared/rules-api';
 
 interface UserRecord {
   id: string;
@@ -14,31 +17,29 @@ interface UserRecord {
   lockedUntil: string | null;
 }
 
-type UserAction = 'disable' | 'enable' | 'reset-password';
-
 /** 停用 / 启用 / 重置密码, each after a confirmation; a reset shows the temporary password once. */
 export const UserActions = () => {
   const record = useRecordContext<UserRecord>();
   const translate = useTranslate();
   const notify = useNotify();
+  const notifyRefusal = useNotifyRefusal();
   const refresh = useRefresh();
+  const dataProvider = useDataProvider<ConsoleDataProvider>();
   const [asking, setAsking] = useState<UserAction | undefined>();
   const [password, setPassword] = useState<string | undefined>();
-  if (!record) return null;
-
-  const run = async (action: UserAction) => {
-    try {
-      const answer = await rulesRequest<{ temporaryPassword?: string }>(`/admin/users/${record.id}/${action}`, { method: 'POST' });
-      notify(`app.rules.users.done.${action}`, { type: 'success', messageArgs: { username: record.username } });
+  const { mutate: run } = useMutation({
+    mutationFn: ({ user, action }: { user: UserRecord; action: UserAction }) => dataProvider.userAction(user.id, action),
+    onSuccess: (answer, { user, action }) => {
+      notify(`app.rules.users.done.${action}`, { type: 'success', messageArgs: { username: user.username } });
       if (answer.temporaryPassword) setPassword(answer.temporaryPassword);
-    } catch (error) {
-      const { message } = refusalOf(error);
-      notify(message, { type: 'error', messageArgs: { _: message } });
-    } finally {
+    },
+    onError: notifyRefusal,
+    onSettled: () => {
       setAsking(undefined);
       refresh();
-    }
-  };
+    },
+  });
+  if (!record) return null;
 
   const actions: Array<{ action: UserAction; icon: React.ReactNode; color: 'error' | 'primary' }> = [
     record.enabled ? { action: 'disable', icon: <BlockIcon />, color: 'error' } : { action: 'enable', icon: <PlayCircleIcon />, color: 'primary' },
@@ -57,7 +58,7 @@ export const UserActions = () => {
         title={`app.rules.users.confirm.${asking ?? 'disable'}`}
         content="app.rules.users.confirm.content"
         translateOptions={{ username: record.username }}
-        onConfirm={() => asking && void run(asking)}
+        onConfirm={() => asking && run({ user: record, action: asking })}
         onClose={() => setAsking(undefined)}
       />
       {password && (

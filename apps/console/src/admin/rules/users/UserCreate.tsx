@@ -1,8 +1,11 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Create, PasswordInput, SimpleForm, TextInput, useNotify, useRedirect, useTranslate } from 'react-admin';
-import { nestErrors } from '../shared/nest-errors';
+import { Create, PasswordInput, SimpleForm, TextInput, useDataProvider, useNotify, useRedirect, useTranslate } from 'react-admin';
+import type { ConsoleDataProvider } from '../../../data-provider';
+import { nestErrors } from '../../../shared/nest-errors';
+import { useNotifyRefusal } from '../../../shared/use-notify-refusal';
+import type { CreatedUser } from '../data-provider';
 import { OneTimeSecretDialog } from '../shared/OneTimeSecretDialog';
-import { refusalOf, rulesRequest } from '../shared/rules-api';
 import { userBody, validateUser, type UserFormValues } from './user-form';
 import { UserInputs } from './UserInputs';
 
@@ -10,20 +13,21 @@ import { UserInputs } from './UserInputs';
 export const UserCreate = () => {
   const translate = useTranslate();
   const notify = useNotify();
+  const notifyRefusal = useNotifyRefusal();
   const redirect = useRedirect();
-  const [created, setCreated] = useState<{ id: string; username: string; temporaryPassword?: string } | undefined>();
+  const dataProvider = useDataProvider<ConsoleDataProvider>();
+  const [created, setCreated] = useState<CreatedUser | undefined>();
+  const { mutateAsync: createUser } = useMutation({ mutationFn: (values: UserFormValues) => dataProvider.createUser(userBody(values, 'create')) });
 
   const save = async (values: UserFormValues) => {
     try {
-      const user = await rulesRequest<{ id: string; username: string; temporaryPassword?: string }>('/admin/users', { method: 'POST', body: userBody(values, 'create') });
+      const user = await createUser(values);
       notify('ra.notification.created', { type: 'success', messageArgs: { smart_count: 1 } });
       if (user.temporaryPassword) setCreated(user);
       else redirect('show', 'admin/users', user.id);
       return undefined;
     } catch (error) {
-      const { message, fieldErrors } = refusalOf(error);
-      notify(message, { type: 'error', messageArgs: { _: message } });
-      return fieldErrors;
+      return notifyRefusal(error).fieldErrors;
     }
   };
 

@@ -1,6 +1,8 @@
-import { Edit, Labeled, SaveButton, SimpleForm, TextField, Toolbar, useNotify, useRecordContext, useRedirect } from 'react-admin';
-import { nestErrors } from '../shared/nest-errors';
-import { refusalOf, rulesRequest } from '../shared/rules-api';
+import { useMutation } from '@tanstack/react-query';
+import { Edit, Labeled, SaveButton, SimpleForm, TextField, Toolbar, useDataProvider, useNotify, useRecordContext, useRedirect } from 'react-admin';
+import type { ConsoleDataProvider } from '../../../data-provider';
+import { nestErrors } from '../../../shared/nest-errors';
+import { useNotifyRefusal } from '../../../shared/use-notify-refusal';
 import { userBody, validateUser, type UserFormValues } from './user-form';
 import { UserInputs } from './UserInputs';
 
@@ -8,17 +10,18 @@ import { UserInputs } from './UserInputs';
 const UserForm = () => {
   const record = useRecordContext<{ id: string }>();
   const notify = useNotify();
+  const notifyRefusal = useNotifyRefusal();
   const redirect = useRedirect();
+  const dataProvider = useDataProvider<ConsoleDataProvider>();
+  const { mutateAsync: updateUser } = useMutation({ mutationFn: (values: UserFormValues) => dataProvider.updateUser(record?.id ?? '', userBody(values, 'edit')) });
   const save = async (values: UserFormValues) => {
     try {
-      await rulesRequest(`/admin/users/${record?.id ?? ''}`, { method: 'PATCH', body: userBody(values, 'edit') });
+      await updateUser(values);
       notify('ra.notification.updated', { type: 'success', messageArgs: { smart_count: 1 } });
       redirect('show', 'admin/users', record?.id);
       return undefined;
     } catch (error) {
-      const { message, fieldErrors } = refusalOf(error);
-      notify(message, { type: 'error', messageArgs: { _: message } });
-      return fieldErrors;
+      return notifyRefusal(error).fieldErrors;
     }
   };
   return (

@@ -1,0 +1,7 @@
+import type { ResourceAccess } from '../auth/can-access';
+import { STAFF_ROLES } from '../auth/session';
+
+/** 差评工单: every staff role works or watches cases; the API limits each to their scope. Nobody edits one as a record. */
+export const access: Record<string, ResourceAccess> = {
+  rectifications: { readers: STAFF_ROLES },
+};

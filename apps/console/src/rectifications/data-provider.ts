@@ -1,0 +1,19 @@
+import type { RectificationActionPath } from '@haochaping/contracts';
+import { apiJson, type ApiBase } from '../api-base';
+import type { CaseReviewer, RectificationLiveState } from './rectification.types';
+
+/** The case calls that are not CRUD, as methods of the console's data provider. */
+export interface RectificationMethods {
+  /** The case as its workflow holds it now: obligations with their clocks, and the caller's allowed actions. */
+  getRectificationLive(id: string): Promise<RectificationLiveState>;
+  /** Who rated the case: masked, or with `unmask` in full (the API allows it to few and records each view). */
+  getCaseReviewer(id: string, unmask: boolean): Promise<CaseReviewer>;
+  /** `POST /api/rectifications/:id/actions/<action>`: the workflow decides; refusals are HttpErrors with its Chinese message. */
+  rectificationAction(id: string, action: RectificationActionPath, body: Record<string, unknown>): Promise<RectificationLiveState>;
+}
+
+export const rectificationMethods = (api: ApiBase): RectificationMethods => ({
+  getRectificationLive: (id) => apiJson(api, `/rectifications/${encodeURIComponent(id)}?live=1`),
+  getCaseReviewer: (id, unmask) => apiJson(api, `/rectifications/${encodeURIComponent(id)}/reviewer${unmask ? '?unmask=1' : ''}`),
+  rectificationAction: (id, action, body) => apiJson(api, `/rectifications/${encodeURIComponent(id)}/actions/${action}`, { method: 'POST', body }),
+});

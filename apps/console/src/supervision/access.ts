@@ -1,0 +1,10 @@
+import type { ResourceAccess } from '../auth/can-access';
+
+/**
+ * `supervision`: 超期督办, the county's view over every hall. `hall-statistics`: the per-hall overview on the 工作台,
+ * for the town leaders and the county (handlers have their own work queue there; guides have no hall).
+ */
+export const access: Record<string, ResourceAccess> = {
+  supervision: { readers: ['COUNTY_SUPERVISOR', 'ADMIN'] },
+  'hall-statistics': { readers: ['TOWN_LEADER', 'COUNTY_SUPERVISOR', 'ADMIN'] },
+};
