@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { masterDataMethods } from './admin/master-data/data-provider';
 import { rulesMethods } from './admin/rules/data-provider';
 import type { ApiBase } from './api-base';
+import { notificationMethods } from './notifications/data-provider';
 import { rectificationMethods } from './rectifications/data-provider';
 import { reviewMethods } from './reviews/data-provider';
 import { statisticsMethods } from './supervision/data-provider';
@@ -51,6 +52,9 @@ describe('the data provider’s methods for calls that are not CRUD', () => {
       (api) => reviewMethods(api).exportReviews({ level: 'BAD' }, { field: 'createdAt', order: 'DESC' }),
       { url: '/api/reviews/export.csv?filter=%7B%22level%22%3A%22BAD%22%7D&sort=%5B%22createdAt%22%2C%22DESC%22%5D', method: 'GET', accept: 'text/csv' },
     ],
+    ['the unread notice count', (api) => notificationMethods(api).getUnreadNoticeCount(), { url: '/api/notifications/unread-count', method: 'GET' }],
+    ['marking a notice read', (api) => notificationMethods(api).markNoticeRead('42'), { url: '/api/notifications/42/read', method: 'POST' }],
+    ['marking every notice read', (api) => notificationMethods(api).markAllNoticesRead(), { url: '/api/notifications/read-all', method: 'POST' }],
     ['disabling a window', (api) => masterDataMethods(api).setActive('windows', 'w1', false), { url: '/api/windows/w1/disable', method: 'POST' }],
     ['enabling a service item', (api) => masterDataMethods(api).setActive('service-items', 's1', true), { url: '/api/service-items/s1/enable', method: 'POST' }],
     ['resetting a password', (api) => rulesMethods(api).userAction('u1', 'reset-password'), { url: '/api/admin/users/u1/reset-password', method: 'POST' }],

@@ -4,6 +4,7 @@ import { masterDataMethods, type MasterDataMethods } from './admin/master-data/d
 import { rulesMethods, type RulesMethods } from './admin/rules/data-provider';
 import { httpClient as signedInClient, type HttpClient } from './auth/http-client';
 import { dashboardMethods, type DashboardMethods } from './dashboard/data-provider';
+import { notificationMethods, type NotificationMethods } from './notifications/data-provider';
 import { withPageCap } from './page-cap';
 import { rectificationMethods, type RectificationMethods } from './rectifications/data-provider';
 import { reviewMethods, type ReviewMethods } from './reviews/data-provider';
@@ -23,7 +24,8 @@ export interface ConsoleDataProvider
     StatisticsMethods,
     DashboardMethods,
     MasterDataMethods,
-    RulesMethods {}
+    RulesMethods,
+    NotificationMethods {}
 
 export const createDataProvider = (url: string = API_URL, httpClient: HttpClient = signedInClient): ConsoleDataProvider => {
   const api = { url, httpClient };
@@ -36,6 +38,7 @@ export const createDataProvider = (url: string = API_URL, httpClient: HttpClient
     ...dashboardMethods(api),
     ...masterDataMethods(api),
     ...rulesMethods(api),
+    ...notificationMethods(api),
   };
 };
 

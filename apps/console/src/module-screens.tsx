@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import type { DashboardComponent, ResourceProps } from 'react-admin';
 import { masterDataScreens } from './admin/master-data/resources';
 import { rulesScreens } from './admin/rules/resources';
@@ -6,6 +6,7 @@ import { casesScreens } from './cases/resources';
 import type { ConsoleModule } from './console-module';
 import { dashboardScreens } from './dashboard/resources';
 import type { MODULES } from './modules';
+import { notificationsScreens } from './notifications/resources';
 import { rectificationsScreens } from './rectifications/resources';
 import { reviewsScreens } from './reviews/resources';
 import { supervisionScreens } from './supervision/resources';
@@ -26,6 +27,8 @@ export interface AnyModuleScreens {
   routes?: Readonly<Record<string, ReactNode>>;
   /** The home page; one module has it. */
   dashboard?: DashboardComponent;
+  /** Shown in the app bar on every screen, in module order (the 消息 bell). */
+  appBar?: ComponentType;
 }
 
 type Module = (typeof MODULES)[number];
@@ -39,4 +42,5 @@ export const SCREENS: { readonly [M in Module as M['name']]: ModuleScreens<M> } 
   'admin/rules': rulesScreens,
   supervision: supervisionScreens,
   dashboard: dashboardScreens,
+  notifications: notificationsScreens,
 };

@@ -3,6 +3,7 @@ import { rulesModule } from './admin/rules/module';
 import { casesModule } from './cases/module';
 import { registeredModules } from './console-module';
 import { dashboardModule } from './dashboard/module';
+import { notificationsModule } from './notifications/module';
 import { rectificationsModule } from './rectifications/module';
 import { reviewsModule } from './reviews/module';
 import { supervisionModule } from './supervision/module';
@@ -10,7 +11,7 @@ import { supervisionModule } from './supervision/module';
 /**
  * The console's feature modules, in menu order: the one list the core reads (auth/can-access.ts the access rules,
  * i18n/zh-CN.ts the messages, App.tsx the screens through module-screens.tsx). Adding a module is its folder
- * (module.ts, access.ts, messages.ts, resources.tsx, and data-provider.ts for calls that are not CRUD) and one line
+ * (module.ts, access.ts, messages.ts, resources.tsx — its screens, pages and app-bar item —, and data-provider.ts for calls that are not CRUD) and one line
  * here, plus its screens' line in module-screens.tsx (the type check asks for it) and, with such calls, its methods'
  * line in data-provider.ts. A module listed twice fails at load.
  */
@@ -22,6 +23,7 @@ export const MODULES = registeredModules([
   rulesModule,
   supervisionModule,
   dashboardModule,
+  notificationsModule,
 ]);
 
 export type ConsoleModuleName = (typeof MODULES)[number]['name'];

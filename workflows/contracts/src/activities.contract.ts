@@ -43,18 +43,45 @@ export interface ObligationDeadlines {
   escalation: ComputedDeadline | null;
 }
 
-export type NotificationKind =
-  | 'REMINDER' // 80% of a window has passed
-  | 'OVERDUE_LEVEL_1' // an obligation turned overdue: the town leader
-  | 'OVERDUE_LEVEL_2' // one working day later, still open: the county supervisor
-  | 'RESULT_TO_REVIEWER' // the rectification result, with the status link
-  | 'REJECTION_TO_REVIEWER' // the review was not adopted (不予采纳), told politely
-  | 'REOPENED_TO_COUNTY' // the reviewer was 不满意: the county owns the reopened case
-  | 'EXTENSION_REQUESTED' // a 协调整改 extension waits for the county supervisor's decision
-  | 'EXTENSION_DECIDED' // the county supervisor approved or denied it: the hall hears the answer
-  | 'DEPARTMENTS_INVITED' // county departments are asked to co-handle a 协调整改 case (`departmentCodes`)
-  | 'REASSIGNED' // the case was handed to another handler (`recipientUserId`)
-  | 'PROJECTION_FAILED'; // the case's state cannot be written to the read model (ERR_PROJECTION_INVALID): the county
+/** Every kind of notification the workflow sends (the table below gives each its Chinese label). */
+export const NOTIFICATION_KINDS = [
+  'REMINDER', // 80% of a window has passed
+  'OVERDUE_LEVEL_1', // an obligation turned overdue: the town leader
+  'OVERDUE_LEVEL_2', // one working day later, still open: the county supervisor
+  'RESULT_TO_REVIEWER', // the rectification result, with the status link
+  'REJECTION_TO_REVIEWER', // the review was not adopted (不予采纳), told politely
+  'REOPENED_TO_COUNTY', // the reviewer was 不满意: the county owns the reopened case
+  'EXTENSION_REQUESTED', // a 协调整改 extension waits for the county supervisor's decision
+  'EXTENSION_DECIDED', // the county supervisor approved or denied it: the hall hears the answer
+  'DEPARTMENTS_INVITED', // county departments are asked to co-handle a 协调整改 case (`departmentCodes`)
+  'REASSIGNED', // the case was handed to another handler (`recipientUserId`)
+  'PROJECTION_FAILED', // the case's state cannot be written to the read model (ERR_PROJECTION_INVALID): the county
+] as const;
+
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** The kinds that reach the reviewer by SMS; every other kind is a console notice for staff (消息). */
+export const REVIEWER_NOTIFICATION_KINDS = ['RESULT_TO_REVIEWER', 'REJECTION_TO_REVIEWER'] as const satisfies readonly NotificationKind[];
+
+/** The staff notice kinds (消息), in the order the console's kind filter offers them. */
+export const STAFF_NOTICE_KINDS = NOTIFICATION_KINDS.filter(
+  (kind): kind is Exclude<NotificationKind, (typeof REVIEWER_NOTIFICATION_KINDS)[number]> => !(REVIEWER_NOTIFICATION_KINDS as readonly NotificationKind[]).includes(kind),
+);
+
+/** The Chinese name of each notification kind: the console's 消息 list and filter, the API's documentation. */
+export const NOTIFICATION_KIND_LABELS: Readonly<Record<NotificationKind, string>> = {
+  REMINDER: '即将到期提醒',
+  OVERDUE_LEVEL_1: '超期（一级）',
+  OVERDUE_LEVEL_2: '超期上报县级（二级）',
+  RESULT_TO_REVIEWER: '整改结果告知评价人',
+  REJECTION_TO_REVIEWER: '不予采纳告知评价人',
+  REOPENED_TO_COUNTY: '群众不满意，转县级重办',
+  EXTENSION_REQUESTED: '延期申请待审批',
+  EXTENSION_DECIDED: '延期申请已审批',
+  DEPARTMENTS_INVITED: '邀请部门协调整改',
+  REASSIGNED: '案件转交给我',
+  PROJECTION_FAILED: '办理记录写入失败',
+};
 
 /**
  * No personal data of the reviewer: recipients are resolved from the role and the hall (narrowed to departments or

@@ -6,7 +6,7 @@ import { CurrentActor } from '../actor/current-actor.decorator';
 import { ActorGuard } from '../actor/actor.guard';
 import { setContentRange } from '../common/simple-rest/simple-rest-list';
 import { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-query.dto';
-import { NotificationResponse } from './notification.response';
+import { MarkAllReadResponse, NotificationResponse, UnreadCountResponse } from './notification.response';
 import { NOTIFICATIONS_RESOURCE, NotificationsService } from './notifications.service';
 
 @ApiTags('notifications')
@@ -17,12 +17,27 @@ export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
   @Get()
-  @ApiOperation({ summary: "The signed-in user's console notices (reminders, overdue, escalations, …); filter unread" })
+  @ApiOperation({ summary: "The signed-in user's console notices (reminders, overdue, escalations, …), unread first; filter unread or kind" })
   @ApiOkResponse({ type: [NotificationResponse] })
   async list(@CurrentActor() actor: Actor, @Query() query: SimpleRestListQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<NotificationResponse[]> {
     const page = await this.notifications.list(actor, query);
     setContentRange(reply, NOTIFICATIONS_RESOURCE.name, page);
     return page.rows;
+  }
+
+  @Get('unread-count')
+  @ApiOperation({ summary: "How many of the signed-in user's notices are unread (the console's bell polls it)" })
+  @ApiOkResponse({ type: UnreadCountResponse })
+  async unreadCount(@CurrentActor() actor: Actor): Promise<UnreadCountResponse> {
+    return { unread: await this.notifications.unreadCount(actor) };
+  }
+
+  @Post('read-all')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Marks every unread notice the signed-in user sees read' })
+  @ApiOkResponse({ type: MarkAllReadResponse })
+  async markAllRead(@CurrentActor() actor: Actor): Promise<MarkAllReadResponse> {
+    return { marked: await this.notifications.markAllRead(actor) };
   }
 
   @Post(':id/read')

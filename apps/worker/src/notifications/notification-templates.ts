@@ -1,4 +1,4 @@
-import { OBLIGATION_LABELS, SERVICE_HOTLINE, type NotificationKind, type NotificationRequest } from '@haochaping/contracts';
+import { OBLIGATION_LABELS, REVIEWER_NOTIFICATION_KINDS, SERVICE_HOTLINE, type NotificationKind, type NotificationRequest } from '@haochaping/contracts';
 import { formatChineseDateTime } from '@haochaping/working-time';
 
 /** What a console notice may say: the hall and the clock, never the reviewer (staff open the case for the rest). */
@@ -16,7 +16,7 @@ export interface ReviewerSmsFacts {
 }
 
 /** Kinds that go to the reviewer by SMS; the others are console notices for staff. */
-export const REVIEWER_SMS_KINDS = ['RESULT_TO_REVIEWER', 'REJECTION_TO_REVIEWER'] as const satisfies readonly NotificationKind[];
+export const REVIEWER_SMS_KINDS = REVIEWER_NOTIFICATION_KINDS;
 export type ReviewerSmsKind = (typeof REVIEWER_SMS_KINDS)[number];
 
 export function isReviewerSmsKind(kind: NotificationKind): kind is ReviewerSmsKind {
