@@ -24,7 +24,7 @@ beforeAll(async () => {
     { username: 'jintun-handler', role: 'HANDLER', hallCodes: ['jintun'] },
     { username: 'yibao-guide', role: 'DEPT_GUIDE', departmentCodes: ['yibao'] },
   ]);
-  caseId = await badReview('窗口工作人员态度差');
+  caseId = await stack.badReview('窗口工作人员态度差');
   await writeNotice('REMINDER', { role: 'HANDLER', body: '金屯镇一件差评整改的回访即将到期（时限：今天），请及时办理。' });
   await writeNotice('DEPARTMENTS_INVITED', { role: 'DEPT_GUIDE', departmentCodes: ['yibao'], body: '金屯镇一件差评需协调整改，邀请贵部门协助办理，请查看案件。' });
 }, 240_000);
@@ -35,23 +35,6 @@ afterAll(async () => {
 });
 
 const visible = visibleOrScreenshot(() => stack, 'notices-failed');
-
-/** A real-name 差评 on 金屯镇's public form; resolves once its case is in the read model (what the console opens). */
-async function badReview(comment: string): Promise<string> {
-  const response = await fetch(`${stack.api.baseUrl}/public/reviews`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ hallCode: 'jintun', windowCode: 'W01', level: 2, comment, reviewer: { kind: 'REAL_NAME', name: '周八', phone: '13900139000' }, clientKey: randomUUID() }),
-  });
-  const review = (await response.json()) as { id?: string };
-  if (response.status !== 201 || !review.id) throw new Error(`the review was not recorded: ${response.status} ${JSON.stringify(review)}`);
-  const deadline = Date.now() + 30_000;
-  while (!(await stack.cases.prisma.rectificationCase.findUnique({ where: { reviewId: review.id }, select: { reviewId: true } }))) {
-    if (Date.now() > deadline) throw new Error(`the case of review ${review.id} did not reach the read model within 30 s`);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-  return review.id;
-}
 
 /** A console notice about the case, as the worker's outbox driver writes it (apps/worker/src/notifications). */
 async function writeNotice(kind: NotificationKind, to: { role: string; body: string; departmentCodes?: string[] }): Promise<void> {

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { SCREENSHOT_DIR, startConsoleStack, TEST_PASSWORD, type ConsoleStack } from './console-stack';
@@ -37,25 +36,6 @@ async function apiToken(username: string, password: string): Promise<string> {
   return body.accessToken;
 }
 
-/** A real-name 差评 on 金屯镇's public form; resolves once its case is in the read model (what the console lists). */
-async function badReview(comment: string): Promise<string> {
-  const response = await fetch(`${stack.api.baseUrl}/public/reviews`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ hallCode: 'jintun', windowCode: 'W01', level: 2, comment, reviewer: { kind: 'REAL_NAME', name: '周八', phone: '13900139000' }, clientKey: randomUUID() }),
-  });
-  const review = (await response.json()) as { id?: string };
-  if (response.status !== 201 || !review.id) throw new Error(`the review was not recorded: ${response.status} ${JSON.stringify(review)}`);
-  const county = await apiToken('county', TEST_PASSWORD);
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const found = await fetch(`${stack.api.baseUrl}/rectifications/${review.id}`, { headers: { authorization: `Bearer ${county}` } });
-    if (found.ok) return review.id;
-    if (Date.now() > deadline) throw new Error(`the case of review ${review.id} did not reach the read model within 30 s (${found.status})`);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-}
-
 async function signIn(page: Page, username: string, password: string): Promise<void> {
   await page.goto(`${stack.console.url}/#/login`);
   await page.getByRole('textbox', { name: /^用户名/ }).fill(username);
@@ -90,7 +70,7 @@ const stateChip = (page: Page, label: string) => page.getByTestId('state-chip').
 
 describe('the staff console', () => {
   it('takes a handler from the first sign-in through a new 差评 on the 工作台 to 待群众确认', async () => {
-    const reviewId = await badReview('窗口人员态度生硬，材料一次没说清楚');
+    const reviewId = await stack.badReview('窗口人员态度生硬，材料一次没说清楚');
     await stack.cases.completedCase({ caseNumber: 'BT-CONSOLE-0001', hallCode: 'jintun', windowCode: 'W01', serviceItemCode: 'RS-004', applicantName: '王丽娜', phone: '13800138000' });
     const page = await stack.deskPage();
 
@@ -191,7 +171,7 @@ describe('the staff console', () => {
   }, 180_000);
 
   it('lets the county supervisor approve a proposed 不予采纳, which closes the case', async () => {
-    const reviewId = await badReview('说我材料不全，我明明都带了');
+    const reviewId = await stack.badReview('说我材料不全，我明明都带了');
     const handler = await apiToken('jintun-handler', NEW_PASSWORD);
     const proposed = await fetch(`${stack.api.baseUrl}/rectifications/${reviewId}/actions/verify`, {
       method: 'POST',
@@ -218,7 +198,7 @@ describe('the staff console', () => {
 
     // 超期督办: real clocks run for days, so one open case's read-model row is marked overdue at the hall's level
     // (what the workflow's escalation would project); the page counts it under its hall and links to it.
-    const lateId = await badReview('办理时间太长');
+    const lateId = await stack.badReview('办理时间太长');
     await stack.cases.prisma.rectificationCase.update({ where: { reviewId: lateId }, data: { overdue: true, escalationLevel: 1 } });
     await page.getByRole('menuitem', { name: '超期督办' }).click();
     const byHall = page.getByTestId('supervision-by-hall');
@@ -253,7 +233,7 @@ describe('the staff console', () => {
   }, 120_000);
 
   it("refuses another hall's handler the case by URL, in Chinese", async () => {
-    const reviewId = await badReview('等了很久没人办理');
+    const reviewId = await stack.badReview('等了很久没人办理');
     const page = await stack.deskPage();
     await signIn(page, 'zhifang-handler', TEST_PASSWORD);
     await visible(page.getByText('测试 zhifang-handler，您好'));

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { createAccounts, TEST_PASSWORD, type TestAccount } from '../../api/test/helpers/auth-accounts';
 import { SCREENSHOT_DIR, startBrowserStack, type BrowserStack } from './helpers/citizen-stack';
@@ -9,6 +10,11 @@ export interface ConsoleStack extends Omit<BrowserStack, 'newPage'> {
   accounts: Record<string, string>;
   /** A fresh desk-sized page (1280×800, zh-CN, Beijing time): every sign-in in its own context (own cookies). */
   deskPage(): Promise<Page>;
+  /**
+   * A real-name 差评 on 金屯镇's public form, through the API as a citizen sends it; resolves with its review id once
+   * its case is in the read model (what the console lists and opens).
+   */
+  badReview(comment: string): Promise<string>;
 }
 
 /**
@@ -24,9 +30,25 @@ export async function startConsoleStack(accounts: readonly TestAccount[]): Promi
   });
   try {
     const ids = await createAccounts(stack.api.db.url, accounts);
-    return { ...stack, accounts: ids, deskPage: () => stack.newPage() };
+    return { ...stack, accounts: ids, deskPage: () => stack.newPage(), badReview: (comment) => badReview(stack, comment) };
   } catch (error) {
     await stack.close();
     throw error;
   }
+}
+
+async function badReview(stack: BrowserStack, comment: string): Promise<string> {
+  const response = await fetch(`${stack.api.baseUrl}/public/reviews`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ hallCode: 'jintun', windowCode: 'W01', level: 2, comment, reviewer: { kind: 'REAL_NAME', name: '周八', phone: '13900139000' }, clientKey: randomUUID() }),
+  });
+  const review = (await response.json()) as { id?: string };
+  if (response.status !== 201 || !review.id) throw new Error(`the review was not recorded: ${response.status} ${JSON.stringify(review)}`);
+  const deadline = Date.now() + 30_000;
+  while (!(await stack.cases.prisma.rectificationCase.findUnique({ where: { reviewId: review.id }, select: { reviewId: true } }))) {
+    if (Date.now() > deadline) throw new Error(`the case of review ${review.id} did not reach the read model within 30 s`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  return review.id;
 }
