@@ -44,6 +44,8 @@ const AUDIENCE: Record<(typeof STAFF_NOTICE_KINDS)[number], { own: Addressed; ot
   },
   REASSIGNED: { own: { role: 'HANDLER', hall: 'jintun', userId: 'handler-1' }, other: { role: 'HANDLER', hall: 'jintun', userId: 'handler-2' } },
   PROJECTION_FAILED: { own: { role: 'COUNTY_SUPERVISOR', hall: 'jintun' }, other: { role: 'COUNTY_SUPERVISOR', hall: 'zhifang' } },
+  CASE_OPENED: { own: { role: 'HANDLER', hall: 'jintun' }, other: { role: 'HANDLER', hall: 'zhifang' } },
+  REJECTION_PROPOSED: { own: { role: 'COUNTY_SUPERVISOR', hall: 'jintun' }, other: { role: 'COUNTY_SUPERVISOR', hall: 'zhifang' } },
 };
 
 const S = 'seen';
@@ -59,6 +61,8 @@ const EXPECTED: Record<(typeof STAFF_NOTICE_KINDS)[number], Record<Subject, [str
   DEPARTMENTS_INVITED: { handler: [H, H], leader: [H, H], guide: [S, H], county: [H, H], admin: [H, H] },
   REASSIGNED: { handler: [S, H], leader: [H, H], guide: [H, H], county: [H, H], admin: [H, H] },
   PROJECTION_FAILED: { handler: [H, H], leader: [H, H], guide: [H, H], county: [S, S], admin: [H, H] },
+  CASE_OPENED: { handler: [S, H], leader: [H, H], guide: [H, H], county: [H, H], admin: [H, H] },
+  REJECTION_PROPOSED: { handler: [H, H], leader: [H, H], guide: [H, H], county: [S, S], admin: [H, H] },
 };
 
 interface NoticeRow {

@@ -56,6 +56,8 @@ export const NOTIFICATION_KINDS = [
   'DEPARTMENTS_INVITED', // county departments are asked to co-handle a 协调整改 case (`departmentCodes`)
   'REASSIGNED', // the case was handed to another handler (`recipientUserId`)
   'PROJECTION_FAILED', // the case's state cannot be written to the read model (ERR_PROJECTION_INVALID): the county
+  'CASE_OPENED', // a new 差评 case waits for the hall's verification: the hall's handlers
+  'REJECTION_PROPOSED', // verification found the review untrue or malicious: 不予采纳 waits for the county's decision
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -81,6 +83,8 @@ export const NOTIFICATION_KIND_LABELS: Readonly<Record<NotificationKind, string>
   DEPARTMENTS_INVITED: '邀请部门协调整改',
   REASSIGNED: '案件转交给我',
   PROJECTION_FAILED: '办理记录写入失败',
+  CASE_OPENED: '新差评待核实',
+  REJECTION_PROPOSED: '不予采纳待审核',
 };
 
 /**

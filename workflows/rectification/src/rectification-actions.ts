@@ -143,6 +143,20 @@ export class RectificationActions {
       await this.clocks.open('rejectionDecision', at, this.context.slaPolicy.rejectionDecision);
       const action = command.finding === 'UNTRUE' ? '核实不属实，提请不予采纳' : '核实为恶意评价，提请不予采纳';
       this.record.note(command.actor, action, { finding: command.finding, evidenceNotes: command.evidenceNotes.trim(), ...this.record.openDeadlines() }, at);
+      if (patched(WORKFLOW_PATCHES.noticeOfRejectionProposal)) {
+        const [state] = await Promise.all([
+          this.projected(),
+          activities.notify({
+            kind: 'REJECTION_PROPOSED',
+            reviewId: this.state.reviewId,
+            recipientRole: 'COUNTY_SUPERVISOR',
+            hallCode: this.state.hallCode,
+            obligation: 'rejectionDecision',
+            dueAt: this.state.obligations.rejectionDecision?.dueAt,
+          }),
+        ]);
+        return state;
+      }
     }
     return this.projected();
   }

@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, log, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, log, patched, setHandler } from '@temporalio/workflow';
 import { RECTIFICATION_CATEGORIES, type RectificationCaseState, type RectificationWorkflowInput } from '@haochaping/contracts';
 import { rectificationStateQuery } from '@haochaping/contracts/server';
 import { activities } from './activity-stubs';
@@ -7,6 +7,7 @@ import { CollaborationActions } from './collaboration-actions';
 import { ExtensionActions } from './extension-actions';
 import { ObligationClocks } from './obligation-clocks';
 import { RectificationActions } from './rectification-actions';
+import { WORKFLOW_PATCHES } from './workflow-patches';
 
 /**
  * One durable process per bad review (谁办理、谁负责), DOMAIN.md "Handling a bad review":
@@ -54,7 +55,20 @@ export async function rectificationWorkflow(input: RectificationWorkflowInput): 
   extensions.register();
   collaboration.register();
   setHandler(rectificationStateQuery, () => record.state);
-  await record.project();
+  await Promise.all([
+    record.project(),
+    patched(WORKFLOW_PATCHES.noticeOfNewCase)
+      ? activities.notify({
+          kind: 'CASE_OPENED',
+          reviewId: input.reviewId,
+          recipientRole: 'HANDLER',
+          hallCode: context.hallCode,
+          // The first due time the hall faces (the callback, or the result for an anonymous reviewer); the notice is
+          // about the new case, not about one obligation's clock.
+          dueAt: record.state.obligations[context.canCallBack ? 'callback' : 'result']?.dueAt,
+        })
+      : undefined,
+  ]);
   log.info('rectification case opened', { reviewId: input.reviewId, hallCode: context.hallCode });
 
   await condition(() => record.state.state === 'CLOSED');

@@ -30,4 +30,11 @@ export const WORKFLOW_PATCHES = {
    * whole case at every step.
    */
   projectChangesOnly: 'project-changes-only',
+  /** A new case tells the hall's handlers at once (CASE_OPENED); the earlier code told nobody until a reminder. */
+  noticeOfNewCase: 'notice-of-new-case',
+  /**
+   * A verification proposing 不予采纳 tells the county at once (REJECTION_PROPOSED); the earlier code waited for the
+   * decision clock's reminder.
+   */
+  noticeOfRejectionProposal: 'notice-of-rejection-proposal',
 } as const;

@@ -50,6 +50,10 @@ describe('rectificationWorkflow', () => {
       expect(state.timeline).toHaveLength(1);
       expect(state.timeline[0]).toMatchObject({ actor: 'system', action: `差评已受理，交由${HALL.name}核实` });
       expect(harness.projected.get(reviewId)?.at(-1)).toEqual(readModelOf(state));
+      // The hall's handlers hear of the new case at once, with the first due time they face (the callback).
+      expect(harness.notificationsFor(reviewId)).toEqual([
+        { kind: 'CASE_OPENED', reviewId, recipientRole: 'HANDLER', hallCode: HALL.code, dueAt: addHours(reviewedAt, 1) },
+      ]);
     });
 
     it('opens no callback obligation for an anonymous reviewer, and refuses to record one', async () => {
@@ -102,7 +106,8 @@ describe('rectificationWorkflow', () => {
       [actors.citizen.userId, '群众确认满意，办结'],
     ]);
     expect(harness.projected.get(reviewId)?.at(-1)).toEqual(readModelOf(closed));
-    expect(harness.notificationsFor(reviewId).filter((n) => n.kind !== 'RESULT_TO_REVIEWER')).toEqual([]);
+    // Only the hall's notice of the new case: every step came in time, so no reminder and nothing overdue.
+    expect(harness.notificationsFor(reviewId).filter((n) => n.kind !== 'RESULT_TO_REVIEWER').map((n) => [n.kind, n.recipientRole])).toEqual([['CASE_OPENED', 'HANDLER']]);
   });
 
   it('立整立改: reminds the handler at 80% of the callback hour, turns overdue at the hour (level 1, town leader) and escalates one working day later (level 2, county)', async () => {
@@ -149,6 +154,10 @@ describe('rectificationWorkflow', () => {
       const proposed = await handle.executeUpdate(verifyUpdate, { args: [{ actor: actors.handler, finding: 'UNTRUE', evidenceNotes: '监控录像显示当日未到窗口办理' }] });
       expect(proposed).toMatchObject({ state: 'REJECTION_PENDING', stateLabel: '不予采纳待审核' });
       expect(proposed.obligations.rejectionDecision?.dueAt).toBe(addHours(proposed.obligations.rejectionDecision!.from, 24));
+      // The county hears of the proposal at once, with the decision's due time.
+      expect(harness.notificationsFor(reviewId).filter((n) => n.kind === 'REJECTION_PROPOSED')).toEqual([
+        { kind: 'REJECTION_PROPOSED', reviewId, recipientRole: 'COUNTY_SUPERVISOR', hallCode: HALL.code, obligation: 'rejectionDecision', dueAt: proposed.obligations.rejectionDecision?.dueAt },
+      ]);
 
       const closed = await handle.executeUpdate(decideRejectionUpdate, { args: [{ actor: actors.county, decision: 'APPROVE', reason: '证据充分' }] });
       expect(closed).toMatchObject({ state: 'CLOSED', outcome: 'REJECTED', outcomeLabel: '不予采纳' });

@@ -37,8 +37,8 @@ const EVENT = {
 
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 
-/** Every notice of the case, as `<obligation> <kind>`: each exactly once. */
-const ALL_NOTICES = ['callback OVERDUE_LEVEL_1', 'callback OVERDUE_LEVEL_2', 'callback REMINDER', 'result OVERDUE_LEVEL_1', 'result OVERDUE_LEVEL_2'];
+/** Every notice of the case, as `<obligation or "case"> <kind>`: each exactly once (the new case's notice, then the clocks'). */
+const ALL_NOTICES = ['callback OVERDUE_LEVEL_1', 'callback OVERDUE_LEVEL_2', 'callback REMINDER', 'case CASE_OPENED', 'result OVERDUE_LEVEL_1', 'result OVERDUE_LEVEL_2'];
 
 /** The clocks' notes in the timeline, each exactly once (the timeline is rebuilt by replay, so a double shows here). */
 const ALL_CLOCK_NOTES = [
@@ -172,11 +172,11 @@ describe('a worker restarted in the middle of a case (issue 5)', () => {
     await env.sleep('50 minutes'); // past the callback's reminder (48 min), before its due time (1 h)
     await harness.eventually(handle, (s) => s.obligations.callback?.remindedAt != null);
     await harness.stop(); // drains what is in flight (the reminder), then polls no more: worker A is gone
-    expect(distinctNotices(reviewId)).toEqual(['callback REMINDER']);
+    expect(distinctNotices(reviewId)).toEqual(['callback REMINDER', 'case CASE_OPENED']);
 
     await sleepWithoutWorker(handle, '3 days', Promise.resolve());
     expect(Date.parse(await harness.now())).toBeGreaterThan(Date.parse(addHours(reviewedAt, 48))); // past every escalation
-    expect(distinctNotices(reviewId)).toEqual(['callback REMINDER']); // nobody ran anything meanwhile
+    expect(distinctNotices(reviewId)).toEqual(['callback REMINDER', 'case CASE_OPENED']); // nobody ran anything meanwhile
     const idle = await historyOf(handle);
     const lastTaskOfA = idle.filter((event) => Number(event.eventType) === EVENT.workflowTaskStarted).at(-1);
     expect(lastTaskOfA?.workflowTaskStartedEventAttributes?.identity).toBe('worker-A');
@@ -186,6 +186,7 @@ describe('a worker restarted in the middle of a case (issue 5)', () => {
     await startWorker('worker-B');
     await expectEachNoticeOnce(handle, reviewId);
     expect(noticeWorkers(reviewId)).toEqual({
+      'case CASE_OPENED': 'worker-A',
       'callback REMINDER': 'worker-A',
       'callback OVERDUE_LEVEL_1': 'worker-B',
       'callback OVERDUE_LEVEL_2': 'worker-B',
@@ -229,7 +230,7 @@ describe('a worker restarted in the middle of a case (issue 5)', () => {
     // Java test server may still hand the task to a poll worker A left open at shutdown; such a task is never
     // completed and times out, so completions are what count.)
     expect(idle.filter((event) => Number(event.eventId) > Number(completion?.eventId) && Number(event.eventType) === EVENT.workflowTaskCompleted)).toEqual([]);
-    expect(distinctNotices(reviewId)).toEqual(['callback OVERDUE_LEVEL_1', 'callback REMINDER']);
+    expect(distinctNotices(reviewId)).toEqual(['callback OVERDUE_LEVEL_1', 'callback REMINDER', 'case CASE_OPENED']);
 
     await startWorker('worker-B');
     await expectEachNoticeOnce(handle, reviewId);
@@ -249,7 +250,7 @@ function count(events: HistoryEvent[], ...types: number[]): number {
 }
 
 function describeNotice(request: Pick<NotificationRequest, 'obligation' | 'kind'>): string {
-  return `${request.obligation} ${request.kind}`;
+  return `${request.obligation ?? 'case'} ${request.kind}`;
 }
 
 /** A scheduled activity as `<obligation> <kind>` when it is a notify, otherwise undefined. */

@@ -45,6 +45,8 @@ const CONSOLE_NOTICES: Record<ConsoleKind, (hall: string, obligation: string, du
   EXTENSION_DECIDED: (hall, _obligation, due) => `${hall}一件协调整改案件的延期申请已审批${due}，请查看审批意见。`,
   DEPARTMENTS_INVITED: (hall) => `${hall}一件差评需协调整改，邀请贵部门协助办理，请查看案件。`,
   REASSIGNED: (hall) => `${hall}一件差评整改已转交给您办理，请查看案件。`,
+  CASE_OPENED: (hall, _obligation, due) => `${hall}收到一件差评，请尽快核实并回访${due}。`,
+  REJECTION_PROPOSED: (hall, _obligation, due) => `${hall}一件差评经核实提请不予采纳，请审核${due}。`,
   PROJECTION_FAILED: (hall) => `${hall}一件差评整改案件的办理记录无法写入案件列表（含有无法保存的内容），列表和详情停在此前的状态，请联系系统管理员处理。`,
 };
 
