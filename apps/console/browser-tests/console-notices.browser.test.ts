@@ -25,6 +25,7 @@ beforeAll(async () => {
     { username: 'yibao-guide', role: 'DEPT_GUIDE', departmentCodes: ['yibao'] },
   ]);
   caseId = await stack.badReview('窗口工作人员态度差');
+  await caseOpenedNotice(); // the worker's own: a new case tells the hall's handlers
   await writeNotice('REMINDER', { role: 'HANDLER', body: '金屯镇一件差评整改的回访即将到期（时限：今天），请及时办理。' });
   await writeNotice('DEPARTMENTS_INVITED', { role: 'DEPT_GUIDE', departmentCodes: ['yibao'], body: '金屯镇一件差评需协调整改，邀请贵部门协助办理，请查看案件。' });
 }, 240_000);
@@ -35,6 +36,15 @@ afterAll(async () => {
 });
 
 const visible = visibleOrScreenshot(() => stack, 'notices-failed');
+
+/** Waits for the notice the workflow sends when the case opens (CASE_OPENED to 金屯镇's handlers, by the real worker). */
+async function caseOpenedNotice(): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while ((await stack.cases.prisma.notification.count({ where: { template: 'CASE_OPENED', audienceRole: 'HANDLER', params: { path: ['reviewId'], equals: caseId } } })) === 0) {
+    if (Date.now() > deadline) throw new Error(`no CASE_OPENED notice for the case of review ${caseId} within 30 s`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}
 
 /** A console notice about the case, as the worker's outbox driver writes it (apps/worker/src/notifications). */
 async function writeNotice(kind: NotificationKind, to: { role: string; body: string; departmentCodes?: string[] }): Promise<void> {
@@ -66,18 +76,20 @@ describe('消息: the bell and the list', () => {
   it('shows a handler the unread count, rising without a reload; the list opens the case and marks notices read', async () => {
     const page = await stack.deskPage();
     await signIn(page, 'jintun-handler');
-    await visible(bell(page, 1));
+    // The new case's notice (from the workflow) and the seeded reminder.
+    await visible(bell(page, 2));
 
-    // A second notice while the handler looks at the 工作台: the bell's next poll shows it.
+    // A third notice while the handler looks at the 工作台: the bell's next poll shows it.
     await writeNotice('EXTENSION_DECIDED', { role: 'HANDLER', body: '金屯镇一件协调整改案件的延期申请已审批，请查看审批意见。' });
-    await visible(bell(page, 2), POLL_WAIT_MS);
+    await visible(bell(page, 3), POLL_WAIT_MS);
     await stack.screenshot(page, 'notices-01-bell');
 
-    await bell(page, 2).click();
+    await bell(page, 3).click();
     await page.waitForURL(/#\/notifications/);
     const rows = page.locator('.RaDatagrid-tbody tr');
     await visible(rows.filter({ hasText: '延期申请已审批' }));
-    expect(await rows.count()).toBe(2);
+    await visible(rows.filter({ hasText: '新差评待核实' }));
+    expect(await rows.count()).toBe(3);
     await expect(rows.first().textContent()).resolves.toContain('未读');
     await stack.screenshot(page, 'notices-02-list');
 
@@ -91,13 +103,13 @@ describe('消息: the bell and the list', () => {
     await rows.first().getByRole('button', { name: '查看案件' }).click();
     await page.waitForURL(new RegExp(`#/rectifications/${caseId}/show`));
     await visible(page.getByTestId('reviewer').filter({ hasText: '139****9000' }));
-    await visible(bell(page, 1));
+    await visible(bell(page, 2));
 
     // Back in 消息: the read one says so; 全部标为已读 reads the rest.
-    await bell(page, 1).click();
+    await bell(page, 2).click();
     await visible(rows.filter({ hasText: '回访即将到期' }).getByText('已读'));
     await page.getByRole('button', { name: '全部标为已读' }).click();
-    await visible(page.getByText('已将 1 条消息标为已读'));
+    await visible(page.getByText('已将 2 条消息标为已读'));
     await visible(bell(page, 0));
     const unread = await stack.cases.prisma.notification.count({ where: { audienceRole: 'HANDLER', readAt: null } });
     expect(unread).toBe(0);
