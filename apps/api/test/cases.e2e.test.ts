@@ -440,16 +440,23 @@ describe('cases (数据归集)', () => {
       }
     });
 
-    it('tells rated cases from the rest, with the review on the detail', async () => {
+    it('tells rated cases from the rest, with the review and the staff entries about the case on the detail', async () => {
       const rated = await prisma.serviceCase.findUniqueOrThrow({ where: { caseNumber: 'LIST-B' } });
       const review = await prisma.review.create({
         data: { hallId: rated.hallId, caseId: rated.id, level: 4, channel: 'ONLINE_PORTAL', trackingCode: 'TESTLISTB2', clientKey: 'cases-e2e-list-b' },
+      });
+      // A hotline item a handler entered about LIST-A: feedback on its page, not its rating.
+      const aboutA = await prisma.serviceCase.findUniqueOrThrow({ where: { caseNumber: 'LIST-A' } });
+      const hotline = await prisma.review.create({
+        data: { hallId: aboutA.hallId, aboutCaseId: aboutA.id, level: 5, channel: 'HOTLINE', enteredBy: 'handler-1', trackingCode: 'TESTLISTA5', clientKey: 'cases-e2e-list-a-hotline' },
       });
       const onlyRated = await listCases({ filter: { caseNumber: 'LIST-', rated: true } });
       expect(await onlyRated.clone().json()).toMatchObject([{ caseNumber: 'LIST-B', rated: true, reviewLevel: 4 }]);
       expect(await numbers(await listCases({ filter: { caseNumber: 'LIST-', rated: false }, sort: ['caseNumber', 'ASC'] }))).toEqual(['LIST-A', 'LIST-C', 'LIST-D']);
       const detail = await fetch(`${baseUrl}/cases/${rated.id}`, { headers: { 'x-dev-actor': adminActor } });
-      expect(await detail.json()).toMatchObject({ rated: true, review: { id: review.id, level: 4, channel: 'ONLINE_PORTAL', createdAt: expect.stringMatching(/\+08:00$/) as unknown } });
+      expect(await detail.json()).toMatchObject({ rated: true, review: { id: review.id, level: 4, channel: 'ONLINE_PORTAL', createdAt: expect.stringMatching(/\+08:00$/) as unknown }, feedback: [] });
+      const detailA = await fetch(`${baseUrl}/cases/${aboutA.id}`, { headers: { 'x-dev-actor': adminActor } });
+      expect(await detailA.json()).toMatchObject({ rated: false, reviewLevel: null, review: null, feedback: [{ id: hotline.id, level: 5, channel: 'HOTLINE', createdAt: expect.stringMatching(/\+08:00$/) as unknown }] });
     });
 
     it.each([

@@ -297,14 +297,14 @@ describe('rating channels', () => {
       expect(review.rectification?.workflowId).toBe(`rectification-${review.id}`);
     });
 
-    it('links a case of the hall (completed or not: 随时可评), copying it; a retry by the same user returns the entry', async () => {
+    it('refers to a case of the hall (completed or not: 随时可评) without rating it, copying it; a retry by the same user returns the entry', async () => {
       const ratedCase = await stack.createCase({ completedAt: null, staffEmployeeNumber: 'JX04012', serviceItemCode: 'MZ-002' });
       const handler = actor('HANDLER', ['jintun'], 'handler-jintun');
       const clientKey = randomUUID();
       const body = { clientKey, channel: 'MAILBOX', caseNumber: ratedCase.caseNumber, level: 1, comment: '意见箱来信', contact: { name: '孙七', phone: '0537-6851234' } };
       const review = await created(await entry(handler, body));
       const stored = await stack.prisma.review.findUniqueOrThrow({ where: { id: review.id } });
-      expect(stored).toMatchObject({ channel: 'MAILBOX', caseId: ratedCase.id, staffId: ratedCase.staffId, serviceItemId: ratedCase.serviceItemId, reviewerKind: 'REAL_NAME', enteredBy: 'handler-jintun' });
+      expect(stored).toMatchObject({ channel: 'MAILBOX', caseId: null, aboutCaseId: ratedCase.id, staffId: ratedCase.staffId, serviceItemId: ratedCase.serviceItemId, reviewerKind: 'REAL_NAME', enteredBy: 'handler-jintun' });
       expect(stack.protector.decrypt(stored.reviewerPhoneEnc ?? '')).toBe('05376851234');
 
       const retry = await entry(handler, body);

@@ -75,12 +75,6 @@ describe('ratings: the rules every channel shares', () => {
       const again = await expectRefusal(await rateAtWindow(ratedCase), 409, 'CASE_ALREADY_RATED');
       expect(again.message).toContain('2026年3月2日 10:05');
       await expectRefusal(await rateOnPortal(ratedCase), 409, 'CASE_ALREADY_RATED');
-      const entry = await stack.post(
-        '/feedback-entries',
-        { clientKey: randomUUID(), channel: 'HOTLINE', hallCode: 'jintun', caseNumber: ratedCase.caseNumber, level: 2, comment: '电话反映' },
-        actor('HANDLER', ['jintun']),
-      );
-      await expectRefusal(entry, 409, 'CASE_ALREADY_RATED');
       expect(await written()).toEqual(before);
     });
 
@@ -119,6 +113,79 @@ describe('ratings: the rules every channel shares', () => {
       expect(new Set(bodies.map((body) => body.id)).size).toBe(1);
       expect(new Set(bodies.map((body) => body.trackingCode)).size).toBe(1);
       expect(await stack.prisma.outboxMessage.count({ where: { key: `rectification-${bodies[0].id}` } })).toBe(1);
+    });
+  });
+
+  describe("staff entries naming a case (随时可评): feedback about the case, never its one rating", () => {
+    const handler = actor('HANDLER', ['jintun'], 'handler-jintun');
+    const admin = actor('ADMIN', [], 'admin-1');
+
+    const enterAbout = (ratedCase: CreatedCase, body: Record<string, unknown> = {}) =>
+      stack.post('/feedback-entries', { clientKey: randomUUID(), channel: 'HOTLINE', hallCode: 'jintun', caseNumber: ratedCase.caseNumber, level: 5, comment: '来电表扬窗口服务热情', ...body }, handler);
+
+    interface CaseDetail {
+      rated: boolean;
+      reviewLevel: number | null;
+      review: { id: string; level: number; channel: string } | null;
+      feedback: Array<{ id: string; level: number; channel: string }>;
+    }
+    const caseDetail = async (ratedCase: CreatedCase): Promise<CaseDetail> => {
+      const response = await stack.get(`/cases/${ratedCase.id}`, admin);
+      expect(response.status).toBe(200);
+      return (await response.json()) as CaseDetail;
+    };
+
+    it('leaves the case to the citizen: after a staff level-5 entry the case is unrated, its invitation opens, and the QR rating is its one rating', async () => {
+      const ratedCase = await stack.createCase({ completedAt: COMPLETED });
+      const entryResponse = await enterAbout(ratedCase);
+      expect(entryResponse.status).toBe(201);
+      const entry = (await entryResponse.json()) as ReviewBody;
+      // Placed like the case (hall, window, staff, item), referring to it without holding its rating.
+      expect(await stack.prisma.review.findUniqueOrThrow({ where: { id: entry.id } })).toMatchObject({
+        channel: 'HOTLINE', caseId: null, aboutCaseId: ratedCase.id, staffId: ratedCase.staffId, serviceItemId: ratedCase.serviceItemId, enteredBy: 'handler-jintun',
+      });
+      expect(await caseDetail(ratedCase)).toMatchObject({ rated: false, reviewLevel: null, review: null, feedback: [{ id: entry.id, level: 5, channel: 'HOTLINE' }] });
+
+      // The invitation does not call the case rated either.
+      const invitation = await stack.post(`/integration/cases/${encodeURIComponent(ratedCase.caseNumber)}/rating-invitation`, {}, { 'x-api-key': portalKey });
+      expect(invitation.status).toBe(201);
+      const token = ((await invitation.json()) as { url: string }).url.split('/').pop() ?? '';
+      expect((await stack.get(`/public/invitations/${token}`)).status).toBe(200);
+
+      const rating = await rateAtWindow(ratedCase, { level: 4 });
+      expect(rating.status).toBe(201);
+      const citizens = (await rating.json()) as ReviewBody;
+      expect(await stack.prisma.review.findMany({ where: { caseId: ratedCase.id }, select: { id: true, channel: true } })).toEqual([{ id: citizens.id, channel: 'WINDOW_QR' }]);
+      expect(await caseDetail(ratedCase)).toMatchObject({ rated: true, reviewLevel: 4, review: { id: citizens.id, level: 4, channel: 'WINDOW_QR' }, feedback: [{ id: entry.id }] });
+      // Now it is rated, for the invitation too.
+      await expectRefusal(await stack.get(`/public/invitations/${token}`), 409, 'CASE_ALREADY_RATED');
+    });
+
+    it.each(['FAULT_WINDOW', 'MAILBOX', 'HOTLINE', 'SUPERVISION_PLATFORM', 'EMAIL'] as const)(
+      'accepts a %s entry naming a case the citizen has rated, as feedback (201, not 409 CASE_ALREADY_RATED)',
+      async (channel) => {
+        const ratedCase = await stack.createCase({ completedAt: COMPLETED });
+        const rating = (await (await rateOnPortal(ratedCase)).json()) as ReviewBody;
+        const entries = [await enterAbout(ratedCase, { channel }), await enterAbout(ratedCase, { channel, level: 3 })];
+        expect(entries.map((response) => response.status)).toEqual([201, 201]);
+        expect(await stack.prisma.review.count({ where: { aboutCaseId: ratedCase.id, channel } })).toBe(2);
+        expect(await caseDetail(ratedCase)).toMatchObject({ rated: true, reviewLevel: 4, review: { id: rating.id, channel: 'ONLINE_PORTAL' } });
+      },
+    );
+
+    it('starts the rectification of a bad staff entry naming a case, which the citizen may still rate afterwards', async () => {
+      const ratedCase = await stack.createCase({ completedAt: COMPLETED });
+      const response = await enterAbout(ratedCase, { channel: 'SUPERVISION_PLATFORM', level: 1, comment: '监督平台转来：窗口推诿' });
+      expect(response.status).toBe(201);
+      const entry = (await response.json()) as ReviewBody;
+      const workflowId = `rectification-${entry.id}`;
+      expect(entry.rectification).toEqual({ workflowId });
+      const message = await stack.prisma.outboxMessage.findUniqueOrThrow({ where: { key: workflowId } });
+      expect(message.payload).toEqual({ workflowId, input: { reviewId: entry.id, hallCode: 'jintun', level: 1, reviewedAt: new Date(SOON_AFTER).toISOString() } });
+      expect(await eventually(() => stack.prisma.outboxMessage.findFirst({ where: { key: workflowId, dispatchedAt: { not: null } } }))).toBeTruthy();
+
+      expect((await rateOnPortal(ratedCase)).status).toBe(201);
+      expect(await stack.prisma.review.count({ where: { OR: [{ caseId: ratedCase.id }, { aboutCaseId: ratedCase.id }] } })).toBe(2);
     });
   });
 

@@ -133,6 +133,20 @@ describe('GET /api/reviews (评价记录)', () => {
         adoptionLabel: '已采纳',
         rectification: { state: 'RECTIFYING', stateLabel: '整改中', overdue: false, escalationLevel: 0 },
       });
+      expect(await (await get(ids.slowWindow)).json()).toMatchObject({ ratesCase: true });
+    });
+
+    it('shows the case a staff entry is about, marked as not its rating, and finds the entry by that case number', async () => {
+      const aboutCase = await prisma.serviceCase.findUniqueOrThrow({ where: { caseNumber: 'JT-2026-0001' } });
+      const entry = await prisma.review.create({
+        data: { hallId: aboutCase.hallId, aboutCaseId: aboutCase.id, level: 4, channel: 'MAILBOX', enteredBy: 'handler-1', trackingCode: 'TESTMAILBX', clientKey: 'reviews-list-about-case', createdAt: new Date('2026-11-06T09:00:00+08:00') },
+      });
+      try {
+        expect(await (await get(entry.id)).json()).toMatchObject({ caseId: aboutCase.id, caseNumber: 'JT-2026-0001', ratesCase: false, channelLabel: '意见箱' });
+        expect((await listedNames({ filter: { q: 'jt-2026' } })).sort()).toEqual([entry.id, 'slowWindow'].sort());
+      } finally {
+        await prisma.review.delete({ where: { id: entry.id } });
+      }
     });
   });
 

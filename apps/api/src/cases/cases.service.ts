@@ -40,6 +40,12 @@ const CASE_INCLUDE = {
   review: { select: { id: true, level: true, channel: true, createdAt: true } },
 } satisfies Prisma.ServiceCaseInclude;
 
+/** The detail adds the 随时可评 items staff entered about the case (the list shows only whether it is rated). */
+const CASE_DETAIL_INCLUDE = {
+  ...CASE_INCLUDE,
+  feedback: { select: { id: true, level: true, channel: true, createdAt: true }, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }] },
+} satisfies Prisma.ServiceCaseInclude;
+
 type CaseRow = Prisma.ServiceCaseGetPayload<{ include: typeof CASE_INCLUDE }>;
 
 /** The console's view of cases: scoped to the actor's halls, applicant masked. */
@@ -79,11 +85,12 @@ export class CasesService {
   }
 
   async get(id: string, actor: Actor): Promise<CaseDetailResponse> {
-    const row = await this.prisma.client.serviceCase.findUnique({ where: { id }, include: CASE_INCLUDE });
+    const row = await this.prisma.client.serviceCase.findUnique({ where: { id }, include: CASE_DETAIL_INCLUDE });
     if (!row) throw new DomainHttpException(404, 'CASE_NOT_FOUND', '未找到该办件');
     if (!canSeeHall(actor, row.hall.code)) throw new DomainHttpException(403, 'FORBIDDEN', '无权查看其他镇街的办件');
     const review = row.review ? { ...row.review, createdAt: formatShanghaiInstant(row.review.createdAt) } : null;
-    return { ...this.toResponse(row), review };
+    const feedback = row.feedback.map((entry) => ({ ...entry, createdAt: formatShanghaiInstant(entry.createdAt) }));
+    return { ...this.toResponse(row), review, feedback };
   }
 
   private toResponse(row: CaseRow): CaseResponse {

@@ -1,6 +1,5 @@
 import { Body, Controller, Post, Res, UseGuards } from '@nestjs/common';
 import {
-  ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiHeader,
@@ -32,10 +31,9 @@ export class FeedbackEntriesController {
   constructor(private readonly entries: FeedbackEntriesService) {}
 
   @Post()
-  @ApiOperation({ summary: '随时可评 feedback entered by staff (fault window, mailbox, hotline, supervision platform, email)' })
+  @ApiOperation({ summary: '随时可评 feedback entered by staff (fault window, mailbox, hotline, supervision platform, email); a linked case is referred to, never rated' })
   @ApiCreatedResponse({ type: ReviewResponse })
   @ApiOkResponse({ type: ReviewResponse, description: 'a retry (same clientKey from the same user): the first entry' })
-  @ApiConflictResponse({ type: ApiError, description: 'CASE_ALREADY_RATED (the linked case)' })
   @ApiUnprocessableEntityResponse({ type: ApiError })
   async enter(@CurrentActor() actor: Actor, @Body() dto: FeedbackEntryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<ReviewResponse> {
     const entry = await this.entries.enter(actor, dto);

@@ -13,8 +13,9 @@ import { reviewerOfContact } from './reviewer-record';
 
 /**
  * 随时可评 feedback that staff enter for a hall (找茬窗口, 意见箱, 热线, 监督平台, 电子邮箱), recorded with who entered it.
- * Anytime means anytime: a linked case need not be completed nor inside its rating period, but it is still rated
- * once (one review per case). A linked case decides hall, window, staff and item.
+ * Anytime means anytime: a linked case need not be completed nor inside its rating period. A linked case decides
+ * hall, window, staff and item, but the entry is feedback about the case, never its rating (一次一评 is the
+ * citizen's, by QR, invitation or portal): the case stays unrated, and may have any number of such entries.
  */
 @Injectable()
 export class FeedbackEntriesService {
@@ -32,11 +33,11 @@ export class FeedbackEntriesService {
     const hall = await this.masterData.hallByCode(dto.hallCode);
     let subject: ReviewSubject;
     if (dto.caseNumber) {
-      const ratedCase = await this.cases.byNumber(dto.caseNumber);
-      if (!ratedCase || ratedCase.hallId !== hall.id) {
+      const aboutCase = await this.cases.byNumber(dto.caseNumber);
+      if (!aboutCase || aboutCase.hallId !== hall.id) {
         throw new DomainHttpException(422, 'CASE_NOT_FOUND', `${hall.name}没有编号为 ${dto.caseNumber} 的办件`, [{ field: 'caseNumber', message: '请核对办件编号，或不关联办件' }]);
       }
-      subject = { kind: 'case', ratedCase, ratingPeriodApplies: false };
+      subject = { kind: 'about-case', aboutCase };
     } else {
       const window = dto.windowCode ? await this.masterData.windowByCode(hall, dto.windowCode) : undefined;
       const staff = dto.staffEmployeeNumber ? await this.masterData.staffOf(hall, dto.staffEmployeeNumber) : undefined;

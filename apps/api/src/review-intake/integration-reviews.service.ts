@@ -42,7 +42,7 @@ export class IntegrationReviewsService {
       ...(dto.comment ? { comment: dto.comment } : {}),
       at: dto.ratedAt ?? now,
       reviewer: reviewerOfCase(this.protector, ratedCase, dto.reviewer),
-      subject: { kind: 'case', ratedCase, ratingPeriodApplies: true },
+      subject: { kind: 'case', ratedCase },
     });
   }
 }

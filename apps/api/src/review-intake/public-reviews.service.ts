@@ -53,7 +53,7 @@ export class PublicReviewsService {
         return this.recorder.record({
           ...common,
           reviewer: reviewerOfCase(this.protector, ratedCase, dto.reviewer),
-          subject: { kind: 'case', ratedCase, ratingPeriodApplies: true },
+          subject: { kind: 'case', ratedCase },
         });
       }
       case 'CASE_INVITATION': {
@@ -63,7 +63,7 @@ export class PublicReviewsService {
         return this.recorder.record({
           ...common,
           reviewer: reviewerOfCase(this.protector, ratedCase, dto.reviewer),
-          subject: { kind: 'case', ratedCase, ratingPeriodApplies: true, invitationId },
+          subject: { kind: 'case', ratedCase, invitationId },
         });
       }
       case 'PUBLIC_FORM': {

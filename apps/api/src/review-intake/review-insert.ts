@@ -8,7 +8,10 @@ export interface ReviewRow {
   readonly windowId: string | null;
   readonly staffId: string | null;
   readonly serviceItemId: string | null;
+  /** The case rated (unique: one review per case). */
   readonly caseId: string | null;
+  /** The case a 随时可评 item is about, without rating it. */
+  readonly aboutCaseId: string | null;
   readonly level: number;
   readonly optionCodes: readonly string[];
   readonly optionSetId: string;
@@ -27,7 +30,7 @@ export interface ReviewRow {
 }
 
 /**
- * The INSERT of a review unless one of its unique columns (client key, case, tracking code) is taken. A concurrent
+ * The INSERT of a review unless one of its unique columns (client key, rated case, tracking code) is taken. A concurrent
  * insert of the same key waits for the other transaction and then reports the conflict, so "not inserted" always
  * means "someone else's row is there" (the caller finds out whose). ON CONFLICT DO NOTHING also spares an error,
  * and the aborted transaction that comes with it, on every retry.
@@ -36,11 +39,11 @@ export interface ReviewRow {
  * against the Prisma schema (apps/api/src/prisma/raw-sql-columns.spec.ts), so a new column is not forgotten.
  */
 export const INSERT_REVIEW = `
-  INSERT INTO "review" ("id", "hall_id", "window_id", "staff_id", "service_item_id", "case_id", "level", "option_codes",
-    "option_set_id", "option_set_version", "comment", "channel", "reviewer_kind", "reviewer_name_enc", "reviewer_phone_enc",
-    "reviewer_phone_hash", "tracking_code", "entered_by", "client_key", "created_at")
-  VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6::uuid, $7::smallint, $8::text[], $9::uuid, $10::int, $11,
-    $12::"review_channel", $13::"reviewer_kind", $14, $15, $16, $17, $18, $19, $20::timestamptz)
+  INSERT INTO "review" ("id", "hall_id", "window_id", "staff_id", "service_item_id", "case_id", "about_case_id", "level",
+    "option_codes", "option_set_id", "option_set_version", "comment", "channel", "reviewer_kind", "reviewer_name_enc",
+    "reviewer_phone_enc", "reviewer_phone_hash", "tracking_code", "entered_by", "client_key", "created_at")
+  VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6::uuid, $7::uuid, $8::smallint, $9::text[], $10::uuid, $11::int,
+    $12, $13::"review_channel", $14::"reviewer_kind", $15, $16, $17, $18, $19, $20, $21::timestamptz)
   ON CONFLICT DO NOTHING`;
 
 /** The review columns the INSERT leaves to their database default, and why. */
@@ -50,7 +53,7 @@ export const REVIEW_COLUMNS_LEFT_TO_DEFAULTS: Readonly<Record<string, string>> =
 
 function insertValues(row: ReviewRow): unknown[] {
   return [
-    row.id, row.hallId, row.windowId, row.staffId, row.serviceItemId, row.caseId, row.level, [...row.optionCodes], row.optionSetId,
+    row.id, row.hallId, row.windowId, row.staffId, row.serviceItemId, row.caseId, row.aboutCaseId, row.level, [...row.optionCodes], row.optionSetId,
     row.optionSetVersion, row.comment, row.channel, row.reviewerKind, row.reviewerNameEnc, row.reviewerPhoneEnc, row.reviewerPhoneHash,
     row.trackingCode, row.enteredBy, row.clientKey, row.createdAt.toISOString(),
   ];

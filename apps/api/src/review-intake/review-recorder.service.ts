@@ -14,16 +14,19 @@ import { insertReview, insertReviewInTransaction, type ReviewRow } from './revie
 import type { ReviewerRecord } from './reviewer-record';
 import { assertBadReviewHasReason, assertKnownOptions, assertRatable, caseAlreadyRated } from './rules/review-rules';
 
-/** What a review is about: one case (hall, window, staff and item copied from it), or a hall (随时可评). */
+/**
+ * What a review is about: the rating of one case (一次一评 / 一事一评: completed, inside its rating period, once), a
+ * 随时可评 item about a case (placed like the case, but not its rating: the case keeps its one rating for the
+ * citizen), or a hall (随时可评). For both case kinds, hall, window, staff and item are copied from the case.
+ */
 export type ReviewSubject =
   | {
       readonly kind: 'case';
       readonly ratedCase: RatedCase;
-      /** Case-bound channels: completed, and inside the rating period at `at`. 随时可评 entries linking a case: no. */
-      readonly ratingPeriodApplies: boolean;
       /** Set when rating through an invitation: marked used in the review's transaction. */
       readonly invitationId?: string;
     }
+  | { readonly kind: 'about-case'; readonly aboutCase: RatedCase }
   | { readonly kind: 'hall'; readonly hall: HallEntry; readonly window?: WindowEntry; readonly staff?: StaffEntry };
 
 export interface NewReview {
@@ -89,9 +92,12 @@ export class ReviewRecorder {
 
   async record(review: NewReview): Promise<ReviewResponse> {
     const { subject } = review;
-    const placement = subject.kind === 'case' ? await this.placementOfCase(subject.ratedCase) : placementOfHall(subject);
+    const placement =
+      subject.kind === 'case' ? await this.placementOfCase(subject.ratedCase)
+      : subject.kind === 'about-case' ? await this.placementOfCase(subject.aboutCase)
+      : placementOfHall(subject);
 
-    if (subject.kind === 'case' && subject.ratingPeriodApplies) {
+    if (subject.kind === 'case') {
       const workingTime = await this.masterData.workingTimeOf(subject.ratedCase.hallId);
       const first = await this.checkCaseRule(subject.ratedCase.id, review.clientKey, () => assertRatable(subject.ratedCase.completedAt, review.at, workingTime));
       if (first) return first;
@@ -107,6 +113,7 @@ export class ReviewRecorder {
       staffId: placement.staffId,
       serviceItemId: placement.serviceItemId,
       caseId: subject.kind === 'case' ? subject.ratedCase.id : null,
+      aboutCaseId: subject.kind === 'about-case' ? subject.aboutCase.id : null,
       level: review.level,
       optionCodes: review.optionCodes,
       optionSetId: optionSet.id,

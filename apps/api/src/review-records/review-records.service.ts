@@ -47,6 +47,7 @@ const REVIEW_INCLUDE = {
   staff: { select: { name: true } },
   serviceItem: { select: { code: true, name: true, department: { select: { code: true, name: true } } } },
   serviceCase: { select: { caseNumber: true } },
+  aboutCase: { select: { caseNumber: true } },
   optionSet: { select: { options: { select: { code: true, label: true } } } },
   rectificationCase: { select: { state: true, stateLabel: true, overdue: true, escalationLevel: true, invitedDepartmentCodes: true } },
 } satisfies Prisma.ReviewInclude;
@@ -122,6 +123,7 @@ export class ReviewRecordsService {
               OR: [
                 { comment: { contains: q, mode: 'insensitive' } },
                 { serviceCase: { caseNumber: { contains: q, mode: 'insensitive' } } },
+                { aboutCase: { caseNumber: { contains: q, mode: 'insensitive' } } },
                 { trackingCode: q.toUpperCase() },
               ],
             }
@@ -152,8 +154,10 @@ export class ReviewRecordsService {
       serviceItemName: row.serviceItem?.name ?? null,
       departmentCode: row.serviceItem?.department.code ?? null,
       departmentName: row.serviceItem?.department.name ?? null,
-      caseId: row.caseId,
-      caseNumber: row.serviceCase?.caseNumber ?? null,
+      // A review rates its case (caseId) or, entered by staff, is about one (aboutCaseId); never both.
+      caseId: row.caseId ?? row.aboutCaseId,
+      caseNumber: (row.serviceCase ?? row.aboutCase)?.caseNumber ?? null,
+      ratesCase: row.caseId !== null,
       options: row.optionCodes.map((code) => ({ code, label: labels.get(code) ?? code })),
       optionSetVersion: row.optionSetVersion,
       comment: row.comment,

@@ -20,7 +20,7 @@ export class CaseResponse {
   @ApiProperty({ type: String, nullable: true }) completedAt!: string | null;
   @ApiProperty({ enum: ['WINDOW', 'ONLINE'] }) channel!: 'WINDOW' | 'ONLINE';
   @ApiProperty({ example: 'csv:admin-1', description: "the integration client's id, or csv:<user> for an import" }) source!: string;
-  @ApiProperty({ description: 'a review exists for the case' }) rated!: boolean;
+  @ApiProperty({ description: 'the case has its one rating (一次一评: window QR, invitation or portal); 随时可评 items staff entered about it do not count' }) rated!: boolean;
   @ApiProperty({ type: Number, nullable: true, example: 5 }) reviewLevel!: number | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
@@ -34,5 +34,7 @@ export class CaseReviewSummary {
 }
 
 export class CaseDetailResponse extends CaseResponse {
-  @ApiProperty({ type: CaseReviewSummary, nullable: true }) review!: CaseReviewSummary | null;
+  @ApiProperty({ type: CaseReviewSummary, nullable: true, description: 'its one rating' }) review!: CaseReviewSummary | null;
+  @ApiProperty({ type: [CaseReviewSummary], description: '随时可评 items staff entered about the case (热线, 意见箱, …), newest first: feedback, not its rating' })
+  feedback!: CaseReviewSummary[];
 }

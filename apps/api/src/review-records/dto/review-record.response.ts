@@ -30,8 +30,11 @@ export class ReviewRecordResponse {
   @ApiProperty({ type: String, nullable: true }) serviceItemName!: string | null;
   @ApiProperty({ type: String, nullable: true }) departmentCode!: string | null;
   @ApiProperty({ type: String, nullable: true }) departmentName!: string | null;
-  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) caseId!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'the case the review rates, or a 随时可评 item entered by staff is about (ratesCase tells which)' })
+  caseId!: string | null;
   @ApiProperty({ type: String, nullable: true }) caseNumber!: string | null;
+  @ApiProperty({ description: "true: the case's one rating (一次一评); false: no case, or feedback about it that leaves it unrated" })
+  ratesCase!: boolean;
   @ApiProperty({ type: [ReviewOptionLabel], description: 'the second-level reasons chosen, with the labels of the option set version used' }) options!: ReviewOptionLabel[];
   @ApiProperty({ type: Number, nullable: true }) optionSetVersion!: number | null;
   @ApiProperty({ type: String, nullable: true }) comment!: string | null;
