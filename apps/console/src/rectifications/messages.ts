@@ -42,8 +42,6 @@ export const messages: ModuleMessages = {
       closed: '已于 %{at} 办结',
       no_actions: '当前没有您可办理的事项',
       no_timeline: '暂无处理记录',
-      system: '系统',
-      staff: '工作人员（账号 %{id}…）',
       sections: {
         case: '工单概况',
         actions: '可办理事项',

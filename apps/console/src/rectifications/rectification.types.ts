@@ -41,11 +41,18 @@ export interface CaseReviewer {
   masked: boolean;
 }
 
+/** One step of a case, named by the API: who by post and name, departments by name (never an account id or a code). */
 export interface TimelineEntry {
   seq?: number;
   at: string;
   actor: string;
+  /** 经办人 张三, 金屯镇分管领导 李四, 县行政审批服务局 王五, 评价人, 系统. */
+  actorLabel: string;
+  /** The workflow's wording as recorded (departments by code). */
   action: string;
+  /** The wording with the departments named by name: what a person reads. */
+  actionLabel: string;
+  departments: Array<{ code: string; name: string }>;
   details?: Record<string, unknown> | null;
 }
 
