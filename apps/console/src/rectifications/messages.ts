@@ -21,6 +21,8 @@ export const messages: ModuleMessages = {
         openedAt: '收到时间',
         closedAt: '办结时间',
         outcomeLabel: '办结结果',
+        assignee: '经办人',
+        invitedDepartments: '协办部门',
       },
     },
   },

@@ -30,6 +30,10 @@ export interface RectificationCase {
   slaPolicyVersion: number;
   openedAt: string;
   closedAt: string | null;
+  /** The handler whose work queue the case is in; null while it is the hall's. */
+  assigneeName: string | null;
+  /** Departments invited to co-handle the case (codes; the export names them). */
+  invitedDepartmentCodes: string[];
   updatedAt: string;
 }
 
