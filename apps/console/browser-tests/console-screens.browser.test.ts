@@ -146,6 +146,12 @@ describe('the staff console', () => {
     ).toBe(200);
     await visible(stateChip(page, '待群众确认'));
     await visible(page.getByTestId('timeline').getByText(/整改/));
+    // Each step names who took it by post and display name, the workflow's own steps as 系统; never an account id.
+    const timeline = page.getByTestId('timeline');
+    await visible(timeline.getByText('已登记整改结果并反馈评价人，待群众确认'));
+    await visible(timeline.getByTestId('timeline-actor').filter({ hasText: /^系统$/ }));
+    await expect(timeline.getByTestId('timeline-actor').filter({ hasText: /^经办人 测试 jintun-handler$/ }).count()).resolves.toBe(3);
+    await expect(timeline.getByText(/账号/).count()).resolves.toBe(0);
     await stack.screenshot(page, '07-case-awaiting-confirmation');
 
     // The list, then a preset: the case waits for the reviewer now, so it is not among 我的待办.
@@ -153,7 +159,12 @@ describe('the staff console', () => {
     await visible(page.getByRole('row').filter({ hasText: '待群众确认' }));
     await stack.screenshot(page, '08-rectification-list');
     // 导出 asks for 1,000 rows; the API gives 500 a request, so the console fetches them page by page.
-    expect(await exportedCsv(page)).toContain(reviewId);
+    const csv = await exportedCsv(page);
+    expect(csv).toContain(reviewId);
+    // Chinese headers, the hall and the handler by name, times in Beijing minutes: no codes or account ids.
+    expect(csv).toMatch(/^\uFEFF工单编号,服务大厅,评价,状态,整改类别,督办级别,已超期,经办人,协办部门,收到时间,/);
+    expect(csv).toContain(`${reviewId},金屯镇,`);
+    expect(csv).not.toContain('jintun');
     await page.getByRole('button', { name: '我的待办' }).click();
     await visible(page.getByText('按当前筛选条件未找到'));
     await stack.screenshot(page, '08b-rectification-list-preset');
@@ -194,6 +205,7 @@ describe('the staff console', () => {
       }, '12-decide-rejection-form'),
     ).toBe(200);
     await visible(stateChip(page, '已办结'));
+    await visible(page.getByTestId('timeline-actor').filter({ hasText: /^县行政审批服务局 测试 county$/ }));
     await stack.screenshot(page, '13-case-closed');
 
     // 超期督办: real clocks run for days, so one open case's read-model row is marked overdue at the hall's level

@@ -25,6 +25,7 @@ import { PrismaService } from '../prisma/prisma.service';
 import { CaseWorkflowClient, type CaseCommands } from '../temporal/case-workflow.client';
 import type { RectificationCaseResponse, RectificationDetailResponse, RectificationLiveResponse } from './dto/rectification.response';
 import { allowedActions, caseForActionsFromState } from './rectification-action';
+import { TimelineNamesService } from './timeline-names.service';
 
 export const RECTIFICATIONS_RESOURCE = defineSimpleRestResource({
   name: 'rectifications',
@@ -57,6 +58,7 @@ export class RectificationsService {
   constructor(
     private readonly cases: CaseWorkflowClient,
     private readonly prisma: PrismaService,
+    private readonly timelineNames: TimelineNamesService,
   ) {}
 
   /** The case as the workflow itself holds it now (a query, answered by a worker). */
@@ -74,15 +76,19 @@ export class RectificationsService {
     });
     if (!row) throw await this.cases.notFound(reviewId);
     this.assertVisible(actor, { hallCode: row.hall.code, invitedDepartmentCodes: row.invitedDepartmentCodes });
-    return {
-      ...this.toResponse(row),
-      timeline: row.timeline.map((entry) => ({
+    const timeline = await this.timelineNames.label(
+      row.timeline.map((entry) => ({
         seq: entry.seq,
         at: formatShanghaiInstant(entry.at),
         actor: entry.actor,
         action: entry.action,
         details: (entry.details as Record<string, unknown> | null) ?? null,
       })),
+      { hallName: row.hall.name, invitedDepartmentCodes: row.invitedDepartmentCodes },
+    );
+    return {
+      ...this.toResponse(row),
+      timeline,
       allowedActions: allowedActions(actor, {
         state: row.state as RectificationState,
         hallCode: row.hall.code,
@@ -147,8 +153,13 @@ export class RectificationsService {
     return this.act(reviewId, 'inviteDepartments', command);
   }
 
-  private withOffer(state: RectificationCaseState, actor: Actor): RectificationLiveResponse {
-    return { ...state, id: state.reviewId, allowedActions: allowedActions(actor, caseForActionsFromState(state, new Date())), source: 'workflow' };
+  /** The workflow's state as answered: its timeline named (people, departments), and what the actor may do next. */
+  private async withOffer(state: RectificationCaseState, actor: Actor): Promise<RectificationLiveResponse> {
+    const timeline = await this.timelineNames.label(state.timeline, {
+      hallName: state.hallName,
+      invitedDepartmentCodes: state.invitedDepartments.map((invitation) => invitation.departmentCode),
+    });
+    return { ...state, timeline, id: state.reviewId, allowedActions: allowedActions(actor, caseForActionsFromState(state, new Date())), source: 'workflow' };
   }
 
   private assertVisible(actor: Actor, facts: RectificationVisibilityFacts): void {

@@ -1,15 +1,14 @@
 import { Box, Typography } from '@mui/material';
-import { useGetIdentity, useTranslate } from 'react-admin';
+import { useTranslate } from 'react-admin';
 import { beijingDateTime } from '../shared/countdown';
 import type { TimelineEntry } from './rectification.types';
 
-/** The case's history, newest first, with the workflow's own Chinese wording of each step. */
+/**
+ * The case's history, newest first, in the workflow's own Chinese wording of each step. The API names who took each
+ * step and the departments it mentions (actorLabel, actionLabel): the console never shows an account id or a code.
+ */
 export const TimelineList = ({ entries }: { entries: readonly TimelineEntry[] }) => {
   const translate = useTranslate();
-  const { identity } = useGetIdentity();
-  // The timeline names people by account id; the console can name the signed-in user, the others stay an id.
-  const who = (actor: string) =>
-    actor === 'system' ? translate('app.rectification.system') : actor === identity?.id ? String(identity.fullName ?? actor) : translate('app.rectification.staff', { id: actor.slice(0, 8) });
   if (entries.length === 0) return <Typography color="text.secondary">{translate('app.rectification.no_timeline')}</Typography>;
   return (
     <Box component="ol" sx={{ listStyle: 'none', p: 0, m: 0 }} data-testid="timeline">
@@ -19,9 +18,9 @@ export const TimelineList = ({ entries }: { entries: readonly TimelineEntry[] })
             {beijingDateTime(entry.at)}
           </Typography>
           <Box>
-            <Typography variant="body2">{entry.action}</Typography>
-            <Typography variant="caption" color="text.secondary">
-              {who(entry.actor)}
+            <Typography variant="body2">{entry.actionLabel}</Typography>
+            <Typography variant="caption" color="text.secondary" data-testid="timeline-actor">
+              {entry.actorLabel}
             </Typography>
           </Box>
         </Box>

@@ -21,6 +21,8 @@ export const messages: ModuleMessages = {
         openedAt: '收到时间',
         closedAt: '办结时间',
         outcomeLabel: '办结结果',
+        assignee: '经办人',
+        invitedDepartments: '协办部门',
       },
     },
   },
@@ -42,8 +44,6 @@ export const messages: ModuleMessages = {
       closed: '已于 %{at} 办结',
       no_actions: '当前没有您可办理的事项',
       no_timeline: '暂无处理记录',
-      system: '系统',
-      staff: '工作人员（账号 %{id}…）',
       sections: {
         case: '工单概况',
         actions: '可办理事项',

@@ -30,6 +30,10 @@ export interface RectificationCase {
   slaPolicyVersion: number;
   openedAt: string;
   closedAt: string | null;
+  /** The handler whose work queue the case is in; null while it is the hall's. */
+  assigneeName: string | null;
+  /** Departments invited to co-handle the case (codes; the export names them). */
+  invitedDepartmentCodes: string[];
   updatedAt: string;
 }
 
@@ -41,11 +45,18 @@ export interface CaseReviewer {
   masked: boolean;
 }
 
+/** One step of a case, named by the API: who by post and name, departments by name (never an account id or a code). */
 export interface TimelineEntry {
   seq?: number;
   at: string;
   actor: string;
+  /** 经办人 张三, 金屯镇分管领导 李四, 县行政审批服务局 王五, 评价人, 系统. */
+  actorLabel: string;
+  /** The workflow's wording as recorded (departments by code). */
   action: string;
+  /** The wording with the departments named by name: what a person reads. */
+  actionLabel: string;
+  departments: Array<{ code: string; name: string }>;
   details?: Record<string, unknown> | null;
 }
 

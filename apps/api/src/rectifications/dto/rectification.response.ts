@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { RectificationCaseState } from '@haochaping/contracts';
+import type { RectificationCaseState, TimelineEntry } from '@haochaping/contracts';
 import type { RectificationActionPath } from '@haochaping/contracts';
+import type { TimelineEntryLabels } from '../timeline-labels';
 
 /** One row of the read model (rectification_case), instants in Asia/Shanghai time. */
 export class RectificationCaseResponse {
@@ -38,11 +39,24 @@ export class RectificationCaseResponse {
   @ApiProperty() updatedAt!: string;
 }
 
+export class TimelineDepartmentResponse {
+  @ApiProperty({ example: 'yibao' }) code!: string;
+  @ApiProperty({ example: '医保局', description: "the department's name now (its code when the department is gone)" }) name!: string;
+}
+
 export class RectificationTimelineEntryResponse {
   @ApiProperty() seq!: number;
   @ApiProperty() at!: string;
-  @ApiProperty({ description: "user id, or 'system'" }) actor!: string;
-  @ApiProperty({ example: '核实属实，定为限时整改' }) action!: string;
+  @ApiProperty({ description: "user id, or 'system'; the reviewer's steps carry `reviewer`" }) actor!: string;
+  @ApiProperty({
+    example: '金屯镇分管领导 李四',
+    description: 'who took the step, by post and display name now (经办人 张三, 县行政审批服务局 王五, 评价人, 系统); the post alone when the account is gone or unnamed',
+  })
+  actorLabel!: string;
+  @ApiProperty({ example: '邀请县直部门协同整改：yibao', description: "the workflow's wording, as recorded" }) action!: string;
+  @ApiProperty({ example: '邀请县直部门协同整改：医保局', description: 'the action with the departments it names by code named by name' }) actionLabel!: string;
+  @ApiProperty({ type: [TimelineDepartmentResponse], description: 'the departments the details name (departmentCode / departmentCodes)' })
+  departments!: TimelineDepartmentResponse[];
   @ApiPropertyOptional({ type: Object, nullable: true }) details!: Record<string, unknown> | null;
 }
 
@@ -55,7 +69,9 @@ export class RectificationDetailResponse extends RectificationCaseResponse {
 }
 
 /** The workflow's own state (`?live=1`, and every action's answer), with what the caller may do next. */
-export type RectificationLiveResponse = RectificationCaseState & {
+export type RectificationLiveResponse = Omit<RectificationCaseState, 'timeline'> & {
+  /** The workflow's timeline, each entry named as in the read model's answer. */
+  timeline: Array<TimelineEntry & TimelineEntryLabels>;
   id: string;
   allowedActions: RectificationActionPath[];
   source: 'workflow';
