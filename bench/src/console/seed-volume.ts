@@ -57,9 +57,11 @@ export async function seedVolume(pool: Pool, protector: DataProtector, spec: Vol
     );
     // Reviews: level 5 most, bad ones every badEvery-th; the first serviceCases rate the 办件 of the same number.
     await client.query(
-      `INSERT INTO review (id, hall_id, window_id, service_item_id, case_id, level, comment, channel, reviewer_kind, reviewer_name_enc,
-         reviewer_phone_enc, reviewer_phone_hash, tracking_code, adoption, client_key, created_at)
-       SELECT gen_random_uuid(), h.id, w.id, i.id, c.id,
+      // A case's rating comes only from the rating channels (QR, invitation, portal); a hotline entry may be about a case
+      // (about_case_id) without taking its rating, and the public form names none.
+      `INSERT INTO review (id, hall_id, window_id, service_item_id, case_id, about_case_id, level, comment, channel, reviewer_kind,
+         reviewer_name_enc, reviewer_phone_enc, reviewer_phone_hash, tracking_code, adoption, client_key, created_at)
+       SELECT gen_random_uuid(), h.id, w.id, i.id, CASE WHEN s % 5 < 3 THEN c.id END, CASE WHEN s % 5 = 4 THEN c.id END,
          CASE WHEN s % $2 = 0 THEN 1 + (s / $2) % 2 WHEN s % 7 = 0 THEN 3 WHEN s % 3 = 0 THEN 4 ELSE 5 END,
          CASE WHEN s % $2 = 0 THEN '窗口排队时间太长，工作人员态度生硬' WHEN s % 5 = 0 THEN '办事很快，服务热情' END,
          (ARRAY['WINDOW_QR','CASE_INVITATION','ONLINE_PORTAL','PUBLIC_FORM','HOTLINE'])[1 + s % 5]::review_channel,
