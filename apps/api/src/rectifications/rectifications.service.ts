@@ -18,7 +18,7 @@ import {
   type RectificationOutcome,
   type RectificationState,
 } from '@haochaping/contracts';
-import type { Hall, Prisma, RectificationCase } from '@haochaping/db';
+import type { Hall, Prisma, RectificationCase, UserRole } from '@haochaping/db';
 import { canSeeRectification, rectificationVisibility, type RectificationVisibilityFacts } from '../actor/actor-scope';
 import { DomainHttpException } from '../common/api-error';
 import { formatShanghaiInstant } from '@haochaping/working-time';
@@ -56,7 +56,9 @@ export const RECTIFICATIONS_RESOURCE = defineSimpleRestResource({
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Who may hold a hall's case (the assignee works it: verifies, calls back, records the result). */
-const ASSIGNABLE_ROLES: readonly string[] = ['HANDLER', 'TOWN_LEADER'];
+const ASSIGNABLE_ROLES = ['HANDLER', 'TOWN_LEADER'] as const satisfies readonly UserRole[];
+type AssignableRole = (typeof ASSIGNABLE_ROLES)[number];
+const isAssignable = (role: UserRole): role is AssignableRole => (ASSIGNABLE_ROLES as readonly UserRole[]).includes(role);
 const ASSIGNEE_FIELDS = { id: true, username: true, displayName: true, role: true, hallCodes: true, departmentCodes: true, disabledAt: true } as const;
 /** The name a case shows for its assignee: the account's own, its username when it has none. */
 const nameOf = (account: { displayName: string; username: string }) => account.displayName.trim() || account.username;
@@ -179,7 +181,7 @@ export class RectificationsService {
     if (!account) throw refuse('新经办人账号（assignee.userId）不存在');
     if (account.disabledAt) throw refuse('新经办人账号（assignee.userId）已停用，不能接办整改');
     const asActor: Actor = { userId: account.id, role: account.role, hallCodes: account.hallCodes, departmentCodes: account.departmentCodes };
-    if (!ASSIGNABLE_ROLES.includes(account.role) || !hasScopeOnCase(asActor, scope)) {
+    if (!isAssignable(account.role) || !hasScopeOnCase(asActor, scope)) {
       throw refuse(`新经办人账号（assignee.userId）不是${state.hallName}的经办人或分管领导，不能接办该整改`);
     }
     return this.act(reviewId, 'reassign', { assignee: { userId: account.id, name: nameOf(account) }, ...(command.reason ? { reason: command.reason } : {}), actor: command.actor });
@@ -195,16 +197,13 @@ export class RectificationsService {
     this.assertVisible(actor, { hallCode: row.hall.code, invitedDepartmentCodes: row.invitedDepartmentCodes });
     if (!RECTIFICATION_ACTION_RULES.reassign.roles.includes(actor.role)) throw new DomainHttpException(403, 'FORBIDDEN', '只有分管领导或县行政审批服务局可以改派经办人');
     const accounts = await this.prisma.client.user.findMany({
-      where: { disabledAt: null, role: { in: ['HANDLER', 'TOWN_LEADER'] }, hallCodes: { has: row.hall.code } },
+      where: { disabledAt: null, role: { in: [...ASSIGNABLE_ROLES] }, hallCodes: { has: row.hall.code } },
       select: ASSIGNEE_FIELDS,
       orderBy: [{ role: 'asc' }, { displayName: 'asc' }, { username: 'asc' }],
     });
-    return accounts.map((account) => ({
-      id: account.id,
-      name: nameOf(account),
-      role: account.role as CaseAssigneeResponse['role'],
-      roleLabel: ACTOR_ROLE_LABELS[account.role as CaseAssigneeResponse['role']],
-    }));
+    return accounts.flatMap((account) =>
+      isAssignable(account.role) ? [{ id: account.id, name: nameOf(account), role: account.role, roleLabel: ACTOR_ROLE_LABELS[account.role] }] : [],
+    );
   }
 
   /** The workflow's state as answered: its timeline named (people, departments), and what the actor may do next. */
