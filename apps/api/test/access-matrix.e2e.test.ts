@@ -89,6 +89,7 @@ describe('access matrix (production mode, real tokens)', () => {
     'rectifications list': (scope, subject) => ({ method: 'GET', path: `/rectifications?${listQuery(rectificationOf(scope, subject))}`, listed: rectificationOf(scope, subject) }),
     'rectification detail': (scope, subject) => ({ method: 'GET', path: `/rectifications/${rectificationOf(scope, subject)}` }),
     'rectification action (add-note)': (scope, subject) => ({ method: 'POST', path: `/rectifications/${rectificationOf(scope, subject)}/actions/add-note`, body: { text: '权限矩阵测试' } }),
+    'rectification assignees': (scope, subject) => ({ method: 'GET', path: `/rectifications/${rectificationOf(scope, subject)}/assignees` }),
     'cases list': (scope) => ({ method: 'GET', path: `/cases?${listQuery(scope.serviceCase)}`, listed: scope.serviceCase }),
     'case detail': (scope) => ({ method: 'GET', path: `/cases/${scope.serviceCase}` }),
     'case CSV import': (scope) => ({ method: 'POST', path: '/cases/import', csv: importCsvOf(scope.hall) }),
@@ -117,6 +118,8 @@ describe('access matrix (production mode, real tokens)', () => {
     'rectification detail': { handler: HALL, leader: HALL, guide: HALL, county: ALL, admin: ALL },
     // The workflow decides: the guide acts on the invited case; ADMIN keeps the data, not the cases.
     'rectification action (add-note)': { handler: HALL, leader: HALL, guide: HALL, county: ALL, admin: NONE },
+    // For the reassign form: only those who may reassign (the hall's town leader, the county supervisor).
+    'rectification assignees': { handler: NONE, leader: HALL, guide: NONE, county: ALL, admin: NONE },
     'cases list': { handler: ['seen', 'hidden'], leader: ['seen', 'hidden'], guide: ['hidden', 'hidden'], county: ['seen', 'seen'], admin: ['seen', 'seen'] },
     'case detail': { handler: HALL, leader: HALL, guide: NONE, county: ALL, admin: ALL },
     'case CSV import': { handler: NONE, leader: NONE, guide: NONE, county: ALL, admin: ALL },

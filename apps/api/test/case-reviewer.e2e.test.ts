@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { createAccounts } from './helpers/auth-accounts';
 import { startE2eStack, type E2eStack } from './helpers/e2e-stack';
 import { eventually } from './helpers/eventually';
 
@@ -9,13 +10,16 @@ describe('the reviewer of a case: masked, unmasked and audited', () => {
   let id: string;
   const as = (userId: string, role: string, hallCodes: string[] = []) => ({ 'x-dev-actor': JSON.stringify({ userId, role, hallCodes }) });
   const handler1 = as('handler-1', 'HANDLER', ['jintun']);
-  const handler2 = as('handler-2', 'HANDLER', ['jintun']);
+  /** The handler the case is reassigned to: reassignment takes only an account of the hall. */
+  let handler2Id: string;
+  const handler2 = () => as(handler2Id, 'HANDLER', ['jintun']);
   const leader = as('leader-1', 'TOWN_LEADER', ['jintun']);
   const county = as('county-1', 'COUNTY_SUPERVISOR');
   const macunHandler = as('handler-9', 'HANDLER', ['macun']);
 
   beforeAll(async () => {
     stack = await startE2eStack();
+    handler2Id = (await createAccounts(stack.db.url, [{ username: 'handler-2', role: 'HANDLER', hallCodes: ['jintun'] }]))['handler-2'];
     const response = await fetch(`${stack.baseUrl}/public/reviews`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -73,12 +77,12 @@ describe('the reviewer of a case: masked, unmasked and audited', () => {
     const reassigned = await fetch(`${stack.baseUrl}/rectifications/${id}/actions/reassign`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...leader },
-      body: JSON.stringify({ assignee: { userId: 'handler-2', name: '李四' }, reason: '换人跟进' }),
+      body: JSON.stringify({ assignee: { userId: handler2Id }, reason: '换人跟进' }),
     });
     expect(reassigned.status).toBe(200);
-    await eventually(async () => ((await (await fetch(`${stack.baseUrl}/rectifications/${id}`, { headers: county })).json()) as { assigneeUserId: string | null }).assigneeUserId === 'handler-2');
+    await eventually(async () => ((await (await fetch(`${stack.baseUrl}/rectifications/${id}`, { headers: county })).json()) as { assigneeUserId: string | null }).assigneeUserId === handler2Id);
     expect((await reviewer(handler1, true)).status).toBe(403);
-    expect((await reviewer(handler2, true)).status).toBe(200);
-    expect(await unmaskAudit()).toEqual(['handler-1', 'county-1', 'handler-2']);
+    expect((await reviewer(handler2(), true)).status).toBe(200);
+    expect(await unmaskAudit()).toEqual(['handler-1', 'county-1', handler2Id]);
   });
 });

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { randomUUID } from 'node:crypto';
+import { createAccounts } from './helpers/auth-accounts';
 import { startE2eStack, type E2eStack } from './helpers/e2e-stack';
 import { eventually } from './helpers/eventually';
 
@@ -11,11 +12,33 @@ import { eventually } from './helpers/eventually';
 describe('rectification actions over HTTP', () => {
   let stack: E2eStack;
   let baseUrl: string;
+  /** Accounts a case can be reassigned to (or not), by username → id. */
+  let accounts: Record<string, string>;
 
   beforeAll(async () => {
     stack = await startE2eStack();
     baseUrl = stack.baseUrl;
+    accounts = await createAccounts(stack.db.url, [
+      { username: 'liming', role: 'HANDLER', hallCodes: ['jintun'] },
+      { username: 'jintun-leader-2', role: 'TOWN_LEADER', hallCodes: ['macun', 'jintun'] },
+      { username: 'retired', role: 'HANDLER', hallCodes: ['jintun'] },
+      { username: 'macun-only', role: 'HANDLER', hallCodes: ['macun'] },
+      { username: 'county-account', role: 'COUNTY_SUPERVISOR' },
+      { username: 'yibao-account', role: 'DEPT_GUIDE', departmentCodes: ['yibao'] },
+    ]);
+    await sql("UPDATE app_user SET display_name = CASE username WHEN 'liming' THEN '李明' WHEN 'jintun-leader-2' THEN '周强' ELSE display_name END");
+    await sql("UPDATE app_user SET disabled_at = now() WHERE username = 'retired'");
   });
+
+  async function sql<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<R[]> {
+    const client = new pg.Client({ connectionString: stack.db.url });
+    await client.connect();
+    try {
+      return (await client.query<R>(text, values)).rows;
+    } finally {
+      await client.end();
+    }
+  }
 
   afterAll(async () => {
     await stack?.close();
@@ -330,12 +353,13 @@ describe('rectification actions over HTTP', () => {
       expect(minzhengList).toEqual({ rows: [], contentRange: expect.stringMatching(/\/0$/) as unknown });
       expect((await listRows({}, minzhengGuide)).rows).toEqual([]);
 
-      const reassigned = await act(id, 'reassign', { assignee: { userId: 'handler-li', name: ' 李明 ' }, reason: '原经办人休假' }, jintunLeader);
+      // The name on the case is the account's own: a name the caller still sends is ignored.
+      const reassigned = await act(id, 'reassign', { assignee: { userId: accounts.liming, name: '随手写的名字' }, reason: '原经办人休假' }, jintunLeader);
       expect(reassigned.status).toBe(200);
-      expect(await reassigned.json()).toMatchObject({ assignee: { userId: 'handler-li', name: '李明', assignedBy: 'leader-jintun' } });
+      expect(await reassigned.json()).toMatchObject({ assignee: { userId: accounts.liming, name: '李明', assignedBy: 'leader-jintun' } });
       // The read model knows the assignee: the console's "my cases" (mine) and filters by handler.
-      const handlerLi = actor('handler-li', 'HANDLER', ['jintun']);
-      expect((await listRows({ filter: { id: [id], assigneeUserId: 'handler-li' } })).rows).toEqual([expect.objectContaining({ id, assigneeUserId: 'handler-li', assigneeName: '李明' })]);
+      const handlerLi = actor(accounts.liming, 'HANDLER', ['jintun']);
+      expect((await listRows({ filter: { id: [id], assigneeUserId: accounts.liming } })).rows).toEqual([expect.objectContaining({ id, assigneeUserId: accounts.liming, assigneeName: '李明' })]);
       expect((await listRows({ filter: { id: [id], assigneeUserId: ['handler-wang'] } })).rows).toEqual([]);
       expect((await listRows({ filter: { id: [id], mine: true } }, handlerLi)).rows.map((row) => row.id)).toEqual([id]);
       expect((await listRows({ filter: { id: [id], mine: false } }, handlerLi)).rows).toEqual([]);
@@ -364,11 +388,11 @@ describe('rectification actions over HTTP', () => {
         const found = (await listRows({ filter: { id: [id], state: 'RECTIFYING' } })).rows[0];
         return found && Date.parse(String(found.resultDueAt)) === Date.parse(newDueAt) ? found : undefined;
       });
-      expect(row).toMatchObject({ category: 'COORDINATED', overdue: false, owner: 'HALL', ownerLabel: '镇街', assigneeUserId: 'handler-li', assigneeName: '李明', callbackOutcome: null });
+      expect(row).toMatchObject({ category: 'COORDINATED', overdue: false, owner: 'HALL', ownerLabel: '镇街', assigneeUserId: accounts.liming, assigneeName: '李明', callbackOutcome: null });
       expect(row.originalResultDueAt).toMatch(/\+08:00$/);
       sameInstant(row.originalResultDueAt, originalDueAt);
       const detail = (await (await get(`/rectifications/${id}`, jintunHandler)).json()) as CaseBody & { timeline: Array<{ action: string; details: Record<string, unknown> | null }> };
-      expect(detail).toMatchObject({ assigneeUserId: 'handler-li', assigneeName: '李明', invitedDepartmentCodes: ['yibao', 'renshe'] });
+      expect(detail).toMatchObject({ assigneeUserId: accounts.liming, assigneeName: '李明', invitedDepartmentCodes: ['yibao', 'renshe'] });
       sameInstant(detail.originalResultDueAt, originalDueAt);
       expect(detail.allowedActions).toEqual(['record-rectification', 'reclassify', 'invite-departments', 'add-note', 'request-extension']);
       const approval = detail.timeline.find((entry) => entry.action === '同意延期，整改结果反馈期限延至新期限');
@@ -404,12 +428,11 @@ describe('rectification actions over HTTP', () => {
         ['an extension of a 限时整改 result (409)', 'request-extension', { reason: '需协调', newDueAt: '2099-01-01T00:00:00Z' }, jintunHandler, 409, 'INVALID_STATE', undefined],
         ['a decision with nothing requested (409)', 'decide-extension', { decision: 'APPROVE', reason: '同意' }, supervisor, 409, 'INVALID_STATE', undefined],
         ['departments invited to a 限时整改 case (409)', 'invite-departments', { departmentCodes: ['yibao'] }, jintunHandler, 409, 'INVALID_STATE', undefined],
-        ['a reassignment by a handler (403)', 'reassign', { assignee: { userId: 'handler-li', name: '李明' } }, jintunHandler, 403, 'FORBIDDEN', undefined],
         ["a note by another hall's handler (403)", 'add-note', { text: '备注' }, macunHandler, 403, 'FORBIDDEN', undefined],
         ['a note by the citizen (403)', 'add-note', { text: '催办' }, citizen, 403, 'FORBIDDEN', undefined],
         ['a new due time without offset (DTO)', 'request-extension', { reason: '需协调', newDueAt: '2099-01-01T00:00:00' }, jintunHandler, 422, 'VALIDATION_FAILED', 'newDueAt'],
         ['no departments (DTO)', 'invite-departments', { departmentCodes: [] }, jintunHandler, 422, 'VALIDATION_FAILED', 'departmentCodes'],
-        ['an assignee without a name (DTO)', 'reassign', { assignee: { userId: 'handler-li' } }, jintunLeader, 422, 'VALIDATION_FAILED', 'assignee.name'],
+        ['an assignee without an account id (DTO)', 'reassign', { assignee: { name: '李明' } }, jintunLeader, 422, 'VALIDATION_FAILED', 'assignee.userId'],
         ['an unknown category (DTO)', 'reclassify', { category: 'SOMEDAY', reason: '理由' }, jintunHandler, 422, 'VALIDATION_FAILED', 'category'],
         ['a blank note (DTO)', 'add-note', { text: '   ' }, jintunHandler, 422, 'VALIDATION_FAILED', 'text'],
       ];
@@ -418,6 +441,79 @@ describe('rectification actions over HTTP', () => {
         const error = await expectError(await act(id, action, body, who), status, code, `/api/rectifications/${id}/actions/${action}`);
         if (field) expect(error.errors?.map((e) => e.field)).toContain(field);
         expect(await liveState(id)).toMatchObject({ state: 'RECTIFYING', category: 'TIME_LIMITED', assignee: null, notes: [], invitedDepartments: [] });
+      });
+    });
+
+    describe('reassignment: only to an active account of the case\'s hall that may work it', () => {
+      let id: string;
+      beforeAll(async () => {
+        id = await openCase('jintun');
+        await act(id, 'verify', { finding: 'TRUE', category: 'TIME_LIMITED', notes: '排队属实' }, jintunHandler);
+        timelineLength = ((await liveState(id)) as CaseBody & { timeline: unknown[] }).timeline.length;
+      });
+      let timelineLength: number;
+
+      /** What the workflow has been asked to reassign on this case: every action sent to it is audited, accepted or refused. */
+      const reassignAudits = async () =>
+        (await sql<{ details: Record<string, unknown> }>("SELECT details FROM audit_log WHERE action = 'rectification.reassign' AND entity_id = $1 ORDER BY id", [id])).map(
+          (row) => row.details.outcome,
+        );
+      const macunLeader = actor('leader-macun', 'TOWN_LEADER', ['macun']);
+
+      // [what, the assignee's id (from the accounts by username), who asks, status, code, what the message says]
+      const refusals: Array<[string, (ids: Record<string, string>) => unknown, Record<string, string>, number, string, RegExp]> = [
+        ['an id of no account', () => randomUUID(), jintunLeader, 422, 'INVALID_ARGUMENT', /不存在/],
+        ['free text instead of an account id', () => '李明', jintunLeader, 422, 'VALIDATION_FAILED', /不是有效的账号/],
+        ['a blank account id', () => '  ', jintunLeader, 422, 'VALIDATION_FAILED', /不能为空/],
+        ['a disabled account', (ids) => ids.retired, supervisor, 422, 'INVALID_ARGUMENT', /已停用/],
+        ['a handler of another hall only', (ids) => ids['macun-only'], jintunLeader, 422, 'INVALID_ARGUMENT', /不是金屯镇的经办人或分管领导/],
+        ['a county supervisor\'s account', (ids) => ids['county-account'], supervisor, 422, 'INVALID_ARGUMENT', /不是金屯镇的经办人或分管领导/],
+        ["a department's guide", (ids) => ids['yibao-account'], supervisor, 422, 'INVALID_ARGUMENT', /不是金屯镇的经办人或分管领导/],
+      ];
+
+      it("offers exactly the accounts it takes: the hall's active handlers and town leaders, to those who may reassign", async () => {
+        const offered = await get(`/rectifications/${id}/assignees`, jintunLeader);
+        expect(offered.status).toBe(200);
+        expect(await offered.json()).toEqual([
+          { id: accounts.liming, name: '李明', role: 'HANDLER', roleLabel: '经办人' },
+          { id: accounts['jintun-leader-2'], name: '周强', role: 'TOWN_LEADER', roleLabel: '分管领导' },
+        ]);
+        expect((await get(`/rectifications/${id}/assignees`, supervisor)).status).toBe(200);
+        await expectError(await get(`/rectifications/${id}/assignees`, jintunHandler), 403, 'FORBIDDEN');
+        await expectError(await get(`/rectifications/${id}/assignees`, macunLeader), 403, 'FORBIDDEN');
+        await expectError(await get(`/rectifications/${randomUUID()}/assignees`, supervisor), 404, 'RECTIFICATION_NOT_FOUND');
+      });
+
+      it.each(refusals)('refuses %s (422 naming assignee.userId), sending nothing to the workflow', async (_what, assignee, who, status, code, message) => {
+        const error = await expectError(await act(id, 'reassign', { assignee: { userId: assignee(accounts), name: '李明' } }, who), status, code, `/api/rectifications/${id}/actions/reassign`);
+        expect(new Set(error.errors?.map((e) => e.field))).toEqual(new Set(['assignee.userId']));
+        expect(error.errors?.map((e) => e.message)).toContainEqual(expect.stringMatching(message));
+        const after = (await liveState(id)) as CaseBody & { timeline: unknown[] };
+        expect(after).toMatchObject({ state: 'RECTIFYING', assignee: null });
+        expect(after.timeline).toHaveLength(timelineLength);
+        expect(await reassignAudits()).toEqual([]);
+      });
+
+      it.each([
+        ['a handler of the hall', jintunHandler],
+        ["another hall's town leader", macunLeader],
+      ])('refuses a reassignment asked by %s (403), whatever the assignee', async (_who, who) => {
+        await expectError(await act(id, 'reassign', { assignee: { userId: accounts.liming } }, who), 403, 'FORBIDDEN');
+        expect(await liveState(id)).toMatchObject({ assignee: null });
+      });
+
+      it.each([
+        ["the hall's town leader, to a handler of the hall", jintunLeader, 'liming', '李明'],
+        ['the county supervisor, to a town leader whose halls include it', supervisor, 'jintun-leader-2', '周强'],
+      ])('lets %s: the case shows the account\'s name', async (_what, who, username, name) => {
+        const response = await act(id, 'reassign', { assignee: { userId: accounts[username] }, reason: '人员调整' }, who);
+        expect(response.status).toBe(200);
+        expect(await response.json()).toMatchObject({ assignee: { userId: accounts[username], name } });
+        const detail = await eventually(async () => {
+          const body = (await (await get(`/rectifications/${id}`)).json()) as Record<string, unknown>;
+          return body.assigneeUserId === accounts[username] ? body : undefined;
+        });
+        expect(detail).toMatchObject({ assigneeUserId: accounts[username], assigneeName: name });
       });
     });
   });

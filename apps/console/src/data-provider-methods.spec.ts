@@ -36,6 +36,7 @@ describe('the data provider’s methods for calls that are not CRUD', () => {
     ['a case’s live state', (api) => rectificationMethods(api).getRectificationLive('c/1'), { url: '/api/rectifications/c%2F1?live=1', method: 'GET' }],
     ['the masked reviewer', (api) => rectificationMethods(api).getCaseReviewer('c1', false), { url: '/api/rectifications/c1/reviewer', method: 'GET' }],
     ['the reviewer in full', (api) => rectificationMethods(api).getCaseReviewer('c1', true), { url: '/api/rectifications/c1/reviewer?unmask=1', method: 'GET' }],
+    ['whom a case may be reassigned to', (api) => rectificationMethods(api).getCaseAssignees('c/1'), { url: '/api/rectifications/c%2F1/assignees', method: 'GET' }],
     [
       'a workflow action',
       (api) => rectificationMethods(api).rectificationAction('c1', 'record-callback', { summary: '已回访' }),

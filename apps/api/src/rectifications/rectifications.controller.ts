@@ -37,6 +37,7 @@ import { RectificationCaseResponse, RectificationDetailResponse, type Rectificat
 import { RECTIFICATIONS_RESOURCE, RectificationsService } from './rectifications.service';
 import { CaseReviewerService } from './case-reviewer.service';
 import { CaseReviewerResponse } from './dto/case-reviewer.response';
+import { CaseAssigneeResponse } from './dto/case-assignee.response';
 
 const notFound = () => new DomainHttpException(404, 'RECTIFICATION_NOT_FOUND', '未找到该整改工单');
 const caseId = () => new ParseUUIDPipe({ exceptionFactory: notFound });
@@ -95,6 +96,19 @@ export class RectificationsController {
     @CurrentActor() actor: Actor,
   ): Promise<RectificationDetailResponse | RectificationLiveResponse> {
     return query.live === '1' ? this.rectifications.liveState(id, actor) : this.rectifications.get(id, actor);
+  }
+
+  @Get(':id/assignees')
+  @ApiOperation({
+    summary:
+      "Whom the case may be reassigned to: the active HANDLER and TOWN_LEADER accounts of the case's hall; for those who may reassign (the hall's town leader, the county supervisor)",
+  })
+  @ApiOkResponse({ type: [CaseAssigneeResponse] })
+  @ApiUnauthorizedResponse({ type: ApiError })
+  @ApiForbiddenResponse({ type: ApiError })
+  @ApiNotFoundResponse({ type: ApiError })
+  assignees(@Param('id', caseId()) id: string, @CurrentActor() actor: Actor): Promise<CaseAssigneeResponse[]> {
+    return this.rectifications.assignees(id, actor);
   }
 
   @Get(':id/reviewer')
@@ -163,10 +177,13 @@ export class RectificationsController {
   }
 
   @Post(':id/actions/reassign')
-  @ApiOperation({ summary: '改派经办人 (the town leader inside the hall, or the county supervisor)' })
+  @ApiOperation({
+    summary:
+      "改派经办人 (the town leader inside the hall, or the county supervisor) to an active HANDLER or TOWN_LEADER account of the case's hall; the name shown is the account's own (assignee.name is ignored)",
+  })
   @ActionResponses()
   reassign(@Param('id', caseId()) id: string, @Body() body: ReassignDto, @CurrentActor() actor: Actor): Promise<RectificationLiveResponse> {
-    return this.rectifications.act(id, 'reassign', { assignee: { userId: body.assignee.userId, name: body.assignee.name }, reason: body.reason, actor });
+    return this.rectifications.reassign(id, { assigneeUserId: body.assignee.userId, reason: body.reason, actor });
   }
 
   @Post(':id/actions/invite-departments')

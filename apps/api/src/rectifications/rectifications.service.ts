@@ -5,6 +5,9 @@ import {
   RECTIFICATION_CATEGORIES,
   RECTIFICATION_OUTCOMES,
   RECTIFICATION_STATES,
+  ACTOR_ROLE_LABELS,
+  RECTIFICATION_ACTION_RULES,
+  hasScopeOnCase,
   isRectificationCategory,
   type Actor,
   type CallbackOutcome,
@@ -15,7 +18,7 @@ import {
   type RectificationOutcome,
   type RectificationState,
 } from '@haochaping/contracts';
-import type { Hall, Prisma, RectificationCase } from '@haochaping/db';
+import type { Hall, Prisma, RectificationCase, UserRole } from '@haochaping/db';
 import { canSeeRectification, rectificationVisibility, type RectificationVisibilityFacts } from '../actor/actor-scope';
 import { DomainHttpException } from '../common/api-error';
 import { formatShanghaiInstant } from '@haochaping/working-time';
@@ -23,6 +26,7 @@ import { defineSimpleRestResource, parseListParams, type ListPage } from '../com
 import type { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-query.dto';
 import { PrismaService } from '../prisma/prisma.service';
 import { CaseWorkflowClient, type CaseCommands } from '../temporal/case-workflow.client';
+import type { CaseAssigneeResponse } from './dto/case-assignee.response';
 import type { RectificationCaseResponse, RectificationDetailResponse, RectificationLiveResponse } from './dto/rectification.response';
 import { allowedActions, caseForActionsFromState } from './rectification-action';
 import { TimelineNamesService } from './timeline-names.service';
@@ -50,6 +54,14 @@ export const RECTIFICATIONS_RESOURCE = defineSimpleRestResource({
 });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Who may hold a hall's case (the assignee works it: verifies, calls back, records the result). */
+const ASSIGNABLE_ROLES = ['HANDLER', 'TOWN_LEADER'] as const satisfies readonly UserRole[];
+type AssignableRole = (typeof ASSIGNABLE_ROLES)[number];
+const isAssignable = (role: UserRole): role is AssignableRole => (ASSIGNABLE_ROLES as readonly UserRole[]).includes(role);
+const ASSIGNEE_FIELDS = { id: true, username: true, displayName: true, role: true, hallCodes: true, departmentCodes: true, disabledAt: true } as const;
+/** The name a case shows for its assignee: the account's own, its username when it has none. */
+const nameOf = (account: { displayName: string; username: string }) => account.displayName.trim() || account.username;
 
 type CaseRow = RectificationCase & { hall: Hall };
 
@@ -151,6 +163,47 @@ export class RectificationsService {
       throw new DomainHttpException(422, 'INVALID_ARGUMENT', message, [{ field: 'departmentCodes', message }]);
     }
     return this.act(reviewId, 'inviteDepartments', command);
+  }
+
+  /**
+   * Hands the case to another account (改派经办人). The workflow cannot look accounts up, so the API resolves the
+   * assignee first: an existing, active account that may work the case — a HANDLER or TOWN_LEADER whose halls
+   * include the case's (the contracts' `hasScopeOnCase`); county roles and guides do not hold a hall's cases. The
+   * name on the case is the account's own. A caller who may not see the case is refused before anything is looked
+   * up; a refused assignee sends nothing to the workflow. Who may reassign, and when, the workflow decides.
+   */
+  async reassign(reviewId: string, command: { assigneeUserId: string; reason?: string; actor: Actor }): Promise<RectificationLiveResponse> {
+    const state = await this.cases.state(reviewId);
+    const scope = { hallCode: state.hallCode, invitedDepartmentCodes: state.invitedDepartments.map((invitation) => invitation.departmentCode) };
+    this.assertVisible(command.actor, scope);
+    const account = await this.prisma.client.user.findUnique({ where: { id: command.assigneeUserId }, select: ASSIGNEE_FIELDS });
+    const refuse = (message: string) => new DomainHttpException(422, 'INVALID_ARGUMENT', message, [{ field: 'assignee.userId', message }]);
+    if (!account) throw refuse('新经办人账号（assignee.userId）不存在');
+    if (account.disabledAt) throw refuse('新经办人账号（assignee.userId）已停用，不能接办整改');
+    const asActor: Actor = { userId: account.id, role: account.role, hallCodes: account.hallCodes, departmentCodes: account.departmentCodes };
+    if (!isAssignable(account.role) || !hasScopeOnCase(asActor, scope)) {
+      throw refuse(`新经办人账号（assignee.userId）不是${state.hallName}的经办人或分管领导，不能接办该整改`);
+    }
+    return this.act(reviewId, 'reassign', { assignee: { userId: account.id, name: nameOf(account) }, ...(command.reason ? { reason: command.reason } : {}), actor: command.actor });
+  }
+
+  /**
+   * Whom the case may go to (the console's reassign form picks from it): the accounts `reassign` accepts. Only for
+   * those who may reassign it — the roles of the contracts' table, with scope on the case.
+   */
+  async assignees(reviewId: string, actor: Actor): Promise<CaseAssigneeResponse[]> {
+    const row = await this.prisma.client.rectificationCase.findUnique({ where: { reviewId }, select: { invitedDepartmentCodes: true, hall: { select: { code: true } } } });
+    if (!row) throw await this.cases.notFound(reviewId);
+    this.assertVisible(actor, { hallCode: row.hall.code, invitedDepartmentCodes: row.invitedDepartmentCodes });
+    if (!RECTIFICATION_ACTION_RULES.reassign.roles.includes(actor.role)) throw new DomainHttpException(403, 'FORBIDDEN', '只有分管领导或县行政审批服务局可以改派经办人');
+    const accounts = await this.prisma.client.user.findMany({
+      where: { disabledAt: null, role: { in: [...ASSIGNABLE_ROLES] }, hallCodes: { has: row.hall.code } },
+      select: ASSIGNEE_FIELDS,
+      orderBy: [{ role: 'asc' }, { displayName: 'asc' }, { username: 'asc' }],
+    });
+    return accounts.flatMap((account) =>
+      isAssignable(account.role) ? [{ id: account.id, name: nameOf(account), role: account.role, roleLabel: ACTOR_ROLE_LABELS[account.role] }] : [],
+    );
   }
 
   /** The workflow's state as answered: its timeline named (people, departments), and what the actor may do next. */

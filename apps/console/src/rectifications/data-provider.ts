@@ -1,6 +1,6 @@
 import type { RectificationActionPath } from '@haochaping/contracts';
 import { apiJson, type ApiBase } from '../api-base';
-import type { CaseReviewer, RectificationLiveState } from './rectification.types';
+import type { CaseAssignee, CaseReviewer, RectificationLiveState } from './rectification.types';
 
 /** The case calls that are not CRUD, as methods of the console's data provider. */
 export interface RectificationMethods {
@@ -8,6 +8,8 @@ export interface RectificationMethods {
   getRectificationLive(id: string): Promise<RectificationLiveState>;
   /** Who rated the case: masked, or with `unmask` in full (the API allows it to few and records each view). */
   getCaseReviewer(id: string, unmask: boolean): Promise<CaseReviewer>;
+  /** Whom the case may be reassigned to: the active handlers and town leaders of its hall (for those who may reassign). */
+  getCaseAssignees(id: string): Promise<CaseAssignee[]>;
   /** `POST /api/rectifications/:id/actions/<action>`: the workflow decides; refusals are HttpErrors with its Chinese message. */
   rectificationAction(id: string, action: RectificationActionPath, body: Record<string, unknown>): Promise<RectificationLiveState>;
 }
@@ -15,5 +17,6 @@ export interface RectificationMethods {
 export const rectificationMethods = (api: ApiBase): RectificationMethods => ({
   getRectificationLive: (id) => apiJson(api, `/rectifications/${encodeURIComponent(id)}?live=1`),
   getCaseReviewer: (id, unmask) => apiJson(api, `/rectifications/${encodeURIComponent(id)}/reviewer${unmask ? '?unmask=1' : ''}`),
+  getCaseAssignees: (id) => apiJson(api, `/rectifications/${encodeURIComponent(id)}/assignees`),
   rectificationAction: (id, action, body) => apiJson(api, `/rectifications/${encodeURIComponent(id)}/actions/${action}`, { method: 'POST', body }),
 });

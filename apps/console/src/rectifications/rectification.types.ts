@@ -38,6 +38,14 @@ export interface RectificationCase {
 }
 
 /** GET /api/rectifications/:id/reviewer: masked, or in full (unmask=1, audited) for the working handler and the county. */
+/** An account the case may be reassigned to (GET /api/rectifications/:id/assignees). */
+export interface CaseAssignee {
+  id: string;
+  name: string;
+  role: 'HANDLER' | 'TOWN_LEADER';
+  roleLabel: string;
+}
+
 export interface CaseReviewer {
   kind: 'ANONYMOUS' | 'REAL_NAME';
   name: string | null;

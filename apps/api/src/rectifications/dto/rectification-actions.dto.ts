@@ -12,6 +12,7 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   MaxLength,
   ValidateNested,
@@ -151,19 +152,22 @@ export class ReclassifyDto {
 }
 
 export class AssigneeDto {
-  @ApiProperty({ example: 'handler-2', description: '新经办人的账号' })
+  @ApiProperty({
+    format: 'uuid',
+    example: '3f0b9c1e-6a4d-4f7e-9a51-2d8c0e4b7a10',
+    description: '新经办人的账号 id：启用中、所辖服务大厅含本案大厅的经办人或分管领导',
+  })
   @Trim()
   @IsNotEmpty({ message: '新经办人账号（assignee.userId）不能为空' })
-  @IsString({ message: '新经办人账号（assignee.userId）必须是文字' })
-  @MaxLength(MAX_NAME_LENGTH, { message: `新经办人账号（assignee.userId）${NAME_TOO_LONG}` })
+  @IsUUID('all', { message: '新经办人账号（assignee.userId）不是有效的账号 id' })
   userId!: string;
 
-  @ApiProperty({ example: '李明', description: '新经办人姓名' })
-  @Trim()
-  @IsNotEmpty({ message: '新经办人姓名（assignee.name）不能为空' })
+  /** Kept for older consoles: the name shown is always the account's own (the case cannot hold free text). */
+  @ApiPropertyOptional({ deprecated: true, description: '已不使用：经办人姓名取自账号' })
+  @IsOptional()
   @IsString({ message: '新经办人姓名（assignee.name）必须是文字' })
   @MaxLength(MAX_NAME_LENGTH, { message: `新经办人姓名（assignee.name）${NAME_TOO_LONG}` })
-  name!: string;
+  name?: string;
 }
 
 export class ReassignDto {

@@ -49,7 +49,7 @@ export const ActionDialog = ({ caseId, action, onClose }: ActionDialogProps) => 
       <Form record={initial} onSubmit={(values: ActionFormValues) => submit(values)} validate={(values: ActionFormValues) => validateAction(action, values)}>
         <DialogTitle id="action-dialog-title">{translate(`app.action.names.${action}`)}</DialogTitle>
         <DialogContent>
-          <ActionFields action={action} />
+          <ActionFields action={action} caseId={caseId} />
         </DialogContent>
         <DialogActions>
           <Button onClick={onClose} disabled={sending}>

@@ -1,5 +1,7 @@
-import { BooleanInput, FormDataConsumer, RadioButtonGroupInput, SelectInput, TextInput } from 'react-admin';
+import { useQuery } from '@tanstack/react-query';
+import { BooleanInput, FormDataConsumer, RadioButtonGroupInput, SelectInput, TextInput, useDataProvider } from 'react-admin';
 import { CALLBACK_METHOD_LABELS, CALLBACK_METHODS, type RectificationActionPath } from '@haochaping/contracts';
+import type { ConsoleDataProvider } from '../../data-provider';
 import { CATEGORY_CHOICES } from '../rectification-filters';
 
 const METHOD_CHOICES = CALLBACK_METHODS.map((id) => ({ id, name: CALLBACK_METHOD_LABELS[id] }));
@@ -21,8 +23,18 @@ const DateTime = ({ source }: { source: string }) => (
   />
 );
 
+/** The new assignee, picked from the accounts the API would take (the hall's active handlers and town leaders). */
+const AssigneeInput = ({ caseId }: { caseId: string }) => {
+  const dataProvider = useDataProvider<ConsoleDataProvider>();
+  const assignees = useQuery({ queryKey: ['rectifications', 'assignees', caseId], queryFn: () => dataProvider.getCaseAssignees(caseId), retry: false });
+  const choices = (assignees.data ?? []).map((assignee) => ({ id: assignee.id, name: `${assignee.name}（${assignee.roleLabel}）` }));
+  return (
+    <SelectInput source="assigneeUserId" label={label('assigneeUserId')} choices={choices} isPending={assignees.isPending} translateChoice={false} fullWidth />
+  );
+};
+
 /** The inputs of one action's form; which are required is `validateAction`'s business. */
-export const ActionFields = ({ action }: { action: RectificationActionPath }) => {
+export const ActionFields = ({ action, caseId }: { action: RectificationActionPath; caseId: string }) => {
   switch (action) {
     case 'verify':
       return (
@@ -87,8 +99,7 @@ export const ActionFields = ({ action }: { action: RectificationActionPath }) =>
     case 'reassign':
       return (
         <>
-          <Text source="assigneeUserId" multiline={false} />
-          <Text source="assigneeName" multiline={false} />
+          <AssigneeInput caseId={caseId} />
           <Text source="reason" />
         </>
       );

@@ -29,6 +29,8 @@ describe('action forms', () => {
     ['request-extension', { reason: '需协调医保局', newDueAt: '2026-12-05T17:00' }, {}],
     ['invite-departments', { departmentCodes: 'yibao，人社' }, { departmentCodes: 'app.action.errors.department_codes' }],
     ['add-note', { text: '' }, { text: 'ra.validation.required' }],
+    ['reassign', { reason: '休假' }, { assigneeUserId: 'ra.validation.required' }],
+    ['reassign', { assigneeUserId: 'u2' }, {}],
   ])('%s with %j → %j', (action, values, errors) => {
     expect(validateAction(action, values, now)).toEqual(errors);
   });
@@ -43,7 +45,7 @@ describe('action forms', () => {
       summary: '无人接听',
     });
     expect(actionBody('invite-departments', { departmentCodes: 'yibao, renshe，yibao' })).toEqual({ departmentCodes: ['yibao', 'renshe'] });
-    expect(actionBody('reassign', { assigneeUserId: 'u2', assigneeName: '李明' })).toEqual({ assignee: { userId: 'u2', name: '李明' } });
+    expect(actionBody('reassign', { assigneeUserId: 'u2', reason: ' 休假 ' })).toEqual({ assignee: { userId: 'u2' }, reason: '休假' });
   });
 
   it('reads and writes datetime-local values as Beijing time', () => {

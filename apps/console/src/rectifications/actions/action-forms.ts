@@ -169,8 +169,9 @@ const ACTION_FORMS: Record<Exclude<RectificationActionPath, 'confirm'>, ActionFo
     body: (values) => ({ category: text(values, 'category'), reason: text(values, 'reason') }),
   },
   reassign: {
-    checks: () => [requiredText('assigneeUserId', 'assigneeName')],
-    body: (values) => ({ assignee: { userId: text(values, 'assigneeUserId'), name: text(values, 'assigneeName') }, ...optional(values, 'reason') }),
+    // The assignee is picked from the hall's accounts; the name on the case is the account's own.
+    checks: () => [requiredChoice('assigneeUserId')],
+    body: (values) => ({ assignee: { userId: text(values, 'assigneeUserId') }, ...optional(values, 'reason') }),
   },
   'invite-departments': {
     checks: () => [
