@@ -3,7 +3,8 @@ import { actor, CHINESE, freshPhone, startRatingStack, type ErrorBody, type Rati
 
 /**
  * Input rules found by trying the system as a new user would (issue 17): a phone is written as a phone on every
- * channel (a letter is no longer dropped in silence), and a search for `%` or `_` looks for that character.
+ * channel (a letter is no longer dropped in silence), a search for `%` or `_` looks for that character, and a client
+ * key names one request: its retry gets the first answer, another body under it is refused.
  */
 describe('input rules', () => {
   let stack: RatingStack;
@@ -102,6 +103,66 @@ describe('input rules', () => {
       ['服务', ['plain', 'underscore']],
     ])('q=%p matches %p', async (q, names) => {
       expect(await searched(q)).toEqual(names);
+    });
+  });
+
+  describe('a client key names one request', () => {
+    // [channel, send a body under a key, the body, the same body written differently, another body, the first tracking code named]
+    const publicForm = (clientKey: string, body: Record<string, unknown>) => stack.post('/public/reviews', { hallCode: 'jintun', clientKey, ...body });
+    const portal = (caseNumber: string) => (clientKey: string, body: Record<string, unknown>) =>
+      stack.post('/integration/reviews', { caseNumber, clientKey, ...body }, { 'x-api-key': apiKey });
+
+    it.each<[string, () => Promise<(clientKey: string, body: Record<string, unknown>) => Promise<Response>>, Record<string, unknown>, Record<string, unknown>, Record<string, unknown>, boolean]>([
+      [
+        'public review',
+        () => Promise.resolve(publicForm),
+        { level: 2, optionCodes: ['B3', 'A1'], comment: '排队时间长', reviewer: { kind: 'REAL_NAME', name: '王五', phone: '13900000007' } },
+        { level: 2, optionCodes: ['A1', 'B3'], comment: ' 排队时间长 ', reviewer: { kind: 'REAL_NAME', name: '王五', phone: '+86 139-0000-0007' } },
+        { level: 1, optionCodes: ['B3', 'A1'], comment: '排队时间长', reviewer: { kind: 'REAL_NAME', name: '王五', phone: '13900000007' } },
+        false,
+      ],
+      [
+        'invitation rating (its link already used by the first)',
+        async () => {
+          const ratedCase = await stack.createCase({ completedAt: COMPLETED, phone: freshPhone() });
+          const invited = await stack.post(`/integration/cases/${encodeURIComponent(ratedCase.caseNumber)}/rating-invitation`, {}, { 'x-api-key': apiKey });
+          expect(invited.status).toBe(201);
+          const invitationToken = ((await invited.json()) as { url: string }).url.split('/').pop() ?? '';
+          return (clientKey: string, body: Record<string, unknown>) => stack.post('/public/reviews', { channel: 'CASE_INVITATION', invitationToken, clientKey, ...body });
+        },
+        { level: 5 },
+        { level: 5, comment: '  ' },
+        { level: 4 },
+        false,
+      ],
+      [
+        'integration rating (一事一评)',
+        async () => portal((await stack.createCase({ completedAt: COMPLETED, phone: freshPhone() })).caseNumber),
+        { level: 4, comment: '很方便' },
+        { level: 4, comment: '很方便 ' },
+        { level: 5, comment: '很方便' },
+        true,
+      ],
+    ])('%s: the same body again is the first review (200), another body is 409 CLIENT_KEY_REUSED', async (_channel, sender, body, sameWrittenDifferently, otherBody, namesTrackingCode) => {
+      const send = await sender();
+      const clientKey = randomUUID();
+      const first = (await created(await send(clientKey, body))) as { id: string; trackingCode: string };
+
+      for (const again of [body, sameWrittenDifferently]) {
+        const retried = await send(clientKey, again);
+        expect(retried.status).toBe(200);
+        expect(await retried.json()).toMatchObject({ id: first.id, trackingCode: first.trackingCode, created: false });
+      }
+
+      const before = await stack.prisma.review.count();
+      const refused = await send(clientKey, otherBody);
+      const error = (await refused.json()) as ErrorBody;
+      expect({ status: refused.status, code: error.code }).toEqual({ status: 409, code: 'CLIENT_KEY_REUSED' });
+      expect(error.message).toMatch(CHINESE);
+      expect(error.message).toContain('2026-03-02 10:05'); // when the first was submitted
+      expect(error.message.includes(first.trackingCode)).toBe(namesTrackingCode);
+      expect(error.message).not.toContain('13900000007');
+      expect(await stack.prisma.review.count()).toBe(before);
     });
   });
 });

@@ -53,6 +53,16 @@ describe('DataProtector', () => {
     expect(other.phoneHash('13812345678')).not.toBe(protector.phoneHash('13812345678'));
   });
 
+  it('keys the request hash: equal requests match, another key or request does not, and it never equals a phone hash', () => {
+    const request = JSON.stringify({ level: 2, reviewer: { kind: 'REAL_NAME', phone: '13812345678' } });
+    const hash = protector.requestHash(request);
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(protector.requestHash(request)).toBe(hash);
+    expect(protector.requestHash(request.replace('"level":2', '"level":1'))).not.toBe(hash);
+    expect(new DataProtector(parseDataKey(randomDataKey())).requestHash(request)).not.toBe(hash);
+    expect(protector.requestHash('13812345678')).not.toBe(protector.phoneHash('13812345678'));
+  });
+
   it('refuses a key that is not 32 bytes', () => {
     expect(() => new DataProtector(Buffer.alloc(16))).toThrow(/32 bytes/);
     expect(() => parseDataKey(Buffer.alloc(16).toString('base64'))).toThrow(/decodes to 16 bytes/);
