@@ -64,4 +64,12 @@ export class DataProtector {
   phoneHash(phone: string): string {
     return createHmac('sha256', this.hashKey).update(normalizePhone(phone)).digest('hex');
   }
+
+  /**
+   * Keyed hash of a request that may hold personal data (a name, a phone), hex: equal requests match, and the hash
+   * reveals nothing without the key. Prefixed so it never equals a phone hash.
+   */
+  requestHash(canonicalRequest: string): string {
+    return createHmac('sha256', this.hashKey).update('request\u0000').update(canonicalRequest).digest('hex');
+  }
 }

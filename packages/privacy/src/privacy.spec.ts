@@ -53,6 +53,16 @@ describe('DataProtector', () => {
     expect(other.phoneHash('13812345678')).not.toBe(protector.phoneHash('13812345678'));
   });
 
+  it('keys the request hash: equal requests match, another key or request does not, and it never equals a phone hash', () => {
+    const request = JSON.stringify({ level: 2, reviewer: { kind: 'REAL_NAME', phone: '13812345678' } });
+    const hash = protector.requestHash(request);
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(protector.requestHash(request)).toBe(hash);
+    expect(protector.requestHash(request.replace('"level":2', '"level":1'))).not.toBe(hash);
+    expect(new DataProtector(parseDataKey(randomDataKey())).requestHash(request)).not.toBe(hash);
+    expect(protector.requestHash('13812345678')).not.toBe(protector.phoneHash('13812345678'));
+  });
+
   it('refuses a key that is not 32 bytes', () => {
     expect(() => new DataProtector(Buffer.alloc(16))).toThrow(/32 bytes/);
     expect(() => parseDataKey(Buffer.alloc(16).toString('base64'))).toThrow(/decodes to 16 bytes/);
@@ -60,17 +70,43 @@ describe('DataProtector', () => {
 });
 
 describe('phones', () => {
+  // input, normalised digits, a mobile, a contact phone (mobile or fixed line)
   it.each([
     ['13812345678', '13812345678', true, true],
     ['138 1234 5678', '13812345678', true, true],
+    ['138-1234-5678', '13812345678', true, true],
+    [' 13812345678 ', '13812345678', true, true],
     ['+86 13812345678', '13812345678', true, true],
+    ['+86-138-1234-5678', '13812345678', true, true],
+    ['+8613812345678', '13812345678', true, true],
     ['008613812345678', '13812345678', true, true],
-    ['12812345678', '12812345678', false, true],
-    ['1381234567', '1381234567', false, true],
+    ['0086 138 1234 5678', '13812345678', true, true],
+    ['19912345678', '19912345678', true, true],
     ['0537-6851890', '05376851890', false, true],
+    ['(0537) 6851890', '05376851890', false, true],
+    ['010-62345678', '01062345678', false, true],
+    ['021 6234 5678', '02162345678', false, true],
     ['6851890', '6851890', false, true],
-    ['12345', '12345', false, false],
+    ['68518901', '68518901', false, true],
+    // refused: letters and other symbols are not dropped, they make the phone wrong
+    ['1390000000b', '1390000000', false, false],
+    ['139O0000000', '1390000000', false, false],
+    ['13900000000#', '13900000000', false, false],
+    ['139.0000.0000', '13900000000', false, false],
+    ['139 0000 0000 转 8', '139000000008', false, false],
+    ['+1 13812345678', '113812345678', false, false],
+    ['13+812345678', '13812345678', false, false],
     ['abc', '', false, false],
+    ['', '', false, false],
+    ['---', '', false, false],
+    // refused: digits that are no mainland mobile or fixed line
+    ['12812345678', '12812345678', false, false],
+    ['1381234567', '1381234567', false, false],
+    ['138123456789', '138123456789', false, false],
+    ['0537-0851890', '05370851890', false, false],
+    ['1851890', '1851890', false, false],
+    ['685189', '685189', false, false],
+    ['12345', '12345', false, false],
   ])('%p → %p, mobile %p, contact %p', (input, normalized, mobile, contact) => {
     expect(normalizePhone(input)).toBe(normalized);
     expect(isMobilePhone(input)).toBe(mobile);

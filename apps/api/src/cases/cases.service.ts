@@ -10,6 +10,7 @@ import { defineSimpleRestResource, parseListParams, type ListPage } from '../com
 import type { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-query.dto';
 import { PrismaService } from '../prisma/prisma.service';
 import type { CaseDetailResponse, CaseResponse } from './dto/case.response';
+import { likeLiteral } from '../common/like-pattern';
 
 export const CASES_RESOURCE = defineSimpleRestResource({
   name: 'cases',
@@ -67,7 +68,7 @@ export class CasesService {
         filter.windowCode ? { window: { code: { in: filter.windowCode } } } : {},
         filter.serviceItemCode ? { serviceItem: { code: { in: filter.serviceItemCode } } } : {},
         filter.channel ? { channel: { in: filter.channel as Array<'WINDOW' | 'ONLINE'> } } : {},
-        filter.caseNumber ? { caseNumber: { contains: filter.caseNumber, mode: 'insensitive' } } : {},
+        filter.caseNumber ? { caseNumber: { contains: likeLiteral(filter.caseNumber), mode: 'insensitive' } } : {},
         filter.completedFrom ? { completedAt: { gte: filter.completedFrom } } : {},
         filter.completedTo ? { completedAt: { lt: filter.completedTo } } : {},
         filter.rated === undefined ? {} : { review: filter.rated ? { isNot: null } : { is: null } },

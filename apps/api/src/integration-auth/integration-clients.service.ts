@@ -11,6 +11,7 @@ import { PrismaService } from '../prisma/prisma.service';
 import { generateApiKey, hashApiKey, isWellFormedApiKey } from './api-key';
 import type { ApiClientResponse, CreatedApiClientResponse } from './dto/api-client.response';
 import type { IntegrationClient } from './integration-client.guard';
+import { likeLiteral } from '../common/like-pattern';
 
 export const API_CLIENTS_RESOURCE = defineSimpleRestResource({
   name: 'api-clients',
@@ -59,7 +60,7 @@ export class IntegrationClientsService {
   async list(query: SimpleRestListQueryDto): Promise<ListPage<ApiClientResponse>> {
     const { sort, offset, limit, filter } = parseListParams(API_CLIENTS_RESOURCE, query);
     const where: Prisma.ApiClientWhereInput = {
-      ...(filter.q ? { OR: [{ name: { contains: filter.q, mode: 'insensitive' } }, { keyPrefix: { startsWith: filter.q.toLowerCase() } }] } : {}),
+      ...(filter.q ? { OR: [{ name: { contains: likeLiteral(filter.q), mode: 'insensitive' } }, { keyPrefix: { startsWith: likeLiteral(filter.q.toLowerCase()) } }] } : {}),
       ...(filter.disabled === undefined ? {} : { disabledAt: filter.disabled ? { not: null } : null }),
     };
     const [rows, total] = await this.prisma.client.$transaction([

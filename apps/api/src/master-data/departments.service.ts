@@ -7,6 +7,7 @@ import { PrismaService } from '../prisma/prisma.service';
 import type { CreateDepartmentDto, UpdateDepartmentDto } from './dto/department.dto';
 import type { DepartmentResponse } from './dto/department.response';
 import { auditMasterData, fieldChanges, isUniqueViolation, type MasterDataChange } from './master-data-audit';
+import { likeLiteral } from '../common/like-pattern';
 
 export const DEPARTMENTS_RESOURCE = defineSimpleRestResource({
   name: 'departments',
@@ -30,7 +31,7 @@ export class DepartmentsService {
     const { sort, offset, limit, filter } = parseListParams(DEPARTMENTS_RESOURCE, query);
     const where: Prisma.DepartmentWhereInput = {
       ...(filter.id ? { code: { in: filter.id } } : {}),
-      ...(filter.q ? { OR: [{ name: { contains: filter.q } }, { code: { contains: filter.q, mode: 'insensitive' } }] } : {}),
+      ...(filter.q ? { OR: [{ name: { contains: likeLiteral(filter.q) } }, { code: { contains: likeLiteral(filter.q), mode: 'insensitive' } }] } : {}),
     };
     const [rows, total] = await this.prisma.client.$transaction([
       this.prisma.client.department.findMany({ where, orderBy: [{ [sort.field]: sort.order }, { code: 'asc' }], skip: offset, take: limit, include: departmentInclude }),

@@ -9,6 +9,7 @@ import type { CreateHallDto, UpdateHallDto } from './dto/hall.dto';
 import type { HallDetailResponse, HallResponse, PublicHallResponse } from './dto/hall.response';
 import { auditMasterData, fieldChanges, invalid, isUniqueViolation, type MasterDataChange } from './master-data-audit';
 import { checkOfficeHours } from './office-hours.validation';
+import { likeLiteral } from '../common/like-pattern';
 
 export const HALLS_RESOURCE = defineSimpleRestResource({
   name: 'halls',
@@ -26,7 +27,7 @@ export class HallsService {
     const where: Prisma.HallWhereInput = {
       ...(filter.id ? { code: { in: filter.id } } : {}),
       ...(filter.kind ? { kind: { in: filter.kind as Hall['kind'][] } } : {}),
-      ...(filter.q ? { OR: [{ name: { contains: filter.q } }, { code: { contains: filter.q, mode: 'insensitive' } }] } : {}),
+      ...(filter.q ? { OR: [{ name: { contains: likeLiteral(filter.q) } }, { code: { contains: likeLiteral(filter.q), mode: 'insensitive' } }] } : {}),
     };
     const [rows, total] = await this.prisma.client.$transaction([
       this.prisma.client.hall.findMany({ where, orderBy: [{ [sort.field]: sort.order }, { code: 'asc' }], skip: offset, take: limit }),

@@ -9,6 +9,7 @@ import { PrismaService } from '../prisma/prisma.service';
 import type { CreateServiceItemDto, UpdateServiceItemDto } from './dto/service-item.dto';
 import type { ServiceItemResponse } from './dto/service-item.response';
 import { auditMasterData, fieldChanges, invalid, isUniqueViolation, type MasterDataChange } from './master-data-audit';
+import { likeLiteral } from '../common/like-pattern';
 
 export const SERVICE_ITEMS_RESOURCE = defineSimpleRestResource({
   name: 'service-items',
@@ -46,7 +47,7 @@ export class ServiceItemsService {
       ...(filter.nature ? { nature: { in: filter.nature as ServiceNature[] } } : {}),
       ...(filter.onApplication !== undefined ? { onApplication: filter.onApplication } : {}),
       ...(filter.active === undefined ? {} : { disabledAt: filter.active ? null : { not: null } }),
-      ...(filter.q ? { OR: [{ name: { contains: filter.q } }, { code: { contains: filter.q, mode: 'insensitive' } }] } : {}),
+      ...(filter.q ? { OR: [{ name: { contains: likeLiteral(filter.q) } }, { code: { contains: likeLiteral(filter.q), mode: 'insensitive' } }] } : {}),
     };
     const orderBy: Prisma.ServiceItemOrderByWithRelationInput =
       sort.field === 'departmentCode' ? { department: { code: sort.order } } : { [sort.field]: sort.order };

@@ -8,6 +8,7 @@ import type { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-l
 import { PrismaService } from '../prisma/prisma.service';
 import type { CreateServiceWindowDto, ServiceWindowResponse, UpdateServiceWindowDto } from './dto/window.dto';
 import { auditMasterData, fieldChanges, invalid, isUniqueViolation, type MasterDataChange } from './master-data-audit';
+import { likeLiteral } from '../common/like-pattern';
 
 export const WINDOWS_RESOURCE = defineSimpleRestResource({
   name: 'windows',
@@ -50,7 +51,7 @@ export class ServiceWindowsService {
       ...(ids ? { OR: ids.length > 0 ? ids.map((ref) => ({ code: ref.windowCode, hall: { code: ref.hallCode } })) : [{ id: { in: [] } }] } : {}),
       ...(filter.hallCode ? { hall: { code: { in: filter.hallCode } } } : {}),
       ...(filter.active === undefined ? {} : { disabledAt: filter.active ? null : { not: null } }),
-      ...(filter.q ? { AND: [{ OR: [{ name: { contains: filter.q } }, { code: { contains: filter.q, mode: 'insensitive' } }] }] } : {}),
+      ...(filter.q ? { AND: [{ OR: [{ name: { contains: likeLiteral(filter.q) } }, { code: { contains: likeLiteral(filter.q), mode: 'insensitive' } }] }] } : {}),
     };
     const byHall: Prisma.ServiceWindowOrderByWithRelationInput = { hall: { code: sort.order } };
     const orderBy: Prisma.ServiceWindowOrderByWithRelationInput[] =

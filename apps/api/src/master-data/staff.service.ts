@@ -9,6 +9,7 @@ import { PrismaService } from '../prisma/prisma.service';
 import type { CreateStaffDto, StaffResponse, UpdateStaffDto } from './dto/staff.dto';
 import { auditMasterData, fieldChanges, invalid, isUniqueViolation, type MasterDataChange } from './master-data-audit';
 import { parseWindowId, windowId } from './service-windows.service';
+import { likeLiteral } from '../common/like-pattern';
 
 export const STAFF_RESOURCE = defineSimpleRestResource({
   name: 'staff',
@@ -39,7 +40,7 @@ export class StaffService {
       ...(filter.hallCode ? { hall: { code: { in: filter.hallCode } } } : {}),
       ...(windows ? { OR: windows.length > 0 ? windows.map((ref) => ({ window: { code: ref.windowCode, hall: { code: ref.hallCode } } })) : [{ id: { in: [] } }] } : {}),
       ...(filter.active === undefined ? {} : { disabledAt: filter.active ? null : { not: null } }),
-      ...(filter.q ? { AND: [{ OR: [{ name: { contains: filter.q } }, { employeeNumber: { contains: filter.q, mode: 'insensitive' } }] }] } : {}),
+      ...(filter.q ? { AND: [{ OR: [{ name: { contains: likeLiteral(filter.q) } }, { employeeNumber: { contains: likeLiteral(filter.q), mode: 'insensitive' } }] }] } : {}),
     };
     const orderBy: Prisma.StaffOrderByWithRelationInput = sort.field === 'hallCode' ? { hall: { code: sort.order } } : { [sort.field]: sort.order };
     const db = this.prisma.client;

@@ -9,6 +9,7 @@ import type { ReviewResponse } from './dto/review.response';
 import { RatingMasterData } from './master-data/rating-master-data.service';
 import { RatingCases } from './rating-cases.service';
 import { ReviewRecorder, type ReviewSubject } from './review-recorder.service';
+import { requestHash } from './request-hash';
 import { reviewerOfContact } from './reviewer-record';
 
 /**
@@ -45,6 +46,8 @@ export class FeedbackEntriesService {
     }
     return this.recorder.record({
       clientKey: `entry:${actor.userId}:${dto.clientKey}`,
+      requestHash: requestHash(this.protector, dto),
+      keyOfCaller: true,
       channel: dto.channel,
       level: dto.level,
       optionCodes: dto.optionCodes ?? [],

@@ -7,6 +7,7 @@ import type { IntegrationReviewDto } from './dto/integration-review.dto';
 import type { ReviewResponse } from './dto/review.response';
 import { RatingCases } from './rating-cases.service';
 import { ReviewRecorder } from './review-recorder.service';
+import { requestHash } from './request-hash';
 import { reviewerOfCase } from './reviewer-record';
 
 /** How far ahead of our clock a portal's `ratedAt` may be (clock skew), before it is refused as in the future. */
@@ -36,6 +37,8 @@ export class IntegrationReviewsService {
     }
     return this.recorder.record({
       clientKey: `api:${client.id}:${dto.clientKey}`,
+      requestHash: requestHash(this.protector, dto),
+      keyOfCaller: true,
       channel: 'ONLINE_PORTAL',
       level: dto.level,
       optionCodes: dto.optionCodes ?? [],

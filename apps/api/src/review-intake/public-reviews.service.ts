@@ -9,6 +9,7 @@ import { RatingMasterData } from './master-data/rating-master-data.service';
 import { IntakeRateLimiter } from './rate-limit/intake-rate-limiter';
 import { RatingCases } from './rating-cases.service';
 import { ReviewRecorder, type NewReview } from './review-recorder.service';
+import { requestHash } from './request-hash';
 import { reviewerOfCase, reviewerOfForm } from './reviewer-record';
 import { assertChannelFields } from './rules/public-channel-fields';
 
@@ -30,6 +31,8 @@ export class PublicReviewsService {
     assertChannelFields(channel, dto);
     const common = {
       clientKey: dto.clientKey,
+      requestHash: requestHash(this.protector, { ...dto, channel }),
+      keyOfCaller: false,
       channel,
       level: dto.level,
       optionCodes: dto.optionCodes ?? [],
@@ -57,7 +60,7 @@ export class PublicReviewsService {
         });
       }
       case 'CASE_INVITATION': {
-        const invitation = await this.invitations.forRating(dto.invitationToken ?? '', dto.clientKey);
+        const invitation = await this.invitations.forRating(dto.invitationToken ?? '', common);
         if (invitation.kind === 'retry') return invitation.first;
         const { ratedCase, invitationId } = invitation;
         return this.recorder.record({

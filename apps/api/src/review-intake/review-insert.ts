@@ -26,6 +26,8 @@ export interface ReviewRow {
   trackingCode: string;
   readonly enteredBy: string | null;
   readonly clientKey: string;
+  /** Keyed hash of the normalised request (request-hash.ts): a retry with another body is refused. */
+  readonly requestHash: string;
   readonly createdAt: Date;
 }
 
@@ -41,9 +43,9 @@ export interface ReviewRow {
 export const INSERT_REVIEW = `
   INSERT INTO "review" ("id", "hall_id", "window_id", "staff_id", "service_item_id", "case_id", "about_case_id", "level",
     "option_codes", "option_set_id", "option_set_version", "comment", "channel", "reviewer_kind", "reviewer_name_enc",
-    "reviewer_phone_enc", "reviewer_phone_hash", "tracking_code", "entered_by", "client_key", "created_at")
+    "reviewer_phone_enc", "reviewer_phone_hash", "tracking_code", "entered_by", "client_key", "request_hash", "created_at")
   VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6::uuid, $7::uuid, $8::smallint, $9::text[], $10::uuid, $11::int,
-    $12, $13::"review_channel", $14::"reviewer_kind", $15, $16, $17, $18, $19, $20, $21::timestamptz)
+    $12, $13::"review_channel", $14::"reviewer_kind", $15, $16, $17, $18, $19, $20, $21, $22::timestamptz)
   ON CONFLICT DO NOTHING`;
 
 /** The review columns the INSERT leaves to their database default, and why. */
@@ -55,7 +57,7 @@ function insertValues(row: ReviewRow): unknown[] {
   return [
     row.id, row.hallId, row.windowId, row.staffId, row.serviceItemId, row.caseId, row.aboutCaseId, row.level, [...row.optionCodes], row.optionSetId,
     row.optionSetVersion, row.comment, row.channel, row.reviewerKind, row.reviewerNameEnc, row.reviewerPhoneEnc, row.reviewerPhoneHash,
-    row.trackingCode, row.enteredBy, row.clientKey, row.createdAt.toISOString(),
+    row.trackingCode, row.enteredBy, row.clientKey, row.requestHash, row.createdAt.toISOString(),
   ];
 }
 

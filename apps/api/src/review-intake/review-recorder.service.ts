@@ -4,7 +4,7 @@ import { isBadReview, rectificationWorkflowId } from '@haochaping/contracts';
 import { enqueueRectificationStart, type Prisma, type ReviewChannel, type ServiceNature } from '@haochaping/db';
 import { newTrackingCode } from '@haochaping/privacy/server';
 import { DomainHttpException } from '../common/api-error';
-import { formatShanghaiInstant } from '@haochaping/working-time';
+import { formatShanghaiInstant, formatShanghaiMinute } from '@haochaping/working-time';
 import { IN_REQUEST_DELIVERY_DEADLINE_MS, OutboxDispatcher } from '../outbox/outbox-dispatcher.service';
 import { PrismaService } from '../prisma/prisma.service';
 import type { ReviewResponse } from './dto/review.response';
@@ -29,9 +29,20 @@ export type ReviewSubject =
   | { readonly kind: 'about-case'; readonly aboutCase: RatedCase }
   | { readonly kind: 'hall'; readonly hall: HallEntry; readonly window?: WindowEntry; readonly staff?: StaffEntry };
 
-export interface NewReview {
+/** Who submitted under which client key, and what: a retry must be the same request (CLIENT_KEY_REUSED). */
+export interface Submission {
   /** As stored: the public key itself, or namespaced by who sent it (integration client, staff member). */
   readonly clientKey: string;
+  /** Keyed hash of the normalised request (request-hash.ts). */
+  readonly requestHash: string;
+  /**
+   * The key is namespaced by the caller (integration client, staff member): only they can have used it, and they
+   * had the first answer, so a refusal may name its tracking code. A public key names only when it was used.
+   */
+  readonly keyOfCaller: boolean;
+}
+
+export interface NewReview extends Submission {
   readonly channel: ReviewChannel;
   readonly level: number;
   readonly optionCodes: readonly string[];
@@ -58,6 +69,7 @@ const REVIEW_RESPONSE_SELECT = {
   comment: true,
   createdAt: true,
   clientKey: true,
+  requestHash: true,
 } as const;
 
 type StoredReview = Prisma.ReviewGetPayload<{ select: typeof REVIEW_RESPONSE_SELECT }>;
@@ -68,6 +80,16 @@ class WriteAbandoned extends Error {
     super(reason);
   }
 }
+
+/** The same client key with another request: refused, naming the first submission (never its personal data). */
+export const clientKeyReused = (first: Pick<StoredReview, 'createdAt' | 'trackingCode'>, keyOfCaller: boolean) =>
+  new DomainHttpException(
+    409,
+    'CLIENT_KEY_REUSED',
+    `该提交标识（clientKey）已于 ${formatShanghaiMinute(first.createdAt)} 提交过一条内容不同的评价` +
+      (keyOfCaller ? `（查询码 ${first.trackingCode}）` : '') +
+      '；重试请原样提交，新的评价请使用新的提交标识',
+  );
 
 export const invitationUsed = () => new DomainHttpException(410, 'INVITATION_USED', '该评价邀请已使用过，每个办件只能评价一次');
 
@@ -99,7 +121,7 @@ export class ReviewRecorder {
 
     if (subject.kind === 'case') {
       const workingTime = await this.masterData.workingTimeOf(subject.ratedCase.hallId);
-      const first = await this.checkCaseRule(subject.ratedCase.id, review.clientKey, () => assertRatable(subject.ratedCase.completedAt, review.at, workingTime));
+      const first = await this.checkCaseRule(subject.ratedCase.id, review, () => assertRatable(subject.ratedCase.completedAt, review.at, workingTime));
       if (first) return first;
     }
     assertBadReviewHasReason(review.level, review.optionCodes, review.comment);
@@ -127,6 +149,7 @@ export class ReviewRecorder {
       trackingCode: newTrackingCode(),
       enteredBy: review.enteredBy ?? null,
       clientKey: review.clientKey,
+      requestHash: review.requestHash,
       createdAt: review.at,
     };
 
@@ -178,11 +201,11 @@ export class ReviewRecorder {
     return review?.createdAt;
   }
 
-  /** Whether a case is rated, and whether by this very submission (a retry). */
-  async caseRatingState(caseId: string, clientKey: string): Promise<CaseRatingState> {
+  /** Whether a case is rated, and whether by this very submission (a retry; the same key with another body is refused). */
+  async caseRatingState(caseId: string, submission: Submission): Promise<CaseRatingState> {
     const existing = await this.prisma.client.review.findUnique({ where: { caseId }, select: REVIEW_RESPONSE_SELECT });
     if (!existing) return { kind: 'unrated' };
-    if (existing.clientKey === clientKey) return { kind: 'retry', first: await this.responseOf(existing) };
+    if (existing.clientKey === submission.clientKey) return { kind: 'retry', first: await this.retried(existing, submission) };
     return { kind: 'rated', ratedAt: existing.createdAt };
   }
 
@@ -192,21 +215,28 @@ export class ReviewRecorder {
    * the period or the invitation; only then the refusal itself. Refusals are rare, so the extra query is too.
    * Returns the first review for a retry, undefined when the check passed.
    */
-  async checkCaseRule(caseId: string, clientKey: string, check: () => void): Promise<ReviewResponse | undefined> {
+  async checkCaseRule(caseId: string, submission: Submission, check: () => void): Promise<ReviewResponse | undefined> {
     try {
       check();
       return undefined;
     } catch (refusal) {
-      const state = await this.caseRatingState(caseId, clientKey);
+      const state = await this.caseRatingState(caseId, submission);
       if (state.kind === 'retry') return state.first;
       if (state.kind === 'rated') throw caseAlreadyRated(state.ratedAt);
       throw refusal;
     }
   }
 
-  async firstByClientKey(clientKey: string): Promise<ReviewResponse | undefined> {
-    const review = await this.prisma.client.review.findUnique({ where: { clientKey }, select: REVIEW_RESPONSE_SELECT });
-    return review ? this.responseOf(review) : undefined;
+  /** The review first recorded under the submission's key, if any: its answer again, or 409 for another request. */
+  async firstByClientKey(submission: Submission): Promise<ReviewResponse | undefined> {
+    const review = await this.prisma.client.review.findUnique({ where: { clientKey: submission.clientKey }, select: REVIEW_RESPONSE_SELECT });
+    return review ? this.retried(review, submission) : undefined;
+  }
+
+  /** A retry gets the first answer when it is the same request (reviews kept from before the hash: any request). */
+  private async retried(first: StoredReview, submission: Submission): Promise<ReviewResponse> {
+    if (first.requestHash !== null && first.requestHash !== submission.requestHash) throw clientKeyReused(first, submission.keyOfCaller);
+    return this.responseOf(first);
   }
 
   /**
@@ -215,7 +245,7 @@ export class ReviewRecorder {
    * when it was none of these, which leaves the tracking code.
    */
   private async answerForConflict(conflict: 'conflict' | 'invitation-taken', review: NewReview): Promise<ReviewResponse | undefined> {
-    const first = await this.firstByClientKey(review.clientKey);
+    const first = await this.firstByClientKey(review);
     if (first) return first;
     if (conflict === 'invitation-taken') throw invitationUsed();
     if (review.subject.kind === 'case') {

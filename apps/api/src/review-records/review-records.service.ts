@@ -11,6 +11,7 @@ import type { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-l
 import { PrismaService } from '../prisma/prisma.service';
 import type { ReviewRecordResponse } from './dto/review-record.response';
 import { ADOPTION_LABELS } from '../review-intake/rules/rating-labels';
+import { likeLiteral } from '../common/like-pattern';
 
 export const REVIEWS_RESOURCE = defineSimpleRestResource({
   name: 'reviews',
@@ -121,9 +122,9 @@ export class ReviewRecordsService {
         q
           ? {
               OR: [
-                { comment: { contains: q, mode: 'insensitive' } },
-                { serviceCase: { caseNumber: { contains: q, mode: 'insensitive' } } },
-                { aboutCase: { caseNumber: { contains: q, mode: 'insensitive' } } },
+                { comment: { contains: likeLiteral(q), mode: 'insensitive' } },
+                { serviceCase: { caseNumber: { contains: likeLiteral(q), mode: 'insensitive' } } },
+                { aboutCase: { caseNumber: { contains: likeLiteral(q), mode: 'insensitive' } } },
                 { trackingCode: q.toUpperCase() },
               ],
             }

@@ -11,6 +11,7 @@ import { defineSimpleRestResource, parseListParams, type ListPage } from '../com
 import type { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-query.dto';
 import { PrismaService } from '../prisma/prisma.service';
 import { USER_ROLES, type CreateUserDto, type UpdateUserDto, type UserResponse, type UserRoleName, type UserWithPasswordResponse } from './dto/user.dto';
+import { likeLiteral } from '../common/like-pattern';
 
 export const USERS_RESOURCE = defineSimpleRestResource({
   name: 'users',
@@ -65,7 +66,7 @@ export class UsersService {
     const { sort, offset, limit, filter } = parseListParams(USERS_RESOURCE, query);
     const where: Prisma.UserWhereInput = {
       ...(filter.id ? { id: { in: filter.id.filter((id) => UUID.test(id)) } } : {}),
-      ...(filter.q ? { OR: [{ username: { contains: filter.q, mode: 'insensitive' } }, { displayName: { contains: filter.q, mode: 'insensitive' } }] } : {}),
+      ...(filter.q ? { OR: [{ username: { contains: likeLiteral(filter.q), mode: 'insensitive' } }, { displayName: { contains: likeLiteral(filter.q), mode: 'insensitive' } }] } : {}),
       ...(filter.role ? { role: { in: filter.role as UserRoleName[] } } : {}),
       ...(filter.hallCode ? { hallCodes: { hasSome: filter.hallCode } } : {}),
       ...(filter.departmentCode ? { departmentCodes: { hasSome: filter.departmentCode } } : {}),

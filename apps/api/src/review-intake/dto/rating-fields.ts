@@ -24,7 +24,7 @@ import { MAX_OPTION_CODES } from '../rules/review-rules';
 export const MAX_COMMENT_LENGTH = 500;
 const CLIENT_KEY = /^[A-Za-z0-9_-]{8,64}$/;
 
-/** A phone a citizen can be called back on (mobile, or landline with or without area code). */
+/** A phone a citizen can be called back on (mobile, or fixed line with or without area code): the one rule of @haochaping/privacy. */
 export const IsContactPhone = (message: string) =>
   ValidateBy({ name: 'isContactPhone', validator: { validate: (value: unknown) => typeof value === 'string' && isContactPhone(value) } }, { message });
 
@@ -32,7 +32,7 @@ export const ClientKeyField = () =>
   applyDecorators(
     ApiProperty({
       example: '0b7f6c1e-4a9c-4a63-9f0f-3c1d2b6e8a10',
-      description: 'Chosen by the client once per rating and sent again on retry: a retried submission returns the first review.',
+      description: 'Chosen by the client once per rating and sent again on retry: a retried submission (the same body) returns the first review; another body under the same key is 409 CLIENT_KEY_REUSED.',
     }),
     Trim(),
     IsDefined({ message: '缺少提交标识（clientKey）' }),
@@ -85,7 +85,7 @@ export const PhoneField = (description: string, required: boolean) =>
     ...(required ? [IsDefined({ message: '请填写手机号码' })] : [IsOptional()]),
     IsString({ message: '电话号码必须是文字' }),
     MaxLength(32, { message: '电话号码过长' }),
-    IsContactPhone('电话号码格式不正确'),
+    IsContactPhone('电话号码格式不正确：请填写手机号或固定电话（如 0537-6851890），只能包含数字、空格、-、括号和开头的 +86'),
   );
 
 export const NameField = () =>

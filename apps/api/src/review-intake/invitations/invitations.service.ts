@@ -12,7 +12,7 @@ import { DEFAULT_INVITATION_VALID_HOURS, type CreateInvitationDto, type Invitati
 import type { ReviewResponse } from '../dto/review.response';
 import { RatingMasterData } from '../master-data/rating-master-data.service';
 import { RATED_CASE_SELECT, RatingCases, type RatedCase } from '../rating-cases.service';
-import { invitationUsed, ReviewRecorder } from '../review-recorder.service';
+import { invitationUsed, ReviewRecorder, type Submission } from '../review-recorder.service';
 import { formatChineseDateTime } from '@haochaping/working-time';
 import { maskCaseNumber } from '../rules/rating-labels';
 import { assertRatable, caseAlreadyRated, ratingPeriodClosesAt } from '../rules/review-rules';
@@ -135,16 +135,16 @@ export class InvitationsService {
    * The case a CASE_INVITATION rating is for. A used or expired invitation is refused (410) unless the rating is
    * the retry of the one that used it; the recorder marks the invitation used in the review's transaction.
    */
-  async forRating(token: string, clientKey: string): Promise<InvitationRating> {
+  async forRating(token: string, submission: Submission): Promise<InvitationRating> {
     const invitation = await this.find(token);
     const ratedCase = invitation.serviceCase;
     if (invitation.usedAt) {
-      const state = await this.recorder.caseRatingState(ratedCase.id, clientKey);
+      const state = await this.recorder.caseRatingState(ratedCase.id, submission);
       if (state.kind === 'retry') return state;
       throw invitationUsed();
     }
     const expiresAt = invitation.expiresAt;
-    const first = await this.recorder.checkCaseRule(ratedCase.id, clientKey, () => {
+    const first = await this.recorder.checkCaseRule(ratedCase.id, submission, () => {
       if (this.clock.now().getTime() > expiresAt.getTime()) throw invitationExpired(expiresAt);
     });
     if (first) return { kind: 'retry', first };
