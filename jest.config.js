@@ -8,6 +8,7 @@ module.exports = {
     '<rootDir>/packages/working-time',
     '<rootDir>/packages/privacy',
     '<rootDir>/prisma',
+    '<rootDir>/tools/devstack',
     '<rootDir>/workflows/rectification',
     '<rootDir>/apps/worker',
     '<rootDir>/apps/api',

@@ -14,6 +14,8 @@ export interface EmbeddedPostgres {
   /** Connection string for one database of this cluster. */
   url(database: string): string;
   ensureDatabase(database: string): Promise<void>;
+  /** Resolves when the server process ended (for the supervisor), saying how. */
+  whenExited(): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -129,6 +131,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     port: options.port,
     url,
     ensureDatabase: (database) => ensureDatabase(url('postgres'), database),
+    whenExited: () => server.whenEnded(),
     // SIGINT is PostgreSQL's "fast shutdown": roll back open transactions, checkpoint, exit.
     stop: () => server.stop('SIGINT', 30_000),
   };

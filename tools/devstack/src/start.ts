@@ -9,14 +9,16 @@ import { DEMO_ACCOUNT_PASSWORD, demoAccounts } from '@haochaping/db';
 import { randomBytes, randomInt } from 'node:crypto';
 import path from 'node:path';
 import fs from 'node:fs';
+import pg from 'pg';
 import { Connection } from '@temporalio/client';
 import { migrateIfNeeded, seed } from './database';
 import { elapsed, say } from './log';
 import { DATA_DIR, REPO_ROOT } from './paths';
 import { isPortOpen, waitUntil } from './ports';
-import { startEmbeddedPostgres } from './postgres';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './postgres';
 import { SupervisedProcess } from './supervised-process';
-import { startTemporalDevServer } from './temporal-cli';
+import { Supervisor, type ServiceDefinition } from './supervisor';
+import { startTemporalDevServer, type TemporalDevServer } from './temporal-cli';
 
 const env = (name: string, fallback: string) => process.env[name] || fallback;
 
@@ -33,17 +35,21 @@ const config = {
   production: env('APP_MODE', 'development') === 'production',
 };
 
-const stops: Array<{ name: string; stop: () => Promise<void> }> = [];
+/** `npm start -- --follow` (or FOLLOW_LOGS=1) prints the services' own output too; by default it goes to .data/logs/. */
+const follow = process.argv.includes('--follow') || process.env.FOLLOW_LOGS === '1';
+const logFile = (name: string) => path.join(DATA_DIR, 'logs', `${name}.log`);
+
 let shuttingDown = false;
+const supervisor = new Supervisor({
+  say,
+  onGiveUp: () => void shutdown(1),
+});
 
 async function shutdown(code: number): Promise<never> {
   if (!shuttingDown) {
     shuttingDown = true;
     say('stopping ...');
-    for (const { name, stop } of stops.reverse()) {
-      await stop().catch((error) => say(`could not stop ${name}: ${String(error)}`));
-      say(`stopped ${name}`);
-    }
+    await supervisor.stopAll((name, error) => say(error ? `could not stop ${name}: ${error}` : `stopped ${name}`));
   }
   process.exit(code);
 }
@@ -54,21 +60,23 @@ async function assertPortFree(port: number, what: string, variable: string): Pro
   }
 }
 
-function startNode(name: string, script: string, extraEnv: Record<string, string>, cwd = REPO_ROOT): SupervisedProcess {
-  const child = new SupervisedProcess(name, process.execPath, [script], {
-    cwd,
-    env: { ...process.env, ...extraEnv },
-    echo: true,
-    logFile: path.join(DATA_DIR, 'logs', `${name}.log`),
-  });
-  stops.push({ name, stop: () => child.stop() });
-  void child.whenExited().then((code) => {
-    if (!shuttingDown) {
-      say(`${name} exited unexpectedly (code ${code}); stopping everything. Its log: ${path.join(DATA_DIR, 'logs', `${name}.log`)}`);
-      void shutdown(1);
-    }
-  });
-  return child;
+/** A Node service of ours: spawned, then ready when `ready` answers true; stopped again if it never does. */
+function nodeService(name: string, script: string, extraEnv: Record<string, string>, ready: () => Promise<boolean>, cwd = REPO_ROOT): ServiceDefinition {
+  return {
+    name,
+    logFile: logFile(name),
+    start: async () => {
+      const child = new SupervisedProcess(name, process.execPath, [script], { cwd, env: { ...process.env, ...extraEnv }, echo: follow, logFile: logFile(name) });
+      await waitUntil(name, async () => {
+        if (!child.running) throw new Error(`${name} exited while starting (${await child.whenEnded()}):\n${child.tail(10)}`);
+        return ready();
+      }, 120_000, 500).catch(async (error) => {
+        await child.stop();
+        throw error;
+      });
+      return { whenExited: () => child.whenEnded(), stop: () => child.stop() };
+    },
+  };
 }
 
 async function workerPolling(address: string): Promise<boolean> {
@@ -138,10 +146,11 @@ async function main(): Promise<void> {
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
     await assertPortFree(config.postgresPort, 'PostgreSQL', 'PG_PORT or DATABASE_URL');
-    const pg = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, 'postgres'), port: config.postgresPort, logFile: path.join(DATA_DIR, 'logs', 'postgres.log') });
-    stops.push({ name: 'PostgreSQL', stop: () => pg.stop() });
-    await pg.ensureDatabase('haochaping');
-    databaseUrl = pg.url('haochaping');
+    const options = { dataDir: path.join(DATA_DIR, 'postgres'), port: config.postgresPort, logFile: logFile('postgres') };
+    let pg: EmbeddedPostgres | undefined;
+    await supervisor.start({ name: 'PostgreSQL', logFile: options.logFile, start: async () => (pg = await startEmbeddedPostgres(options)) });
+    await pg!.ensureDatabase('haochaping');
+    databaseUrl = pg!.url('haochaping');
     say(`PostgreSQL   ready  127.0.0.1:${config.postgresPort} (embedded, data in ${path.join(DATA_DIR, 'postgres')})  ${elapsed(started)}`);
   } else {
     say('PostgreSQL   using DATABASE_URL');
@@ -157,15 +166,11 @@ async function main(): Promise<void> {
   if (!temporalAddress) {
     await assertPortFree(config.temporalPort, 'Temporal', 'TEMPORAL_PORT or TEMPORAL_ADDRESS');
     await assertPortFree(config.temporalUiPort, 'the Temporal Web UI', 'TEMPORAL_UI_PORT');
-    const temporal = await startTemporalDevServer({
-      port: config.temporalPort,
-      uiPort: config.temporalUiPort,
-      dbFile: path.join(DATA_DIR, 'temporal.sqlite'),
-      logFile: path.join(DATA_DIR, 'logs', 'temporal.log'),
-    });
-    stops.push({ name: 'Temporal', stop: () => temporal.stop() });
-    temporalAddress = temporal.address;
-    temporalUi = temporal.uiUrl;
+    const options = { port: config.temporalPort, uiPort: config.temporalUiPort, dbFile: path.join(DATA_DIR, 'temporal.sqlite'), logFile: logFile('temporal') };
+    let temporal: TemporalDevServer | undefined;
+    await supervisor.start({ name: 'Temporal', logFile: options.logFile, start: async () => (temporal = await startTemporalDevServer(options)) });
+    temporalAddress = temporal!.address;
+    temporalUi = temporal!.uiUrl;
     say(`Temporal     ready  ${temporalAddress} (dev server, history in ${path.join(DATA_DIR, 'temporal.sqlite')})  ${elapsed(started)}`);
   } else {
     say(`Temporal     using TEMPORAL_ADDRESS=${temporalAddress}`);
@@ -187,34 +192,44 @@ async function main(): Promise<void> {
   };
 
   await assertPortFree(config.apiPort, 'the API', 'API_PORT');
-  startNode('api', path.join(REPO_ROOT, 'apps', 'api', 'dist', 'main.js'), serviceEnv);
-  await waitUntil('the API', async () => (await fetch(`http://127.0.0.1:${config.apiPort}/api/health`)).ok, 60_000);
+  const apiHealthy = async () => (await fetch(`http://127.0.0.1:${config.apiPort}/api/health`)).ok;
+  await supervisor.start(nodeService('api', path.join(REPO_ROOT, 'apps', 'api', 'dist', 'main.js'), serviceEnv, apiHealthy));
   say(`API          ready  http://127.0.0.1:${config.apiPort}/api  (OpenAPI: /api/docs)  ${elapsed(started)}`);
 
-  startNode('worker', path.join(REPO_ROOT, 'apps', 'worker', 'dist', 'main.js'), serviceEnv);
   const address = temporalAddress;
-  await waitUntil('the worker', () => workerPolling(address), 120_000, 500);
+  await supervisor.start(nodeService('worker', path.join(REPO_ROOT, 'apps', 'worker', 'dist', 'main.js'), serviceEnv, () => workerPolling(address)));
   say(`worker       ready  polling task queue "${config.taskQueue}"  ${elapsed(started)}`);
 
   await assertPortFree(config.consolePort, 'the console', 'CONSOLE_PORT');
-  startNode('console', path.join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), {
-    ...serviceEnv,
-    CONSOLE_PORT: String(config.consolePort),
-    API_URL: `http://127.0.0.1:${config.apiPort}`,
-  }, path.join(REPO_ROOT, 'apps', 'console'));
-  await waitUntil('the console', () => isPortOpen(config.consolePort), 60_000);
+  const consoleEnv = { ...serviceEnv, CONSOLE_PORT: String(config.consolePort), API_URL: `http://127.0.0.1:${config.apiPort}` };
+  const vite = path.join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+  await supervisor.start(nodeService('console', vite, consoleEnv, () => isPortOpen(config.consolePort), path.join(REPO_ROOT, 'apps', 'console')));
   say(`console      ready  http://127.0.0.1:${config.consolePort}/  ${elapsed(started)}`);
 
   say('');
   say(`everything is up after ${elapsed(started)}. Open the console at http://127.0.0.1:${config.consolePort}/`);
   if (temporalUi) say(`Temporal Web UI: ${temporalUi}`);
-  if (!config.production) {
+  const initial = config.production ? [] : await accountsWithInitialPassword(databaseUrl, demoAccounts().map((a) => a.username));
+  if (initial.length > 0) {
     const accounts = demoAccounts();
-    say(`demo accounts (${accounts.length}), initial password ${DEMO_ACCOUNT_PASSWORD}, to be changed at the first sign-in:`);
+    say(`demo accounts (${initial.length} of ${accounts.length} still on the initial password ${DEMO_ACCOUNT_PASSWORD}, to be changed at the first sign-in):`);
     say('  admin (系统管理员), county (县行政审批服务局), <hall>-handler and <hall>-leader (e.g. jintun-handler, zhifang-leader),');
     say(`  <department>-guide (e.g. yibao-guide); halls: ${accounts.filter((a) => a.role === 'HANDLER').map((a) => a.hallCodes[0] ?? '').join(' ')}`);
   }
+  say(`service logs in ${path.join(DATA_DIR, 'logs')}${follow ? '' : ' (`npm start -- --follow` shows them here)'}; a service that dies is restarted.`);
   say('Ctrl-C stops everything; data is kept in .data/ for the next start.');
+}
+
+/** The demo accounts that still have to change the initial password (the hint is shown only while there are any). */
+async function accountsWithInitialPassword(databaseUrl: string, usernames: string[]): Promise<string[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ username: string }>('SELECT username FROM app_user WHERE must_change_password AND username = ANY($1)', [usernames]);
+    return rows.map((row) => row.username);
+  } finally {
+    await client.end();
+  }
 }
 
 main().catch(async (error) => {

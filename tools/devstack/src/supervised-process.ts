@@ -8,6 +8,7 @@ import fs from 'node:fs';
 export class SupervisedProcess {
   private readonly child: ChildProcess;
   private readonly exited: Promise<number | null>;
+  private exitSignal: NodeJS.Signals | null = null;
   private recentOutput: string[] = [];
 
   constructor(
@@ -29,7 +30,8 @@ export class SupervisedProcess {
     this.child.stdout?.on('data', onData);
     this.child.stderr?.on('data', onData);
     this.exited = new Promise((resolve) => {
-      this.child.once('exit', (code) => {
+      this.child.once('exit', (code, signal) => {
+        this.exitSignal = signal;
         log?.end();
         resolve(code);
       });
@@ -56,6 +58,12 @@ export class SupervisedProcess {
 
   whenExited(): Promise<number | null> {
     return this.exited;
+  }
+
+  /** Resolves when the process ended, saying how: "code 1", "signal SIGKILL". */
+  async whenEnded(): Promise<string> {
+    const code = await this.exited;
+    return this.exitSignal ? `signal ${this.exitSignal}` : `code ${code}`;
   }
 
   async stop(signal: NodeJS.Signals = 'SIGTERM', graceMs = 15_000): Promise<void> {

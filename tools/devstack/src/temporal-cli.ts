@@ -63,6 +63,8 @@ export function ensureTemporalCli(): string {
 export interface TemporalDevServer {
   address: string;
   uiUrl?: string;
+  /** Resolves when the server process ended (for the supervisor), saying how. */
+  whenExited(): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -109,6 +111,7 @@ export async function startTemporalDevServer(options: {
   return {
     address,
     uiUrl: options.uiPort ? `http://127.0.0.1:${options.uiPort}` : undefined,
+    whenExited: () => server.whenEnded(),
     stop: () => server.stop('SIGTERM', 20_000),
   };
 }
