@@ -11,3 +11,4 @@ export * from './rectification-commands.contract';
 export * from './activities.contract';
 export * from './outbox.contract';
 export * from './case-projection.contract';
+export * from './results.contract';

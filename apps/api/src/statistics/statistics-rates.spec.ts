@@ -1,18 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { rate, statisticsPeriod } from './statistics-rates';
-
-describe('rate', () => {
-  it.each([
-    [6, 7, 0.8571],
-    [1, 3, 0.3333],
-    [2, 3, 0.6667],
-    [0, 5, 0],
-    [5, 5, 1],
-    [0, 0, null],
-  ])('%i of %i → %s', (part, whole, expected) => {
-    expect(rate(part, whole)).toBe(expected);
-  });
-});
+import { statisticsPeriod } from './statistics-rates';
 
 describe('statisticsPeriod', () => {
   const now = new Date('2026-11-28T10:00:00Z');

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '@haochaping/contracts';
+import { rate, type Actor } from '@haochaping/contracts';
 import { Prisma } from '@haochaping/db';
 import { visibleHalls } from '../actor/actor-scope';
 import { Clock } from '../common/clock';
@@ -7,7 +7,7 @@ import { formatShanghaiInstant } from '@haochaping/working-time';
 import { PrismaService } from '../prisma/prisma.service';
 import type { DepartmentSupervisionRow, HallStatisticsResponse, HallStatisticsRow, SupervisionStatisticsResponse } from './dto/statistics.response';
 import { lateCase, onTimeCase } from './on-time.sql';
-import { rate, statisticsPeriod } from './statistics-rates';
+import { statisticsPeriod } from './statistics-rates';
 
 interface HallCounts {
   code: string;

@@ -13,6 +13,8 @@ export interface SeedReview {
   channel?: ReviewChannel;
   serviceItemCode?: string;
   caseNumber?: string;
+  /** When the rated case was completed (default: createdAt). */
+  caseCompletedAt?: string;
   optionCodes?: string[];
   comment?: string;
   reviewer?: { name: string; phone: string };
@@ -30,6 +32,10 @@ export interface SeedCase {
   originalResultDueAt?: string;
   resultDueAt?: string;
   invitedDepartmentCodes?: string[];
+  /** REACHED | UNREACHABLE once the callback duty was met. */
+  callbackOutcome?: string;
+  /** COUNTY once 不满意 reopened the case. */
+  owner?: string;
   /** When the result was recorded: a timeline entry that left the case in 待群众确认. */
   resultRecordedAt?: string;
 }
@@ -64,20 +70,8 @@ export class ReviewSeeder {
     const item = seed.serviceItemCode ? await this.prisma.serviceItem.findUniqueOrThrow({ where: { code: seed.serviceItemCode } }) : null;
     const optionSet = seed.optionCodes && item ? await this.prisma.optionSet.findFirstOrThrow({ where: { nature: item.nature }, orderBy: { version: 'desc' } }) : null;
     const serviceCase =
-      seed.caseNumber && item
-        ? await this.prisma.serviceCase.create({
-            data: {
-              caseNumber: seed.caseNumber,
-              serviceItemId: item.id,
-              hallId,
-              applicantKind: 'PERSON',
-              applicantNameEnc: this.protector.encrypt('申请人'),
-              receivedAt: new Date(seed.createdAt),
-              completedAt: new Date(seed.createdAt),
-              channel: 'WINDOW',
-              source: 'test',
-            },
-          })
+      seed.caseNumber && seed.serviceItemCode
+        ? { id: await this.serviceCase({ hallCode: seed.hallCode, serviceItemCode: seed.serviceItemCode, caseNumber: seed.caseNumber, completedAt: seed.caseCompletedAt ?? seed.createdAt }) }
         : null;
     const review = await this.prisma.review.create({
       data: {
@@ -102,6 +96,25 @@ export class ReviewSeeder {
     return review.id;
   }
 
+  /** Inserts a completed service case (办件), rated or not; returns its id. */
+  async serviceCase(seed: { hallCode: string; serviceItemCode: string; caseNumber: string; completedAt: string }): Promise<string> {
+    const item = await this.prisma.serviceItem.findUniqueOrThrow({ where: { code: seed.serviceItemCode } });
+    const created = await this.prisma.serviceCase.create({
+      data: {
+        caseNumber: seed.caseNumber,
+        serviceItemId: item.id,
+        hallId: await this.hallId(seed.hallCode),
+        applicantKind: 'PERSON',
+        applicantNameEnc: this.protector.encrypt('申请人'),
+        receivedAt: new Date(seed.completedAt),
+        completedAt: new Date(seed.completedAt),
+        channel: 'WINDOW',
+        source: 'test',
+      },
+    });
+    return created.id;
+  }
+
   /** Gives a (bad) review its rectification case as the read model would hold it. */
   async rectification(reviewId: string, seed: SeedCase): Promise<void> {
     const review = await this.prisma.review.findUniqueOrThrow({ where: { id: reviewId } });
@@ -122,6 +135,8 @@ export class ReviewSeeder {
         originalResultDueAt: date(seed.originalResultDueAt),
         resultDueAt: date(seed.resultDueAt),
         invitedDepartmentCodes: seed.invitedDepartmentCodes ?? [],
+        callbackOutcome: seed.callbackOutcome ?? null,
+        owner: seed.owner ?? 'HALL',
       },
     });
     if (seed.resultRecordedAt) {
