@@ -10,6 +10,7 @@ module.exports = {
     '<rootDir>/prisma',
     '<rootDir>/tools/devstack',
     '<rootDir>/workflows/rectification',
+    '<rootDir>/apps/upstream-sim',
     '<rootDir>/apps/worker',
     '<rootDir>/apps/api',
     '<rootDir>/apps/console',
