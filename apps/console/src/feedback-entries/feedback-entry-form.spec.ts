@@ -9,6 +9,8 @@ describe('登记意见: what the form refuses before sending', () => {
   it.each<[string, FeedbackEntryValues, Record<string, string>]>([
     ['a complete entry without contact', good, {}],
     ['no channel, hall or level', { comment: '内容' }, { channel: '请选择反馈渠道', hallCode: '请选择服务大厅', level: '请选择评价等级' }],
+    ['the level as the radio group gives it', { ...good, level: '5' }, {}],
+    ['no level chosen in the radio group', { ...good, level: '' }, { level: '请选择评价等级' }],
     ['no text (the API requires it for every staff entry)', { ...good, comment: '  ' }, { comment: '请填写反馈内容' }],
     ['501 characters of text', { ...good, comment: '长'.repeat(501) }, { comment: '评价内容不能超过 500 字（现在 501 字）' }],
     ['eleven reasons', { ...good, optionCodes: Array.from({ length: 11 }, (_, i) => `B${i}`) }, { optionCodes: '评价原因最多选择 10 项' }],
@@ -34,6 +36,10 @@ describe('登记意见: the body sent to POST /api/feedback-entries', () => {
       comment: '窗口人员推诿',
       contact: { name: '张先生', phone: '13900139000' },
     });
+  });
+
+  it('sends the level as a number, as the radio group gives it back as text', () => {
+    expect(feedbackEntryBody({ ...good, level: '2' }, 'key-12345678')).toMatchObject({ level: 2 });
   });
 
   it('leaves out a contact typed and then switched off, an empty case number and no reasons', () => {

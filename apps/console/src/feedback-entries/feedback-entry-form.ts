@@ -27,7 +27,8 @@ export interface FeedbackEntryValues {
   channel?: StaffEntryChannel;
   hallCode?: string;
   caseNumber?: string;
-  level?: number;
+  /** A radio group gives the level back as text ('2'). */
+  level?: number | string;
   optionCodes?: string[];
   comment?: string;
   /** The person left a name or phone (an entry with a phone is real-name: the hall calls back). */
@@ -40,7 +41,7 @@ export function validateFeedbackEntry(values: FeedbackEntryValues): Record<strin
   const errors: Record<string, string> = {};
   if (!values.channel) errors.channel = '请选择反馈渠道';
   if (!values.hallCode) errors.hallCode = '请选择服务大厅';
-  if (values.level === undefined || values.level === null) errors.level = '请选择评价等级';
+  if (levelOf(values) === undefined) errors.level = '请选择评价等级';
   const comment = values.comment?.trim() ?? '';
   if (comment === '') errors.comment = '请填写反馈内容';
   else if (comment.length > COMMENT_MAX_LENGTH) errors.comment = `评价内容不能超过 ${COMMENT_MAX_LENGTH} 字（现在 ${comment.length} 字）`;
@@ -68,11 +69,17 @@ export function feedbackEntryBody(values: FeedbackEntryValues, clientKey: string
     channel: values.channel,
     hallCode: values.hallCode,
     ...(caseNumber ? { caseNumber } : {}),
-    level: values.level,
+    level: levelOf(values),
     ...(optionCodes.length > 0 ? { optionCodes } : {}),
     comment: values.comment?.trim() ?? '',
     ...(contact ? { contact } : {}),
   };
+}
+
+/** The level as the API takes it (an integer 1–5), or undefined when none is chosen. */
+function levelOf(values: FeedbackEntryValues): number | undefined {
+  const level = Number(values.level);
+  return values.level !== undefined && values.level !== null && values.level !== '' && Number.isInteger(level) && level >= 1 && level <= 5 ? level : undefined;
 }
 
 /** What the page says after a save: bad levels (1, 2) start a rectification. */
