@@ -135,7 +135,6 @@ const ReasonInput = () => {
       source="optionCodes"
       label="resources.feedback-entries.fields.optionCodes"
       choices={options.map(({ code, label }) => ({ id: code, name: label }))}
-      row={false}
     />
   );
 };
