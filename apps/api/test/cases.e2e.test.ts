@@ -13,14 +13,16 @@ interface RowResult {
   index: number;
   line?: number;
   caseNumber: string | null;
-  status: 'accepted' | 'updated' | 'rejected';
+  status: 'accepted' | 'updated' | 'unchanged' | 'rejected';
   id?: string;
   errors?: FieldError[];
 }
 interface Report {
   accepted: number;
   updated: number;
+  unchanged: number;
   rejected: number;
+  dryRun: boolean;
   results: RowResult[];
 }
 interface CaseView {
@@ -105,8 +107,8 @@ describe('cases (数据归集)', () => {
     return (await response.json()) as Report;
   }
 
-  const importCsv = (csv: string | Uint8Array, headers: Record<string, string> = {}) =>
-    fetch(`${baseUrl}/cases/import`, { method: 'POST', headers: { 'content-type': 'text/csv; charset=utf-8', 'x-dev-actor': adminActor, ...headers }, body: csv });
+  const importCsv = (csv: string | Uint8Array, headers: Record<string, string> = {}, query = '') =>
+    fetch(`${baseUrl}/cases/import${query}`, { method: 'POST', headers: { 'content-type': 'text/csv; charset=utf-8', 'x-dev-actor': adminActor, ...headers }, body: csv });
 
   const listCases = (params: Record<string, unknown>, actor = adminActor) =>
     fetch(`${baseUrl}/cases?${new URLSearchParams(Object.entries(params).map(([key, value]): [string, string] => [key, JSON.stringify(value)])).toString()}`, {
@@ -119,7 +121,9 @@ describe('cases (数据归集)', () => {
       expect(report).toEqual({
         accepted: 1,
         updated: 0,
+        unchanged: 0,
         rejected: 0,
+        dryRun: false,
         results: [{ index: 0, caseNumber: 'JX-NEW-1', status: 'accepted', id: expect.any(String) as unknown }],
       });
       const stored = await prisma.serviceCase.findUniqueOrThrow({ where: { caseNumber: 'JX-NEW-1' }, include: { hall: true, window: true, staff: true, serviceItem: true } });
@@ -164,8 +168,11 @@ describe('cases (数据归集)', () => {
       expect(after.applicantPhoneHash).toBe(protector.phoneHash('05376851890'));
       expect(after.updatedAt.getTime()).toBeGreaterThan(before.updatedAt.getTime());
 
+      // The same case sent again as it is stored changes nothing and is not written.
+      const stored3 = await prisma.serviceCase.findUniqueOrThrow({ where: { caseNumber: 'JX-RESEND-3' } });
       const again = await deliverOk([caseRow('JX-RESEND-3')]);
-      expect(again).toMatchObject({ accepted: 0, updated: 1 });
+      expect(again).toMatchObject({ accepted: 0, updated: 0, unchanged: 1, results: [{ caseNumber: 'JX-RESEND-3', status: 'unchanged', id: stored3.id }] });
+      expect((await prisma.serviceCase.findUniqueOrThrow({ where: { caseNumber: 'JX-RESEND-3' } })).updatedAt).toEqual(stored3.updatedAt);
       expect(await prisma.serviceCase.count({ where: { caseNumber: { startsWith: 'JX-RESEND-' } } })).toBe(3);
     });
 
@@ -288,8 +295,93 @@ describe('cases (数据归集)', () => {
       expect(lines[0]).toBe(HEADERS);
       expect(lines[1]).toMatch(/^JX-2026-000001,[A-Z]{2}-\d{3},dazhanglou,W01,,自然人,张三,13812345678,2026-11-20 10:30,2026-11-20 11:05,线下窗口$/);
 
+      const dryRun = (await (await importCsv(bytes, {}, '?dryRun=1')).json()) as Report;
+      expect(dryRun).toMatchObject({ dryRun: true, accepted: 1, rejected: 0, results: [{ line: 2, caseNumber: 'JX-2026-000001', status: 'accepted' }] });
       const report = (await (await importCsv(bytes)).json()) as Report;
-      expect(report).toMatchObject({ accepted: 1, rejected: 0, results: [{ line: 2, caseNumber: 'JX-2026-000001', status: 'accepted' }] });
+      expect(report).toMatchObject({ dryRun: false, accepted: 1, rejected: 0, results: [{ line: 2, caseNumber: 'JX-2026-000001', status: 'accepted' }] });
+    });
+
+    it('documents the template, the import and its dry run with every status in OpenAPI', async () => {
+      const document = (await (await fetch(`${baseUrl}/docs-json`)).json()) as { paths: Record<string, Record<string, { parameters?: Array<{ name: string }>; responses: Record<string, unknown> }>> };
+      expect(Object.keys(document.paths['/api/cases/import-template.csv']?.['get']?.responses ?? {})).toEqual(['200']);
+      const importOperation = document.paths['/api/cases/import']?.['post'];
+      expect(Object.keys(importOperation?.responses ?? {}).sort()).toEqual(['200', '401', '403', '413', '415', '422']);
+      expect(importOperation?.parameters?.map((parameter) => parameter.name)).toContain('dryRun');
+    });
+
+    describe('a dry run before the commit (?dryRun=1)', () => {
+      const line = (caseNumber: string, name = '孙八') => `${caseNumber},RS-001,jiaxiang,W01,T-JX-01,自然人,${name},13812345678,2026-11-20 10:30,2026-11-20 11:05,线下窗口`;
+      const file = (...lines: string[]) => [`\uFEFF${HEADERS}`, ...lines].join('\r\n');
+      const statuses = (report: Report) => report.results.map((result) => [result.line, result.caseNumber, result.status, result.errors?.map((error) => error.field) ?? []]);
+      const storedDry = () => prisma.serviceCase.findMany({ where: { caseNumber: { startsWith: 'DRY-' } }, orderBy: { caseNumber: 'asc' }, select: { caseNumber: true, updatedAt: true } });
+
+      it('lists every bad line with its reason and writes nothing; the commit of the same file writes the good lines it announced', async () => {
+        const csv = file(line('DRY-1'), 'DRY-2,RS-001,atlantis,W01,,自然人,周九,12,2026-11-20 10:30,,线下窗口', line('DRY-3'), line('DRY-1'));
+        const dry = await importCsv(csv, {}, '?dryRun=1');
+        expect(dry.status).toBe(200);
+        const dryReport = (await dry.json()) as Report;
+        expect(dryReport).toMatchObject({ dryRun: true, accepted: 2, updated: 0, unchanged: 0, rejected: 2 });
+        expect(statuses(dryReport)).toEqual([
+          [2, 'DRY-1', 'accepted', []],
+          [3, 'DRY-2', 'rejected', ['服务大厅编码', '联系电话']],
+          [4, 'DRY-3', 'accepted', []],
+          [5, 'DRY-1', 'rejected', ['办件编号']],
+        ]);
+        expect(dryReport.results[3]?.errors?.[0]?.message).toBe('办件编号 DRY-1 与第 2 行重复');
+        expect(dryReport.results.every((result) => result.id === undefined)).toBe(true);
+        expect(await storedDry()).toEqual([]);
+
+        const commit = (await (await importCsv(csv)).json()) as Report;
+        expect(commit).toMatchObject({ dryRun: false, accepted: 2, updated: 0, unchanged: 0, rejected: 2 });
+        expect(statuses(commit)).toEqual(statuses(dryReport));
+        expect((await storedDry()).map((row) => row.caseNumber)).toEqual(['DRY-1', 'DRY-3']);
+      });
+
+      it('is idempotent by case number: a re-import says which lines are new, unchanged or updated, in the dry run and the commit alike', async () => {
+        await importCsv(file(line('DRY-10'), line('DRY-11')));
+        const before = await storedDry();
+        const csv = file(line('DRY-10'), line('DRY-11', '孙八八'), line('DRY-12'));
+
+        const dry = (await (await importCsv(csv, {}, '?dryRun=true')).json()) as Report;
+        expect(dry).toMatchObject({ dryRun: true, accepted: 1, updated: 1, unchanged: 1, rejected: 0 });
+        expect(statuses(dry)).toEqual([
+          [2, 'DRY-10', 'unchanged', []],
+          [3, 'DRY-11', 'updated', []],
+          [4, 'DRY-12', 'accepted', []],
+        ]);
+        expect(await storedDry()).toEqual(before);
+
+        const commit = (await (await importCsv(csv)).json()) as Report;
+        expect(commit).toMatchObject({ dryRun: false, accepted: 1, updated: 1, unchanged: 1, rejected: 0 });
+        expect(statuses(commit)).toEqual(statuses(dry));
+        const after = new Map((await storedDry()).map((row) => [row.caseNumber, row.updatedAt.getTime()]));
+        const beforeAt = new Map(before.map((row) => [row.caseNumber, row.updatedAt.getTime()]));
+        expect(after.get('DRY-10')).toBe(beforeAt.get('DRY-10'));
+        expect(after.get('DRY-11')).toBeGreaterThan(beforeAt.get('DRY-11') ?? Infinity);
+        const renamed = await prisma.serviceCase.findUniqueOrThrow({ where: { caseNumber: 'DRY-11' } });
+        expect(protector.decrypt(renamed.applicantNameEnc)).toBe('孙八八');
+
+        const third = (await (await importCsv(csv)).json()) as Report;
+        expect(third).toMatchObject({ accepted: 0, updated: 0, unchanged: 3, rejected: 0 });
+      });
+
+      it('refuses a file that cannot be read as a whole, as the commit does', async () => {
+        const response = await importCsv('办件编号,事项编码\nX,RS-001', {}, '?dryRun=1');
+        expect(response.status).toBe(422);
+        expect(await response.json()).toMatchObject({ code: 'CSV_INVALID' });
+      });
+
+      it.each(['yes', '2', ''])('refuses dryRun=%s with 422', async (value) => {
+        const response = await importCsv(file(line('DRY-99')), {}, `?dryRun=${value}`);
+        expect(response.status).toBe(422);
+        expect(await response.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'dryRun' }] });
+        expect(await prisma.serviceCase.count({ where: { caseNumber: 'DRY-99' } })).toBe(0);
+      });
+
+      it('is refused to a handler as the commit is', async () => {
+        const response = await importCsv(file(line('DRY-98')), { 'x-dev-actor': handlerActor('jiaxiang') }, '?dryRun=1');
+        expect(response.status).toBe(403);
+      });
     });
 
     it('imports good lines and reports a bad one by its line number and column', async () => {

@@ -3,7 +3,9 @@ import type { DataProvider } from 'react-admin';
 import { masterDataMethods, type MasterDataMethods } from './admin/master-data/data-provider';
 import { rulesMethods, type RulesMethods } from './admin/rules/data-provider';
 import { httpClient as signedInClient, type HttpClient } from './auth/http-client';
+import { caseImportMethods, type CaseImportMethods } from './case-import/data-provider';
 import { dashboardMethods, type DashboardMethods } from './dashboard/data-provider';
+import { feedbackEntryMethods, type FeedbackEntryMethods } from './feedback-entries/data-provider';
 import { notificationMethods, type NotificationMethods } from './notifications/data-provider';
 import { withPageCap } from './page-cap';
 import { rectificationMethods, type RectificationMethods } from './rectifications/data-provider';
@@ -25,7 +27,9 @@ export interface ConsoleDataProvider
     DashboardMethods,
     MasterDataMethods,
     RulesMethods,
-    NotificationMethods {}
+    NotificationMethods,
+    FeedbackEntryMethods,
+    CaseImportMethods {}
 
 export const createDataProvider = (url: string = API_URL, httpClient: HttpClient = signedInClient): ConsoleDataProvider => {
   const api = { url, httpClient };
@@ -39,6 +43,8 @@ export const createDataProvider = (url: string = API_URL, httpClient: HttpClient
     ...masterDataMethods(api),
     ...rulesMethods(api),
     ...notificationMethods(api),
+    ...feedbackEntryMethods(api),
+    ...caseImportMethods(api),
   };
 };
 

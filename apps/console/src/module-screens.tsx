@@ -2,9 +2,11 @@ import type { ComponentType, ReactNode } from 'react';
 import type { DashboardComponent, ResourceProps } from 'react-admin';
 import { masterDataScreens } from './admin/master-data/resources';
 import { rulesScreens } from './admin/rules/resources';
+import { caseImportScreens } from './case-import/resources';
 import { casesScreens } from './cases/resources';
 import type { ConsoleModule } from './console-module';
 import { dashboardScreens } from './dashboard/resources';
+import { feedbackEntriesScreens } from './feedback-entries/resources';
 import type { MODULES } from './modules';
 import { notificationsScreens } from './notifications/resources';
 import { rectificationsScreens } from './rectifications/resources';
@@ -37,7 +39,9 @@ type Module = (typeof MODULES)[number];
 export const SCREENS: { readonly [M in Module as M['name']]: ModuleScreens<M> } = {
   rectifications: rectificationsScreens,
   reviews: reviewsScreens,
+  'feedback-entries': feedbackEntriesScreens,
   cases: casesScreens,
+  'case-import': caseImportScreens,
   'admin/master-data': masterDataScreens,
   'admin/rules': rulesScreens,
   supervision: supervisionScreens,

@@ -1,8 +1,10 @@
 import { masterDataModule } from './admin/master-data/module';
 import { rulesModule } from './admin/rules/module';
+import { caseImportModule } from './case-import/module';
 import { casesModule } from './cases/module';
 import { registeredModules } from './console-module';
 import { dashboardModule } from './dashboard/module';
+import { feedbackEntriesModule } from './feedback-entries/module';
 import { notificationsModule } from './notifications/module';
 import { rectificationsModule } from './rectifications/module';
 import { reviewsModule } from './reviews/module';
@@ -18,7 +20,9 @@ import { supervisionModule } from './supervision/module';
 export const MODULES = registeredModules([
   rectificationsModule,
   reviewsModule,
+  feedbackEntriesModule,
   casesModule,
+  caseImportModule,
   masterDataModule,
   rulesModule,
   supervisionModule,

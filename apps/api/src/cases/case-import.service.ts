@@ -12,7 +12,8 @@ export class CaseImportService {
     private readonly prisma: PrismaService,
   ) {}
 
-  async importCsv(content: Uint8Array | string, userId: string): Promise<CaseIntakeReportResponse> {
+  /** With `dryRun`, the same parse, row check and comparison with stored cases, and nothing written. */
+  async importCsv(content: Uint8Array | string, userId: string, dryRun = false): Promise<CaseIntakeReportResponse> {
     const lines = parseCaseCsv(content);
     const report = await this.intake.ingest(
       lines.map(({ row }) => row),
@@ -21,6 +22,7 @@ export class CaseImportService {
         instantExample: CSV_INSTANT_EXAMPLE,
         describeRow: (index) => `第 ${lines[index]?.line ?? '?'} 行`,
         rowErrors: lines.map(({ lineErrors }) => lineErrors),
+        dryRun,
       },
     );
     return {

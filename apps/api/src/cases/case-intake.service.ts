@@ -7,14 +7,18 @@ import { Clock } from '../common/clock';
 import { PrismaService } from '../prisma/prisma.service';
 import { checkCaseRow, rawCaseNumber, referencedCodes, type CaseMasterData, type ValidCaseRow } from './case-row';
 
-export type CaseRowStatus = 'accepted' | 'updated' | 'rejected';
+export type CaseRowStatus = 'accepted' | 'updated' | 'unchanged' | 'rejected';
 
-/** What happened to one row: `accepted` (a new case), `updated` (a resend of a known case number) or `rejected`. */
+/**
+ * What happened to one row (or, in a dry run, would happen): `accepted` (a new case), `updated` (a known case
+ * number with something changed), `unchanged` (a known case number resent as it is stored: nothing written) or
+ * `rejected`.
+ */
 export interface CaseRowResult {
   readonly index: number;
   readonly caseNumber: string | null;
   readonly status: CaseRowStatus;
-  /** The case's id when it was written. */
+  /** The case's id when it is stored (not for a new case in a dry run). */
   readonly id?: string;
   readonly errors?: ApiFieldError[];
 }
@@ -22,7 +26,10 @@ export interface CaseRowResult {
 export interface CaseIntakeReport {
   readonly accepted: number;
   readonly updated: number;
+  readonly unchanged: number;
   readonly rejected: number;
+  /** True when nothing was written: the report says what a commit of the same rows would do. */
+  readonly dryRun: boolean;
   readonly results: CaseRowResult[];
 }
 
@@ -34,6 +41,23 @@ export interface CaseIntakeOptions {
   readonly describeRow: (index: number) => string;
   /** Problems found before the row check (a CSV line with more cells than headers), by row index. */
   readonly rowErrors?: ReadonlyArray<readonly ApiFieldError[]>;
+  /** Check and compare with what is stored, write nothing. */
+  readonly dryRun?: boolean;
+}
+
+interface StoredCase {
+  readonly id: string;
+  readonly caseNumber: string;
+  readonly serviceItemId: string;
+  readonly hallId: string;
+  readonly windowId: string | null;
+  readonly staffId: string | null;
+  readonly applicantKind: string;
+  readonly applicantNameEnc: string;
+  readonly applicantPhoneHash: string | null;
+  readonly receivedAt: Date;
+  readonly completedAt: Date | null;
+  readonly channel: string;
 }
 
 /** The most cases one POST /api/integration/cases may carry. */
@@ -89,14 +113,59 @@ export class CaseIntakeService {
       else results[index] = { index, caseNumber, status: 'rejected', errors };
     });
 
-    const written = await this.upsert(valid.map(({ row }) => row), options.source, now);
-    for (const { index, row } of valid) {
-      const outcome = written.get(row.caseNumber);
-      if (!outcome) throw new Error(`case ${row.caseNumber} was not written`);
-      results[index] = { index, caseNumber: row.caseNumber, status: outcome.inserted ? 'accepted' : 'updated', id: outcome.id };
+    // A resend of a stored case as it is changes nothing and is not written (its updated_at and source stay).
+    const stored = await this.storedCases(valid.map(({ row }) => row.caseNumber));
+    const unchanged = valid.filter(({ row }) => {
+      const current = stored.get(row.caseNumber);
+      return current !== undefined && this.sameCase(current, row);
+    });
+    for (const { index, row } of unchanged) results[index] = { index, caseNumber: row.caseNumber, status: 'unchanged', id: stored.get(row.caseNumber)?.id };
+    const toWrite = valid.filter((entry) => !unchanged.includes(entry));
+
+    if (options.dryRun) {
+      for (const { index, row } of toWrite) {
+        const id = stored.get(row.caseNumber)?.id;
+        results[index] = id === undefined ? { index, caseNumber: row.caseNumber, status: 'accepted' } : { index, caseNumber: row.caseNumber, status: 'updated', id };
+      }
+    } else {
+      const written = await this.upsert(toWrite.map(({ row }) => row), options.source, now);
+      for (const { index, row } of toWrite) {
+        const outcome = written.get(row.caseNumber);
+        if (!outcome) throw new Error(`case ${row.caseNumber} was not written`);
+        results[index] = { index, caseNumber: row.caseNumber, status: outcome.inserted ? 'accepted' : 'updated', id: outcome.id };
+      }
     }
     const count = (status: CaseRowStatus) => results.filter((result) => result.status === status).length;
-    return { accepted: count('accepted'), updated: count('updated'), rejected: count('rejected'), results };
+    return { accepted: count('accepted'), updated: count('updated'), unchanged: count('unchanged'), rejected: count('rejected'), dryRun: options.dryRun === true, results };
+  }
+
+  /** The stored cases of these numbers, in one query. */
+  private async storedCases(caseNumbers: readonly string[]): Promise<Map<string, StoredCase>> {
+    if (caseNumbers.length === 0) return new Map();
+    const rows = await this.prisma.client.serviceCase.findMany({
+      where: { caseNumber: { in: [...caseNumbers] } },
+      select: {
+        id: true, caseNumber: true, serviceItemId: true, hallId: true, windowId: true, staffId: true, applicantKind: true,
+        applicantNameEnc: true, applicantPhoneHash: true, receivedAt: true, completedAt: true, channel: true,
+      },
+    });
+    return new Map(rows.map((row) => [row.caseNumber, row]));
+  }
+
+  /** Whether a checked row says exactly what is stored (the name decrypted; the phone by its keyed hash). */
+  private sameCase(stored: StoredCase, row: ValidCaseRow): boolean {
+    return (
+      stored.serviceItemId === row.serviceItemId &&
+      stored.hallId === row.hallId &&
+      stored.windowId === row.windowId &&
+      stored.staffId === row.staffId &&
+      stored.applicantKind === row.applicantKind &&
+      stored.channel === row.channel &&
+      stored.receivedAt.getTime() === row.receivedAt.getTime() &&
+      (stored.completedAt?.getTime() ?? null) === (row.completedAt?.getTime() ?? null) &&
+      stored.applicantPhoneHash === (row.applicantPhone === null ? null : this.protector.phoneHash(row.applicantPhone)) &&
+      this.protector.decrypt(stored.applicantNameEnc) === row.applicantName
+    );
   }
 
   /** Halls with their windows (a handful), and only the items and staff the rows name: three queries per delivery. */

@@ -25,6 +25,7 @@ import { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-q
 import { MAX_CSV_ROWS } from './case-csv';
 import { CaseImportService } from './case-import.service';
 import { CASES_RESOURCE, CasesService } from './cases.service';
+import { CaseImportQueryDto, isDryRun } from './dto/case-import-query.dto';
 import { CaseIntakeReportResponse } from './dto/case-intake-report.response';
 import { CaseDetailResponse, CaseResponse } from './dto/case.response';
 import { BodyLimit } from './http-body.setup';
@@ -61,19 +62,24 @@ export class CasesController {
   @Roles('ADMIN', 'COUNTY_SUPERVISOR')
   @BodyLimit(CSV_BODY_LIMIT_BYTES)
   @ApiHeader(DEV_ACTOR)
-  @ApiOperation({ summary: `Imports cases from CSV (UTF-8, BOM allowed, ≤ ${MAX_CSV_ROWS} lines); the same rules and report as the API, with line numbers` })
+  @ApiOperation({
+    summary: `Imports cases from CSV (UTF-8, BOM allowed, ≤ ${MAX_CSV_ROWS} lines); the same rules and report as the API, with line numbers`,
+    description:
+      'Idempotent by case number: a known number resent as stored is `unchanged` (not written), with a change `updated`. ' +
+      'With `?dryRun=1` the same parse, checks and comparison run and nothing is written: the report (dryRun: true) lists every bad line and what a commit would do.',
+  })
   @ApiConsumes('text/csv')
   @ApiBody({ schema: { type: 'string', example: '办件编号,事项编码,服务大厅编码,…' } })
   @ApiOkResponse({ type: CaseIntakeReportResponse })
   @ApiUnauthorizedResponse({ type: ApiError })
   @ApiForbiddenResponse({ type: ApiError })
-  @ApiUnprocessableEntityResponse({ type: ApiError, description: 'CSV_INVALID (not UTF-8, unreadable, wrong headers) or BATCH_TOO_LARGE' })
+  @ApiUnprocessableEntityResponse({ type: ApiError, description: 'CSV_INVALID (not UTF-8, unreadable, wrong headers), BATCH_TOO_LARGE, or VALIDATION_FAILED (dryRun not 1/0/true/false)' })
   @ApiUnsupportedMediaTypeResponse({ type: ApiError })
   @ApiPayloadTooLargeResponse({ type: ApiError })
-  importCsv(@Body() body: unknown, @CurrentActor() actor: Actor): Promise<CaseIntakeReportResponse> {
+  importCsv(@Body() body: unknown, @Query() query: CaseImportQueryDto, @CurrentActor() actor: Actor): Promise<CaseIntakeReportResponse> {
     // text/csv arrives as bytes (HttpBodySetup), text/plain as a string; anything else was meant for another endpoint.
     if (!(body instanceof Uint8Array) && typeof body !== 'string') throw new DomainHttpException(415, 'UNSUPPORTED_MEDIA_TYPE', '请以 text/csv 格式上传（UTF-8 编码的 CSV 文件内容）');
-    return this.imports.importCsv(body, actor.userId);
+    return this.imports.importCsv(body, actor.userId, isDryRun(query));
   }
 
   @Get()

@@ -1,0 +1,7 @@
+import UploadFileIcon from '@mui/icons-material/UploadFile';
+import { CaseImportPage } from './CaseImportPage';
+
+export default {
+  list: CaseImportPage,
+  icon: UploadFileIcon,
+};
