@@ -32,6 +32,8 @@ const config = {
   taskQueue: env('TEMPORAL_TASK_QUEUE', 'rectification'),
   apiPort: Number(env('API_PORT', '3000')),
   consolePort: Number(env('CONSOLE_PORT', '5173')),
+  upstreamUrl: process.env.UPSTREAM_URL,
+  upstreamPort: Number(env('UPSTREAM_PORT', '7300')),
   production: env('APP_MODE', 'development') === 'production',
 };
 
@@ -176,7 +178,24 @@ async function main(): Promise<void> {
     say(`Temporal     using TEMPORAL_ADDRESS=${temporalAddress}`);
   }
 
+  // The upstream 好差评 systems (济宁市, 山东省) are outside the county's walls: the embedded default is the local
+  // simulator (apps/upstream-sim, docs/EXCHANGE.md); a real endpoint is UPSTREAM_URL and UPSTREAM_APP_KEY.
+  let upstreamUrl = config.upstreamUrl;
+  const upstreamAppKey = process.env.UPSTREAM_APP_KEY ?? 'dev-upstream-key';
+  if (!upstreamUrl) {
+    await assertPortFree(config.upstreamPort, 'the upstream simulator', 'UPSTREAM_PORT or UPSTREAM_URL');
+    const simulatorEnv = { UPSTREAM_PORT: String(config.upstreamPort), UPSTREAM_APP_KEY: upstreamAppKey };
+    const simulator = path.join(REPO_ROOT, 'apps', 'upstream-sim', 'dist', 'main.js');
+    await supervisor.start(nodeService('upstream', simulator, simulatorEnv, () => isPortOpen(config.upstreamPort)));
+    upstreamUrl = `http://127.0.0.1:${config.upstreamPort}`;
+    say(`upstream     ready  ${upstreamUrl} (simulator of the 济宁市/山东省 systems; faults: PUT /_control/fault)  ${elapsed(started)}`);
+  } else {
+    say(`upstream     using UPSTREAM_URL=${upstreamUrl}`);
+  }
+
   const serviceEnv = {
+    UPSTREAM_URL: upstreamUrl,
+    UPSTREAM_APP_KEY: upstreamAppKey,
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: temporalAddress,
     TEMPORAL_NAMESPACE: config.temporalNamespace,
