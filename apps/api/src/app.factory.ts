@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -21,6 +22,7 @@ export async function createApp(config: AppConfig, options: { logger?: false; cl
     ...(options.logger === false ? { logger: false } : {}),
   });
   useChineseJsonParseErrors(app);
+  await useWebSurfaceHeaders(app, config);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
@@ -37,6 +39,41 @@ export async function createApp(config: AppConfig, options: { logger?: false; cl
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
+}
+
+/**
+ * Security headers on every answer (@fastify/helmet: HSTS, nosniff, frame-ancestors 'none', no referrer, a
+ * Content-Security-Policy that lets the OpenAPI UI at /api/docs run its own scripts and nothing else), and CORS only
+ * for the configured console origins (CORS_ORIGINS): a page elsewhere cannot read an answer with the user's cookie.
+ */
+async function useWebSurfaceHeaders(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  // The Nest adapter bundles its own copy of fastify's types; the plugin is the same at run time.
+  const securityHeaders = helmet as unknown as Parameters<NestFastifyApplication['register']>[0];
+  await app.register(securityHeaders, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'none'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  app.enableCors({
+    origin: [...config.limits.corsOrigins],
+    credentials: true,
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', 'X-Api-Key', 'X-Dev-Actor'],
+    exposedHeaders: ['Content-Disposition', 'X-Request-Id', 'X-Total-Count', 'Content-Range'],
+    maxAge: 600,
+  });
 }
 
 /**

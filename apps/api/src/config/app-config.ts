@@ -24,6 +24,12 @@ export interface IntakeLimits {
    * Default: loopback (the console's dev proxy, an nginx on the same host).
    */
   readonly trustProxy: string;
+  /**
+   * Browser origins allowed to call the API across origins (CORS_ORIGINS, comma-separated; default: the origin of
+   * publicBaseUrl, where the console and the citizen pages are served). Any other origin gets no CORS headers, so
+   * a browser refuses it the answer.
+   */
+  readonly corsOrigins?: readonly string[];
 }
 
 export const DEFAULT_INTAKE_LIMITS: IntakeLimits = {
@@ -77,11 +83,12 @@ export class AppConfig {
     /** Sign-in settings; whatever is not given keeps its default (a random secret per process, 15 min, 12 h). */
     auth: Partial<AuthSettings> = {},
   ) {
-    this.limits = { ...DEFAULT_INTAKE_LIMITS, ...limits };
+    const merged = { ...DEFAULT_INTAKE_LIMITS, ...limits };
+    this.limits = { ...merged, corsOrigins: merged.corsOrigins ?? [new URL(merged.publicBaseUrl).origin] };
     this.auth = { tokenSecret: randomBytes(32), accessTokenTtlSeconds: 15 * 60, refreshTokenTtlSeconds: 12 * 3600, ...auth };
   }
 
-  readonly limits: IntakeLimits;
+  readonly limits: IntakeLimits & { readonly corsOrigins: readonly string[] };
   readonly auth: AuthSettings;
 }
 
@@ -105,6 +112,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ...(env.PUBLIC_BODY_LIMIT_BYTES ? { publicBodyLimitBytes: nonNegativeInteger(env.PUBLIC_BODY_LIMIT_BYTES, 'PUBLIC_BODY_LIMIT_BYTES') } : {}),
       ...(env.PUBLIC_BASE_URL ? { publicBaseUrl: env.PUBLIC_BASE_URL.replace(/\/+$/, '') } : {}),
       ...(env.TRUST_PROXY ? { trustProxy: env.TRUST_PROXY } : {}),
+      ...(env.CORS_ORIGINS ? { corsOrigins: origins(env.CORS_ORIGINS) } : {}),
     },
     authSettingsFromEnv(env),
   );
@@ -121,6 +129,19 @@ function authSettingsFromEnv(env: NodeJS.ProcessEnv): Partial<AuthSettings> {
   const tokenSecret = Buffer.from(secret, 'utf8');
   if (tokenSecret.length < 32) throw new Error('AUTH_TOKEN_SECRET must be at least 32 bytes long.');
   return { tokenSecret, ...initial };
+}
+
+/** CORS_ORIGINS: comma-separated origins (scheme://host[:port]), each checked. */
+function origins(value: string): string[] {
+  return value
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '')
+    .map((origin) => {
+      const parsed = URL.canParse(origin) ? new URL(origin) : null;
+      if (!parsed || parsed.origin !== origin) throw new Error(`CORS_ORIGINS must list origins like https://hcp.jiaxiang.gov.cn, got ${JSON.stringify(origin)}`);
+      return origin;
+    });
 }
 
 function nonNegativeInteger(value: string, name: string): number {
