@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { DomainHttpException } from './common/api-error';
 import { createValidationPipe } from './common/validation.pipe';
+import { ApiMetrics } from './metrics/api-metrics';
 import type { Clock } from './common/clock';
 import type { AppConfig } from './config/app-config';
 
@@ -23,7 +24,8 @@ export async function createApp(config: AppConfig, options: { logger?: false; cl
   });
   useChineseJsonParseErrors(app);
   await useWebSurfaceHeaders(app, config);
-  app.setGlobalPrefix('api');
+  app.setGlobalPrefix('api', { exclude: ['metrics'] });
+  observeHttpDurations(app);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
@@ -73,6 +75,16 @@ async function useWebSurfaceHeaders(app: NestFastifyApplication, config: AppConf
     allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', 'X-Api-Key', 'X-Dev-Actor'],
     exposedHeaders: ['Content-Disposition', 'X-Request-Id', 'X-Total-Count', 'Content-Range'],
     maxAge: 600,
+  });
+}
+
+/** Every answer's duration into the HTTP histogram, by route template (never the URL: ids and queries stay out). */
+function observeHttpDurations(app: NestFastifyApplication): void {
+  const metrics = app.get(ApiMetrics);
+  app.getHttpAdapter().getInstance().addHook('onResponse', (request, reply, done) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.httpDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    done();
   });
 }
 

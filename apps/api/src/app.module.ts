@@ -14,6 +14,7 @@ import { MasterDataModule } from './master-data/master-data.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PrismaModule } from './prisma/prisma.module';
 import { RectificationsModule } from './rectifications/rectifications.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { ResultsModule } from './results/results.module';
 import { ReviewIntakeModule } from './review-intake/review-intake.module';
 import { ReviewRecordsModule } from './review-records/review-records.module';
@@ -32,7 +33,7 @@ export class AppModule {
       global: true,
       imports: [PrismaModule, TemporalModule, HealthModule, ReviewIntakeModule, ReviewStatusModule, ReviewRecordsModule, RectificationsModule,
         CalendarModule, MasterDataModule, NotificationsModule, IntegrationAuthModule, AdminModule, CasesModule, WindowsModule, AuthModule, UsersModule,
-        StatisticsModule, ResultsModule],
+        StatisticsModule, ResultsModule, MetricsModule],
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: Clock, useValue: clock },

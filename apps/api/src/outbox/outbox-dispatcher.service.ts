@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy }
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { RECTIFICATION_WORKFLOW_TYPE, START_RECTIFICATION_TOPIC, type StartRectificationPayload } from '@haochaping/contracts';
 import type { OutboxMessage } from '@haochaping/db';
+import { ApiMetrics } from '../metrics/api-metrics';
 import { AppConfig } from '../config/app-config';
 import { PrismaService } from '../prisma/prisma.service';
 import { TemporalClientService } from '../temporal/temporal-client.service';
@@ -28,6 +29,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
     private readonly prisma: PrismaService,
     private readonly temporal: TemporalClientService,
     private readonly config: AppConfig,
+    private readonly metrics: ApiMetrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -97,6 +99,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
           workflowIdReusePolicy: 'REJECT_DUPLICATE',
         }),
       );
+      this.metrics.workflowsStarted.inc();
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     }

@@ -6,6 +6,7 @@ import { newTrackingCode } from '@haochaping/privacy/server';
 import { DomainHttpException } from '../common/api-error';
 import { formatShanghaiInstant, formatShanghaiMinute } from '@haochaping/working-time';
 import { IN_REQUEST_DELIVERY_DEADLINE_MS, OutboxDispatcher } from '../outbox/outbox-dispatcher.service';
+import { ApiMetrics } from '../metrics/api-metrics';
 import { PrismaService } from '../prisma/prisma.service';
 import type { ReviewResponse } from './dto/review.response';
 import { RatingMasterData, type HallEntry, type StaffEntry, type WindowEntry } from './master-data/rating-master-data.service';
@@ -110,6 +111,7 @@ export class ReviewRecorder {
     private readonly prisma: PrismaService,
     private readonly outbox: OutboxDispatcher,
     private readonly masterData: RatingMasterData,
+    private readonly metrics: ApiMetrics,
   ) {}
 
   async record(review: NewReview): Promise<ReviewResponse> {
@@ -163,6 +165,7 @@ export class ReviewRecorder {
       row.trackingCode = newTrackingCode();
     }
 
+    this.metrics.reviewsAccepted.inc({ channel: row.channel, bad: String(isBadReview(row.level)) });
     if (isBadReview(row.level)) {
       await this.outbox.dispatchKey(rectificationWorkflowId(row.id), IN_REQUEST_DELIVERY_DEADLINE_MS).catch((error: unknown) =>
         this.logger.warn(`workflow start deferred to the outbox loop: ${String(error)}`),
