@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
@@ -14,14 +16,17 @@ import type { AppConfig } from './config/app-config';
 export async function createApp(config: AppConfig, options: { logger?: false; clock?: Clock } = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
-    genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => String(request.headers['x-request-id'] ?? randomUUID()),
+    // One request id in the answer's errors and every log line (the raw request keeps it for pino-http).
+    genReqId: (request: IncomingMessage) => (request.id = String(request.headers['x-request-id'] ?? randomUUID())),
     // Only the configured proxies may name the client's address (the per-address intake limit counts it).
     trustProxy: config.limits.trustProxy,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config, options.clock), adapter, {
+  const logs = options.logger !== false;
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config, options.clock, logs), adapter, {
     bodyParser: false, // JSON only, through useChineseJsonParseErrors below
-    ...(options.logger === false ? { logger: false } : {}),
+    ...(logs ? { bufferLogs: true } : { logger: false }),
   });
+  if (logs) app.useLogger(app.get(PinoLogger));
   useChineseJsonParseErrors(app);
   await useWebSurfaceHeaders(app, config);
   app.setGlobalPrefix('api', { exclude: ['metrics'] });

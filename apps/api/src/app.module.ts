@@ -14,6 +14,7 @@ import { MasterDataModule } from './master-data/master-data.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PrismaModule } from './prisma/prisma.module';
 import { RectificationsModule } from './rectifications/rectifications.module';
+import { loggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { ResultsModule } from './results/results.module';
 import { ReviewIntakeModule } from './review-intake/review-intake.module';
@@ -27,11 +28,11 @@ import { WindowsModule } from './windows/windows.module';
 @Module({})
 export class AppModule {
   /** The configuration is handed in (main.ts reads the environment; tests build their own, and may fix the clock). */
-  static forConfig(config: AppConfig, clock: Clock = new Clock()): DynamicModule {
+  static forConfig(config: AppConfig, clock: Clock = new Clock(), logs = true): DynamicModule {
     return {
       module: AppModule,
       global: true,
-      imports: [PrismaModule, TemporalModule, HealthModule, ReviewIntakeModule, ReviewStatusModule, ReviewRecordsModule, RectificationsModule,
+      imports: [loggingModule({ enabled: logs, level: process.env.LOG_LEVEL }), PrismaModule, TemporalModule, HealthModule, ReviewIntakeModule, ReviewStatusModule, ReviewRecordsModule, RectificationsModule,
         CalendarModule, MasterDataModule, NotificationsModule, IntegrationAuthModule, AdminModule, CasesModule, WindowsModule, AuthModule, UsersModule,
         StatisticsModule, ResultsModule, MetricsModule],
       providers: [

@@ -6,6 +6,7 @@ import { AccessTokenService, type AccessTokenClaims } from '../auth/access-token
 import { UserSessionCache } from '../auth/user-session-cache';
 import { DomainHttpException } from '../common/api-error';
 import { AppConfig } from '../config/app-config';
+import type { RawRequestWithUser } from '../logging/logging.module';
 
 /** The development-only identity header: JSON `{ "userId": "…", "role": "HANDLER", "hallCodes": ["jintun"] }`. */
 export const DEV_ACTOR_HEADER = 'x-dev-actor';
@@ -27,6 +28,13 @@ const ALLOW_PENDING_PASSWORD_CHANGE = 'haochaping:allow-pending-password-change'
  * every other guarded endpoint answers 403 PASSWORD_CHANGE_REQUIRED until the password is changed.
  */
 export const AllowPendingPasswordChange = () => SetMetadata(ALLOW_PENDING_PASSWORD_CHANGE, true);
+
+/** The request's completion log line names who acted (logging/logging.module.ts): the id and role, never a name. */
+function nameInLogs(request: RequestWithActor, actor: Actor): void {
+  const raw = request.raw as RawRequestWithUser;
+  raw.actorUserId = actor.userId;
+  raw.actorRole = actor.role;
+}
 
 const unauthenticated = (message: string, code = 'UNAUTHENTICATED') => new DomainHttpException(401, code, message);
 
@@ -54,6 +62,7 @@ export class ActorGuard implements CanActivate {
       throw unauthenticated(request.headers[DEV_ACTOR_HEADER] === undefined ? '请先登录' : '生产环境不接受开发用身份请求头（X-Dev-Actor），请登录');
     }
     request.actor = parseDevActor(request.headers[DEV_ACTOR_HEADER]);
+    nameInLogs(request, request.actor);
     return true;
   }
 
@@ -70,6 +79,7 @@ export class ActorGuard implements CanActivate {
     if (claims.mcp && !allowPending) throw new DomainHttpException(403, 'PASSWORD_CHANGE_REQUIRED', '首次登录或密码已被重置，请先修改密码');
     request.accessToken = claims;
     request.actor = actorOf(claims);
+    nameInLogs(request, request.actor);
     return true;
   }
 }
