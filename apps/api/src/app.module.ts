@@ -17,6 +17,7 @@ import { RectificationsModule } from './rectifications/rectifications.module';
 import { ReviewIntakeModule } from './review-intake/review-intake.module';
 import { ReviewRecordsModule } from './review-records/review-records.module';
 import { ReviewStatusModule } from './review-status/review-status.module';
+import { StaffSmsModule } from './staff-sms/staff-sms.module';
 import { StatisticsModule } from './statistics/statistics.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { UsersModule } from './users/users.module';
@@ -31,7 +32,7 @@ export class AppModule {
       global: true,
       imports: [PrismaModule, TemporalModule, HealthModule, ReviewIntakeModule, ReviewStatusModule, ReviewRecordsModule, RectificationsModule,
         CalendarModule, MasterDataModule, NotificationsModule, IntegrationAuthModule, AdminModule, CasesModule, WindowsModule, AuthModule, UsersModule,
-        StatisticsModule],
+        StatisticsModule, StaffSmsModule],
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: Clock, useValue: clock },
