@@ -51,6 +51,7 @@ export const messages: ModuleMessages = {
         role: '角色',
         hallCodes: '服务大厅',
         departmentCodes: '县直部门',
+        phone: '手机号码',
         enabled: '状态',
         mustChangePassword: '须修改密码',
         lockedUntil: '锁定至',
@@ -188,6 +189,7 @@ export const messages: ModuleMessages = {
         must_change: '待改密码',
         username_help: '3–40 位小写字母、数字或 . _ -',
         password_help: '不填则由系统生成临时密码；用户首次登录须修改密码',
+        phone_help: '超期、即将到期等紧急提醒以短信发到此号码；不填则不发短信',
         password_title: '临时密码',
         password_intro: '用户“%{username}”的临时密码如下，请告知本人；首次登录须修改密码：',
         actions: { disable: '停用', enable: '启用', enable_unlock: '解除锁定', 'reset-password': '重置密码' },
@@ -202,6 +204,7 @@ export const messages: ModuleMessages = {
           username: '用户名须为 3–40 位小写字母、数字或 . _ -，以字母或数字开头',
           halls: '镇街经办人和分管领导至少要有一个服务大厅',
           departments: '县直部门业务指导至少要有一个部门',
+          phone: '请填写 11 位中国大陆手机号码',
         },
       },
       audit: {
