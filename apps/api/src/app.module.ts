@@ -8,6 +8,7 @@ import { CasesModule } from './cases/cases.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { Clock } from './common/clock';
 import { AppConfig } from './config/app-config';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { HealthModule } from './health/health.module';
 import { IntegrationAuthModule } from './integration-auth/integration-auth.module';
 import { MasterDataModule } from './master-data/master-data.module';
@@ -32,7 +33,7 @@ export class AppModule {
       global: true,
       imports: [PrismaModule, TemporalModule, HealthModule, ReviewIntakeModule, ReviewStatusModule, ReviewRecordsModule, RectificationsModule,
         CalendarModule, MasterDataModule, NotificationsModule, IntegrationAuthModule, AdminModule, CasesModule, WindowsModule, AuthModule, UsersModule,
-        StatisticsModule, StaffSmsModule],
+        StatisticsModule, StaffSmsModule, DashboardModule],
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: Clock, useValue: clock },
