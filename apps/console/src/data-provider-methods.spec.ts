@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { masterDataMethods } from './admin/master-data/data-provider';
 import { rulesMethods } from './admin/rules/data-provider';
 import type { ApiBase } from './api-base';
+import { dashboardMethods } from './dashboard/data-provider';
 import { notificationMethods } from './notifications/data-provider';
 import { rectificationMethods } from './rectifications/data-provider';
 import { reviewMethods } from './reviews/data-provider';
@@ -48,6 +49,7 @@ describe('the data provider’s methods for calls that are not CRUD', () => {
       { url: '/api/statistics/halls?from=2026-12-01T00%3A00%3A00%2B08%3A00&to=2027-01-01T00%3A00%3A00%2B08%3A00', method: 'GET' },
     ],
     ['the supervision report', (api) => statisticsMethods(api).getSupervisionStatistics(), { url: '/api/statistics/supervision', method: 'GET' }],
+    ['my duties today', (api) => dashboardMethods(api).getMyDuties(), { url: '/api/dashboard/my-duties', method: 'GET' }],
     [
       'the review export of the list’s filter and sort',
       (api) => reviewMethods(api).exportReviews({ level: 'BAD' }, { field: 'createdAt', order: 'DESC' }),
