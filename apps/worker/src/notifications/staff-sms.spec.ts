@@ -59,11 +59,19 @@ describe('staff SMS written with the console notice', () => {
 
   const notify = (request: NotificationRequest, env = execution()) => env.run(activities.notify, request);
 
-  async function badReview() {
+  async function badReview({ caseNumber }: { caseNumber?: string } = {}) {
     const hall = await prisma.hall.findUniqueOrThrow({ where: { code: 'jintun' } });
+    const serviceItem = caseNumber ? await prisma.serviceItem.findFirstOrThrow() : null;
+    const serviceCase =
+      caseNumber && serviceItem
+        ? await prisma.serviceCase.create({
+            data: { caseNumber, serviceItemId: serviceItem.id, hallId: hall.id, applicantKind: 'PERSON', applicantNameEnc: protector.encrypt('王建国'), receivedAt: writtenAt, channel: 'WINDOW', source: 'test' },
+          })
+        : null;
     return prisma.review.create({
       data: {
         hallId: hall.id,
+        ...(serviceCase ? { caseId: serviceCase.id } : {}),
         level: 1,
         channel: 'WINDOW_QR',
         clientKey: randomUUID(),
@@ -185,5 +193,12 @@ describe('staff SMS written with the console notice', () => {
     expect(row?.body).toBe(`金屯镇一件差评整改的回访已超期（时限：2026年3月4日 09:00），请督促办理。差评编号 ${reviewId.slice(0, 8).toUpperCase()}，请登录好差评工作台查看。`);
     expect(row?.body).not.toMatch(/王建国|13912345678|5678|态度恶劣/);
     expect(JSON.stringify(row?.params)).not.toMatch(/王建国|13912345678|态度恶劣/);
+  });
+
+  it('names a rated case by its 办件编号', async () => {
+    const { id: reviewId } = await badReview({ caseNumber: 'JX-2026-SMS001' });
+    await notify({ kind: 'REMINDER', reviewId, recipientRole: 'HANDLER', hallCode: 'jintun', obligation: 'callback', dueAt: '2026-03-04T03:00:00.000Z' });
+    const [row] = await smsOf(reviewId);
+    expect(row?.body).toBe('金屯镇一件差评整改的回访即将到期（时限：2026年3月4日 11:00），请及时办理。办件编号 JX-2026-SMS001，请登录好差评工作台查看。');
   });
 });
