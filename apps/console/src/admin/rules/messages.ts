@@ -62,6 +62,17 @@ export const messages: ModuleMessages = {
         disabled: '已停用',
       },
     },
+    'admin/staff-sms': {
+      name: '短信提醒',
+      fields: {
+        kindLabel: '通知类型',
+        audienceRole: '接收角色',
+        enabled: '发送短信',
+        holdOutsideOfficeTime: '非工作时间暂缓',
+        obligations: '仅限事项',
+        countyDutyPhone: '县级值班电话',
+      },
+    },
     'admin/audit-log': {
       name: '审计日志',
       fields: {
@@ -183,6 +194,13 @@ export const messages: ModuleMessages = {
         disable_title: '停用“%{name}”的密钥？',
         disable_content: '停用后该系统的接口调用将立即被拒绝，且无法恢复（需要时可新建密钥）。',
         disabled: '已停用“%{name}”的密钥',
+      },
+      staff_sms: {
+        intro: '以下通知除在工作台“消息”中显示外，还以短信发给接收人（经办人、分管领导、部门业务指导发到账号的手机号码，县级发到值班电话）。非工作时间产生的短信暂缓到所在大厅下一个工作时间开始时发送，除非取消“非工作时间暂缓”。短信不含评价人的姓名、电话和评价内容。',
+        all_obligations: '全部',
+        duty_phone_help: '超期上报县级等县级短信发到此号码；不填则县级不发短信',
+        save_phone: '保存值班电话',
+        saved: '已保存',
       },
       users: {
         locked: '已锁定',
