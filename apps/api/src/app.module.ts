@@ -8,6 +8,7 @@ import { CasesModule } from './cases/cases.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { Clock } from './common/clock';
 import { AppConfig } from './config/app-config';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { HealthModule } from './health/health.module';
 import { IntegrationAuthModule } from './integration-auth/integration-auth.module';
 import { MasterDataModule } from './master-data/master-data.module';
@@ -20,6 +21,7 @@ import { ResultsModule } from './results/results.module';
 import { ReviewIntakeModule } from './review-intake/review-intake.module';
 import { ReviewRecordsModule } from './review-records/review-records.module';
 import { ReviewStatusModule } from './review-status/review-status.module';
+import { StaffSmsModule } from './staff-sms/staff-sms.module';
 import { StatisticsModule } from './statistics/statistics.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { UsersModule } from './users/users.module';
@@ -34,7 +36,7 @@ export class AppModule {
       global: true,
       imports: [loggingModule({ enabled: logs, level: process.env.LOG_LEVEL }), PrismaModule, TemporalModule, HealthModule, ReviewIntakeModule, ReviewStatusModule, ReviewRecordsModule, RectificationsModule,
         CalendarModule, MasterDataModule, NotificationsModule, IntegrationAuthModule, AdminModule, CasesModule, WindowsModule, AuthModule, UsersModule,
-        StatisticsModule, ResultsModule, MetricsModule],
+        StatisticsModule, ResultsModule, MetricsModule, StaffSmsModule, DashboardModule],
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: Clock, useValue: clock },

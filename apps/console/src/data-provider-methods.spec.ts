@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { masterDataMethods } from './admin/master-data/data-provider';
 import { rulesMethods } from './admin/rules/data-provider';
 import type { ApiBase } from './api-base';
+import { dashboardMethods } from './dashboard/data-provider';
 import { notificationMethods } from './notifications/data-provider';
 import { rectificationMethods } from './rectifications/data-provider';
 import { reviewMethods } from './reviews/data-provider';
@@ -48,6 +49,15 @@ describe('the data provider’s methods for calls that are not CRUD', () => {
       { url: '/api/statistics/halls?from=2026-12-01T00%3A00%3A00%2B08%3A00&to=2027-01-01T00%3A00%3A00%2B08%3A00', method: 'GET' },
     ],
     ['the supervision report', (api) => statisticsMethods(api).getSupervisionStatistics(), { url: '/api/statistics/supervision', method: 'GET' }],
+    ['my duties today', (api) => dashboardMethods(api).getMyDuties(), { url: '/api/dashboard/my-duties', method: 'GET' }],
+    ['the staff-SMS rules', (api) => rulesMethods(api).getStaffSmsRules(), { url: '/api/admin/staff-sms/rules', method: 'GET' }],
+    [
+      'a staff-SMS rule',
+      (api) => rulesMethods(api).updateStaffSmsRule({ kind: 'REMINDER', audienceRole: 'HANDLER', enabled: true, holdOutsideOfficeTime: false, obligations: ['callback'] }),
+      { url: '/api/admin/staff-sms/rules/REMINDER/HANDLER', method: 'PUT', body: { enabled: true, holdOutsideOfficeTime: false, obligations: ['callback'] } },
+    ],
+    ['the county duty phone', (api) => rulesMethods(api).getStaffSmsSettings(), { url: '/api/admin/staff-sms/settings', method: 'GET' }],
+    ['removing the county duty phone', (api) => rulesMethods(api).updateStaffSmsSettings(null), { url: '/api/admin/staff-sms/settings', method: 'PUT', body: { countyDutyPhone: null } }],
     [
       'the review export of the list’s filter and sort',
       (api) => reviewMethods(api).exportReviews({ level: 'BAD' }, { field: 'createdAt', order: 'DESC' }),

@@ -7,6 +7,8 @@ import { UserSessionCache } from '../auth/user-session-cache';
 import { DomainHttpException, type ApiFieldError } from '../common/api-error';
 import { Clock } from '../common/clock';
 import { formatShanghaiInstant } from '@haochaping/working-time';
+import { isMobilePhone, maskPhone, normalizePhone } from '@haochaping/privacy';
+import { DataProtector } from '@haochaping/privacy/server';
 import { defineSimpleRestResource, parseListParams, type ListPage } from '../common/simple-rest/simple-rest-list';
 import type { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-query.dto';
 import { PrismaService } from '../prisma/prisma.service';
@@ -60,6 +62,7 @@ export class UsersService {
     private readonly prisma: PrismaService,
     private readonly sessions: UserSessionCache,
     private readonly clock: Clock,
+    private readonly protector: DataProtector,
   ) {}
 
   async list(query: SimpleRestListQueryDto): Promise<ListPage<UserResponse>> {
@@ -82,11 +85,11 @@ export class UsersService {
       }),
       db.user.count({ where }),
     ]);
-    return { rows: rows.map(toUserResponse), offset, total };
+    return { rows: rows.map((row) => this.toResponse(row)), offset, total };
   }
 
   async get(id: string): Promise<UserResponse> {
-    return toUserResponse(await this.find(id));
+    return this.toResponse(await this.find(id));
   }
 
   async create(dto: CreateUserDto, actor: Actor, context: RequestContext): Promise<UserWithPasswordResponse> {
@@ -94,6 +97,7 @@ export class UsersService {
     const departmentCodes = unique(dto.departmentCodes ?? []);
     const errors = [...scopeErrors(dto.role, hallCodes, departmentCodes), ...(await this.unknownCodes(hallCodes, departmentCodes))];
     if (dto.initialPassword !== undefined && !meetsPasswordPolicy(dto.initialPassword)) errors.push({ field: 'initialPassword', message: PASSWORD_POLICY_MESSAGE });
+    errors.push(...phoneErrors(dto.phone));
     if (errors.length > 0) throw new DomainHttpException(422, 'VALIDATION_FAILED', errors[0]?.message ?? '提交的内容有误', errors);
     const temporaryPassword = dto.initialPassword === undefined ? generateTemporaryPassword() : undefined;
     const passwordHash = await hashPassword(dto.initialPassword ?? temporaryPassword ?? '');
@@ -103,18 +107,19 @@ export class UsersService {
         throw new DomainHttpException(409, 'USERNAME_TAKEN', `用户名 ${dto.username} 已被使用`);
       }
       const created = await tx.user.create({
-        data: { username: dto.username, displayName: dto.displayName, role: dto.role, hallCodes, departmentCodes, passwordHash, mustChangePassword: true },
+        data: { username: dto.username, displayName: dto.displayName, role: dto.role, hallCodes, departmentCodes, passwordHash, mustChangePassword: true, phoneEnc: this.phoneEnc(dto.phone) },
       });
       await this.audit(tx, actor, context, 'user.create', created.id, {
         username: created.username,
         role: created.role,
         hallCodes,
         departmentCodes,
+        phone: maskedPhone(dto.phone),
         passwordGenerated: temporaryPassword !== undefined,
       });
       return created;
     });
-    return { ...toUserResponse(user), ...(temporaryPassword ? { temporaryPassword } : {}) };
+    return { ...this.toResponse(user), ...(temporaryPassword ? { temporaryPassword } : {}) };
   }
 
   async update(id: string, dto: UpdateUserDto, actor: Actor, context: RequestContext): Promise<UserResponse> {
@@ -127,8 +132,10 @@ export class UsersService {
     const county = role === 'COUNTY_SUPERVISOR' || role === 'ADMIN';
     const hallCodes = unique(dto.hallCodes ?? (county ? [] : existing.hallCodes));
     const departmentCodes = unique(dto.departmentCodes ?? (role === 'DEPT_GUIDE' ? existing.departmentCodes : []));
-    const errors = [...scopeErrors(role, hallCodes, departmentCodes), ...(await this.unknownCodes(hallCodes, departmentCodes))];
+    const errors = [...scopeErrors(role, hallCodes, departmentCodes), ...(await this.unknownCodes(hallCodes, departmentCodes)), ...phoneErrors(dto.phone)];
     if (errors.length > 0) throw new DomainHttpException(422, 'VALIDATION_FAILED', errors[0]?.message ?? '提交的内容有误', errors);
+    const beforePhone = existing.phoneEnc ? this.protector.decrypt(existing.phoneEnc) : null;
+    const phoneChanged = dto.phone !== undefined && (dto.phone === null ? null : normalizePhone(dto.phone)) !== beforePhone;
     const accessChanged = role !== existing.role || !sameCodes(hallCodes, existing.hallCodes) || !sameCodes(departmentCodes, existing.departmentCodes);
     const user = await this.prisma.client.$transaction(async (tx) => {
       const updated = await tx.user.update({
@@ -138,6 +145,7 @@ export class UsersService {
           role,
           hallCodes,
           departmentCodes,
+          ...(phoneChanged ? { phoneEnc: this.phoneEnc(dto.phone) } : {}),
           // Tokens carry role and scope: after a change they must be renewed (the console refreshes on 401).
           ...(accessChanged ? { authVersion: { increment: 1 } } : {}),
         },
@@ -146,18 +154,20 @@ export class UsersService {
         username: existing.username,
         before: { displayName: existing.displayName, role: existing.role, hallCodes: existing.hallCodes, departmentCodes: existing.departmentCodes },
         after: { displayName: updated.displayName, role: updated.role, hallCodes: updated.hallCodes, departmentCodes: updated.departmentCodes },
+        // The masked numbers only: the audit tells a change apart without keeping the phone.
+        ...(phoneChanged ? { phone: { before: maskedPhone(beforePhone), after: maskedPhone(dto.phone) } } : {}),
       });
       return updated;
     });
     this.sessions.forget(id);
-    return toUserResponse(user);
+    return this.toResponse(user);
   }
 
   /** Disables at once: every refresh token is revoked and the user's access tokens stop within seconds. */
   async disable(id: string, actor: Actor, context: RequestContext): Promise<UserResponse> {
     const existing = await this.find(id);
     if (actor.userId === existing.id) throw new DomainHttpException(409, 'SELF_CHANGE_REFUSED', '不能停用自己的账号');
-    if (existing.disabledAt) return toUserResponse(existing);
+    if (existing.disabledAt) return this.toResponse(existing);
     const now = this.clock.now();
     const user = await this.prisma.client.$transaction(async (tx) => {
       const updated = await tx.user.update({ where: { id }, data: { disabledAt: now, authVersion: { increment: 1 } } });
@@ -166,20 +176,20 @@ export class UsersService {
       return updated;
     });
     this.sessions.forget(id);
-    return toUserResponse(user);
+    return this.toResponse(user);
   }
 
   /** Enables again, and clears a lockout. */
   async enable(id: string, actor: Actor, context: RequestContext): Promise<UserResponse> {
     const existing = await this.find(id);
-    if (!existing.disabledAt && !existing.lockedUntil) return toUserResponse(existing);
+    if (!existing.disabledAt && !existing.lockedUntil) return this.toResponse(existing);
     const user = await this.prisma.client.$transaction(async (tx) => {
       const updated = await tx.user.update({ where: { id }, data: { disabledAt: null, lockedUntil: null, failedLogins: 0 } });
       await this.audit(tx, actor, context, 'user.enable', id, { username: existing.username, wasDisabled: existing.disabledAt !== null });
       return updated;
     });
     this.sessions.forget(id);
-    return toUserResponse(user);
+    return this.toResponse(user);
   }
 
   /** A new temporary password (returned here only), to be changed at the next sign-in; every session ends. */
@@ -199,7 +209,15 @@ export class UsersService {
       return updated;
     });
     this.sessions.forget(id);
-    return { ...toUserResponse(user), temporaryPassword };
+    return { ...this.toResponse(user), temporaryPassword };
+  }
+
+  private phoneEnc(phone: string | null | undefined): string | null {
+    return phone ? this.protector.encrypt(normalizePhone(phone)) : null;
+  }
+
+  private toResponse(user: User): UserResponse {
+    return toUserResponse(user, user.phoneEnc ? this.protector.decrypt(user.phoneEnc) : null);
   }
 
   private async find(id: string): Promise<User> {
@@ -235,7 +253,18 @@ function sameCodes(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
 }
 
-export function toUserResponse(user: User): UserResponse {
+/** The Chinese rule for a staff phone (the console's user form checks the same before sending). */
+export const STAFF_PHONE_MESSAGE = '请填写 11 位中国大陆手机号码';
+
+function phoneErrors(phone: string | null | undefined): ApiFieldError[] {
+  return typeof phone === 'string' && !isMobilePhone(phone) ? [{ field: 'phone', message: STAFF_PHONE_MESSAGE }] : [];
+}
+
+function maskedPhone(phone: string | null | undefined): string | null {
+  return phone ? maskPhone(normalizePhone(phone)) : null;
+}
+
+export function toUserResponse(user: User, phone: string | null): UserResponse {
   const instant = (value: Date | null) => (value ? formatShanghaiInstant(value) : null);
   return {
     id: user.id,
@@ -244,6 +273,7 @@ export function toUserResponse(user: User): UserResponse {
     role: user.role,
     hallCodes: user.hallCodes,
     departmentCodes: user.departmentCodes,
+    phone,
     mustChangePassword: user.mustChangePassword,
     enabled: user.disabledAt === null,
     disabledAt: instant(user.disabledAt),

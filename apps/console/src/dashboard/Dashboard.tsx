@@ -4,11 +4,12 @@ import type { ConsolePermissions } from '../auth/auth-provider';
 import { myTodoStates } from '../rectifications/RectificationPresets';
 import { ApiHealthPanel } from './ApiHealthPanel';
 import { HallsAtAGlance } from './HallsAtAGlance';
+import { MyDutiesToday } from './MyDutiesToday';
 import { MyOpenCases } from './MyOpenCases';
 import { StateCounts } from './StateCounts';
 
 /**
- * 工作台: what the signed-in user owes next, with live countdowns; for town leaders and the county their hall(s) at a
+ * 工作台: what the signed-in user owes today (my duties), what they owe next, with live countdowns; for town leaders and the county their hall(s) at a
  * glance; and the counts of their scope.
  */
 export const Dashboard = () => {
@@ -34,6 +35,7 @@ export const Dashboard = () => {
           {translate(`app.roles.${role}`)} · {translate('app.dashboard.scope', { scope })}
         </Typography>
       )}
+      {role && role !== 'ADMIN' && <MyDutiesToday />}
       {role && role !== 'ADMIN' && <MyOpenCases states={myTodoStates(role)} />}
       {seesHalls && <HallsAtAGlance />}
       <StateCounts />

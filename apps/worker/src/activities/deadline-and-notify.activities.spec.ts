@@ -5,12 +5,12 @@ import { DEFAULT_SLA_POLICY, ERR_INVALID_ARGUMENT, type ComputedDeadline, type N
 import { createPgPool, createPrismaClient, MasterDataVersion, readMasterDataVersion, WorkingCalendarCache, type Pool, type PrismaClient } from '@haochaping/db';
 import { createTestDatabase, type TestDatabase } from '@haochaping/devstack';
 import { LogNotificationDriver } from '../notifications/log-notification.driver';
-import type { NotificationDriver } from '../notifications/notification.driver';
+import type { NotificationContext, NotificationDriver } from '../notifications/notification.driver';
 import { createRectificationActivities } from './rectification.activities';
 
 describe('computeDeadline and notify activities', () => {
   const env = new MockActivityEnvironment();
-  const send = jest.fn<Promise<void>, [NotificationRequest]>(() => Promise.resolve());
+  const send = jest.fn<Promise<void>, [NotificationRequest, NotificationContext?]>(() => Promise.resolve());
   const notifier: NotificationDriver = { send };
   // computeDeadline reads the hall's office hours and the calendar_year rows the county maintains.
   let db: TestDatabase;
@@ -114,10 +114,13 @@ describe('computeDeadline and notify activities', () => {
     expect(failure).toMatchObject({ type: ERR_INVALID_ARGUMENT, nonRetryable: true });
   });
 
-  it('hands a notification to the driver as it is', async () => {
+  it("hands a notification to the driver as it is, with the case hall's working time", async () => {
     const request: NotificationRequest = { kind: 'OVERDUE_LEVEL_1', reviewId: 'r-1', recipientRole: 'TOWN_LEADER', hallCode: 'jintun', obligation: 'callback', dueAt: '2026-03-04T02:00:00.000Z' };
     await env.run(activities.notify, request);
-    expect(send).toHaveBeenCalledWith(request);
+    expect(send.mock.calls.at(-1)?.[0]).toEqual(request);
+    // Friday 2026-03-06 20:00 in Shanghai: jintun opens again on Monday morning.
+    const workingTime = await send.mock.calls.at(-1)?.[1]?.workingTime();
+    expect(workingTime?.nextOfficeTimeStart(new Date('2026-03-06T12:00:00.000Z')).toISOString()).toBe('2026-03-09T01:00:00.000Z');
   });
 
   it('the log driver writes one structured line per notification and no personal data', async () => {

@@ -82,7 +82,8 @@ export function createRectificationActivities({
     },
 
     async notify(request: NotificationRequest): Promise<void> {
-      await notifier.send(request);
+      // The hall's calendar only when a staff SMS must wait for office time.
+      await notifier.send(request, { workingTime: () => workingTimeFor(request.hallCode) });
     },
 
     async projectCaseChanges(projection: CaseProjection): Promise<void> {

@@ -57,3 +57,18 @@ export function renderConsoleNotice({ hallName, request }: ConsoleNoticeFacts): 
   const due = request.dueAt ? `（时限：${formatChineseDateTime(new Date(request.dueAt))}）` : '';
   return CONSOLE_NOTICES[request.kind](hallName, obligation, due);
 }
+
+/** What a staff SMS may say: the console notice (hall, what is due, by when) and the case's reference. */
+export interface StaffSmsFacts {
+  consoleNotice: string;
+  /** 办件编号 of the rated case, else the first eight characters of the review id (the console's case link). */
+  caseReference: string;
+}
+
+/**
+ * The Chinese text of an SMS to staff: the console notice, which never names the reviewer, with the case's
+ * reference, so the recipient finds the case; no reviewer's name, phone or comment.
+ */
+export function renderStaffSms({ consoleNotice, caseReference }: StaffSmsFacts): string {
+  return `${consoleNotice}${caseReference}，请登录好差评工作台查看。`;
+}

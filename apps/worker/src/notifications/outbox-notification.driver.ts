@@ -3,8 +3,10 @@ import { asyncLocalStorage } from '@temporalio/activity';
 import { createHash } from 'node:crypto';
 import type { NotificationRequest } from '@haochaping/contracts';
 import type { Prisma, PrismaClient } from '@haochaping/db';
-import { NotificationDriver } from './notification.driver';
-import { isReviewerSmsKind, renderConsoleNotice, renderReviewerSms } from './notification-templates';
+import { createWorkingTime } from '@haochaping/working-time';
+import { NotificationDriver, type NotificationContext } from './notification.driver';
+import { isReviewerSmsKind, renderConsoleNotice, renderReviewerSms, renderStaffSms } from './notification-templates';
+import { planStaffSms } from './staff-sms.planner';
 
 export interface OutboxNotificationDriverDeps {
   prisma: PrismaClient;
@@ -17,7 +19,9 @@ export interface OutboxNotificationDriverDeps {
  * Turns a workflow's notification into a `Notification` row: a console notice for staff (channel CONSOLE, for the
  * role at the case's hall; available at once, the console reads it) or an SMS to the reviewer (channel SMS, the
  * review's encrypted phone as it is; the NotificationDispatcher sends it). The row's unique `key` makes a retried
- * `notify` activity write nothing twice.
+ * `notify` activity write nothing twice. A console notice whose kind and role have a `staff_sms_rule` brings SMS rows
+ * to the staff who owe the step (staff-sms.planner.ts), written in the same transaction under keys derived from the
+ * notice's, held until the hall's next office-time opening unless the rule says at once.
  */
 export class OutboxNotificationDriver extends NotificationDriver {
   private readonly logger = new Logger('Notification');
@@ -32,7 +36,7 @@ export class OutboxNotificationDriver extends NotificationDriver {
     this.now = now;
   }
 
-  async send(request: NotificationRequest): Promise<void> {
+  async send(request: NotificationRequest, context?: NotificationContext): Promise<void> {
     const key = notificationKey(request);
     const hall = await this.prisma.hall.findUnique({ where: { code: request.hallCode }, select: { id: true, name: true } });
     const hallName = hall?.name ?? request.hallCode;
@@ -74,24 +78,46 @@ export class OutboxNotificationDriver extends NotificationDriver {
       return;
     }
 
-    await this.prisma.notification.createMany({
-      data: [
-        {
-          channel: 'CONSOLE',
-          key,
-          template: request.kind,
-          params,
-          audienceRole: request.recipientRole,
-          // The case's hall: hall staff read their hall's notices, county roles read every hall's.
-          hallId: hall?.id ?? null,
-          userId: request.recipientUserId ?? null,
-          body: renderConsoleNotice({ hallName, request }),
-          sentAt: this.now(),
-        },
-      ],
-      skipDuplicates: true,
+    const now = this.now();
+    const body = renderConsoleNotice({ hallName, request });
+    await this.prisma.$transaction(async (tx) => {
+      await tx.notification.createMany({
+        data: [
+          {
+            channel: 'CONSOLE',
+            key,
+            template: request.kind,
+            params,
+            audienceRole: request.recipientRole,
+            // The case's hall: hall staff read their hall's notices, county roles read every hall's.
+            hallId: hall?.id ?? null,
+            userId: request.recipientUserId ?? null,
+            body,
+            sentAt: now,
+          },
+        ],
+        skipDuplicates: true,
+      });
+      const plan = await planStaffSms(tx, {
+        request,
+        noticeKey: key,
+        hallId: hall?.id ?? null,
+        body: renderStaffSms({ consoleNotice: body, caseReference: await caseReferenceOf(tx, request.reviewId) }),
+        params,
+        now,
+        // Without the activity's calendar (a script), the statutory calendar and the default office hours.
+        workingTime: context?.workingTime ?? (() => Promise.resolve(createWorkingTime())),
+      });
+      for (const reason of plan.withoutPhone) this.logger.warn(`no staff SMS for ${request.kind} of ${request.reviewId}: ${reason}`);
+      if (plan.rows.length > 0) await tx.notification.createMany({ data: plan.rows, skipDuplicates: true });
     });
   }
+}
+
+/** How staff find the case: the rated case's 办件编号, else the start of the review id (the case link's id). */
+async function caseReferenceOf(tx: Prisma.TransactionClient, reviewId: string): Promise<string> {
+  const review = await tx.review.findUnique({ where: { id: reviewId }, select: { serviceCase: { select: { caseNumber: true } } } });
+  return review?.serviceCase?.caseNumber ? `办件编号 ${review.serviceCase.caseNumber}` : `差评编号 ${reviewId.slice(0, 8).toUpperCase()}`;
 }
 
 /**

@@ -6,6 +6,16 @@ import { Trim } from '../../common/trim.transform';
 export const USER_ROLES = ['HANDLER', 'TOWN_LEADER', 'DEPT_GUIDE', 'COUNTY_SUPERVISOR', 'ADMIN'] as const;
 export type UserRoleName = (typeof USER_ROLES)[number];
 
+/** A trimmed phone; blank becomes null (remove it); a non-string stays as it is for the validator to refuse. */
+const TrimPhone = () =>
+  Transform(({ value }: { value: unknown }) => {
+    if (typeof value !== 'string') return value;
+    const trimmed = value.trim();
+    return trimmed === '' ? null : trimmed;
+  });
+
+const PHONE_DESCRIPTION = 'the staff member’s mainland mobile, for urgent notices by SMS (stored encrypted); null or blank: none';
+
 /** Trimmed codes; a non-list stays as it is for the validator to refuse. */
 const TrimCodes = () =>
   Transform(({ value }: { value: unknown }) => (Array.isArray(value) ? (value as unknown[]).map((item) => (typeof item === 'string' ? item.trim() : item)) : value));
@@ -44,6 +54,13 @@ export class CreateUserDto {
   @IsString({ each: true, message: '部门编码必须是文字' })
   departmentCodes?: string[];
 
+  @ApiPropertyOptional({ type: String, nullable: true, example: '13800000000', description: PHONE_DESCRIPTION })
+  @IsOptional()
+  @TrimPhone()
+  @IsString({ message: '手机号码必须是文字' })
+  @MaxLength(30, { message: '请填写 11 位中国大陆手机号码' })
+  phone?: string | null;
+
   @ApiPropertyOptional({ description: 'the initial password (10+ characters, letters and digits); without it the server generates one and returns it once' })
   @IsOptional()
   @IsString({ message: '初始密码必须是文字' })
@@ -80,6 +97,13 @@ export class UpdateUserDto {
   @ArrayMaxSize(20, { message: '最多 20 个部门' })
   @IsString({ each: true, message: '部门编码必须是文字' })
   departmentCodes?: string[];
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: '13800000000', description: `${PHONE_DESCRIPTION}; absent: unchanged` })
+  @IsOptional()
+  @TrimPhone()
+  @IsString({ message: '手机号码必须是文字' })
+  @MaxLength(30, { message: '请填写 11 位中国大陆手机号码' })
+  phone?: string | null;
 }
 
 /** A user as admins see it: never the password hash. */
@@ -90,6 +114,8 @@ export class UserResponse {
   @ApiProperty({ enum: USER_ROLES }) role!: string;
   @ApiProperty({ type: [String] }) hallCodes!: string[];
   @ApiProperty({ type: [String] }) departmentCodes!: string[];
+  @ApiProperty({ type: String, nullable: true, example: '13800000000', description: 'the mobile urgent notices go to (admins only see it); null: none' })
+  phone!: string | null;
   @ApiProperty() mustChangePassword!: boolean;
   @ApiProperty() enabled!: boolean;
   @ApiProperty({ type: String, nullable: true }) disabledAt!: string | null;

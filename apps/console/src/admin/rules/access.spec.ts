@@ -14,6 +14,8 @@ describe('who opens the rule and account screens', () => {
     ['ADMIN', 'create', 'calendar-years', true],
     ['COUNTY_SUPERVISOR', 'list', 'admin/users', false],
     ['ADMIN', 'edit', 'admin/users', true],
+    ['ADMIN', 'list', 'admin/staff-sms', true],
+    ['COUNTY_SUPERVISOR', 'list', 'admin/staff-sms', false],
     ['COUNTY_SUPERVISOR', 'list', 'admin/api-clients', false],
     ['COUNTY_SUPERVISOR', 'list', 'admin/audit-log', true],
     ['ADMIN', 'edit', 'admin/audit-log', false],

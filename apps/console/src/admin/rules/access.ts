@@ -11,5 +11,6 @@ export const access: Record<string, ResourceAccess> = {
   'calendar-years': { readers: ['COUNTY_SUPERVISOR', 'ADMIN'], editors: ['ADMIN'] },
   'admin/api-clients': { readers: ['ADMIN'], editors: ['ADMIN'] },
   'admin/users': { readers: ['ADMIN'], editors: ['ADMIN'] },
+  'admin/staff-sms': { readers: ['ADMIN'], editors: ['ADMIN'] },
   'admin/audit-log': { readers: ['COUNTY_SUPERVISOR', 'ADMIN'] },
 };

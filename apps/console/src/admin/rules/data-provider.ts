@@ -10,6 +10,22 @@ export interface CreatedUser {
   temporaryPassword?: string;
 }
 
+/** One staff-SMS rule (the API's StaffSmsRuleResponse): whether a notice of this kind to this role goes out by SMS. */
+export interface StaffSmsRule {
+  kind: string;
+  kindLabel: string;
+  audienceRole: string;
+  enabled: boolean;
+  obligations: string[];
+  holdOutsideOfficeTime: boolean;
+  updatedAt: string | null;
+}
+
+export interface StaffSmsSettings {
+  countyDutyPhone: string | null;
+  updatedAt: string | null;
+}
+
 /** The rule and account calls that are not CRUD, as methods of the console's data provider. */
 export interface RulesMethods {
   /** `POST /api/admin/users/:id/<action>`; a reset answers the temporary password. */
@@ -25,6 +41,12 @@ export interface RulesMethods {
   setCalendarDay(date: string, kind: 'HOLIDAY' | 'MAKE_UP_WORKDAY' | null): Promise<CalendarYearRecord>;
   /** The State Council's notice for a year, as lines: checked only (dryRun) or stored as the official year. */
   importCalendarNotice(year: number, notice: { text: string; notice: string; dryRun: boolean }): Promise<NoticeImportResult>;
+  /** `GET /api/admin/staff-sms/rules`: every staff notice kind × audience role. */
+  getStaffSmsRules(): Promise<StaffSmsRule[]>;
+  updateStaffSmsRule(rule: Pick<StaffSmsRule, 'kind' | 'audienceRole' | 'enabled' | 'holdOutsideOfficeTime' | 'obligations'>): Promise<StaffSmsRule>;
+  getStaffSmsSettings(): Promise<StaffSmsSettings>;
+  /** The county duty phone; null removes it. */
+  updateStaffSmsSettings(countyDutyPhone: string | null): Promise<StaffSmsSettings>;
 }
 
 export const rulesMethods = (api: ApiBase): RulesMethods => ({
@@ -44,4 +66,9 @@ export const rulesMethods = (api: ApiBase): RulesMethods => ({
       : apiJson(api, `/calendar-years/${year}/days`, { method: 'POST', body: { date, kind } });
   },
   importCalendarNotice: (year, notice) => apiJson(api, `/calendar-years/${year}/notice`, { method: 'POST', body: notice }),
+  getStaffSmsRules: () => apiJson(api, '/admin/staff-sms/rules'),
+  updateStaffSmsRule: ({ kind, audienceRole, enabled, holdOutsideOfficeTime, obligations }) =>
+    apiJson(api, `/admin/staff-sms/rules/${encodeURIComponent(kind)}/${encodeURIComponent(audienceRole)}`, { method: 'PUT', body: { enabled, holdOutsideOfficeTime, obligations } }),
+  getStaffSmsSettings: () => apiJson(api, '/admin/staff-sms/settings'),
+  updateStaffSmsSettings: (countyDutyPhone) => apiJson(api, '/admin/staff-sms/settings', { method: 'PUT', body: { countyDutyPhone } }),
 });

@@ -51,6 +51,7 @@ export const messages: ModuleMessages = {
         role: '角色',
         hallCodes: '服务大厅',
         departmentCodes: '县直部门',
+        phone: '手机号码',
         enabled: '状态',
         mustChangePassword: '须修改密码',
         lockedUntil: '锁定至',
@@ -59,6 +60,17 @@ export const messages: ModuleMessages = {
         initialPassword: '初始密码（可不填）',
         q: '搜索',
         disabled: '已停用',
+      },
+    },
+    'admin/staff-sms': {
+      name: '短信提醒',
+      fields: {
+        kindLabel: '通知类型',
+        audienceRole: '接收角色',
+        enabled: '发送短信',
+        holdOutsideOfficeTime: '非工作时间暂缓',
+        obligations: '仅限事项',
+        countyDutyPhone: '县级值班电话',
       },
     },
     'admin/audit-log': {
@@ -183,11 +195,19 @@ export const messages: ModuleMessages = {
         disable_content: '停用后该系统的接口调用将立即被拒绝，且无法恢复（需要时可新建密钥）。',
         disabled: '已停用“%{name}”的密钥',
       },
+      staff_sms: {
+        intro: '以下通知除在工作台“消息”中显示外，还以短信发给接收人（经办人、分管领导、部门业务指导发到账号的手机号码，县级发到值班电话）。非工作时间产生的短信暂缓到所在大厅下一个工作时间开始时发送，除非取消“非工作时间暂缓”。短信不含评价人的姓名、电话和评价内容。',
+        all_obligations: '全部',
+        duty_phone_help: '超期上报县级等县级短信发到此号码；不填则县级不发短信',
+        save_phone: '保存值班电话',
+        saved: '已保存',
+      },
       users: {
         locked: '已锁定',
         must_change: '待改密码',
         username_help: '3–40 位小写字母、数字或 . _ -',
         password_help: '不填则由系统生成临时密码；用户首次登录须修改密码',
+        phone_help: '超期、即将到期等紧急提醒以短信发到此号码；不填则不发短信',
         password_title: '临时密码',
         password_intro: '用户“%{username}”的临时密码如下，请告知本人；首次登录须修改密码：',
         actions: { disable: '停用', enable: '启用', enable_unlock: '解除锁定', 'reset-password': '重置密码' },
@@ -202,6 +222,7 @@ export const messages: ModuleMessages = {
           username: '用户名须为 3–40 位小写字母、数字或 . _ -，以字母或数字开头',
           halls: '镇街经办人和分管领导至少要有一个服务大厅',
           departments: '县直部门业务指导至少要有一个部门',
+          phone: '请填写 11 位中国大陆手机号码',
         },
       },
       audit: {

@@ -5,6 +5,7 @@ import calendar from './calendar';
 import type { rulesModule } from './module';
 import optionSets from './option-sets';
 import slaPolicies from './sla-policies';
+import staffSms from './staff-sms';
 import users from './users';
 
 /**
@@ -18,6 +19,7 @@ export const rulesScreens: ModuleScreens<typeof rulesModule> = {
     'calendar-years': calendar,
     'admin/api-clients': apiClients,
     'admin/users': users,
+    'admin/staff-sms': staffSms,
     'admin/audit-log': auditLog,
   },
 };

@@ -2,11 +2,12 @@ import { AutocompleteArrayInput, FormDataConsumer, ReferenceArrayInput, SelectIn
 import { ROLE_CHOICES } from '../shared/choices';
 import { carriesDepartments, carriesHalls, type UserFormValues } from './user-form';
 
-/** Name, role and the scope that role carries (halls, departments), shared by the create and edit forms. */
+/** Name, role, the mobile for urgent SMS and the scope that role carries (halls, departments), shared by the create and edit forms. */
 export const UserInputs = () => (
   <>
     <TextInput source="displayName" sx={{ minWidth: 280 }} />
     <SelectInput source="role" choices={ROLE_CHOICES} sx={{ minWidth: 280 }} />
+    <TextInput source="phone" helperText="app.rules.users.phone_help" sx={{ minWidth: 280 }} />
     <FormDataConsumer<UserFormValues>>
       {({ formData }) => (
         <>

@@ -39,6 +39,9 @@ export const UserShow = () => (
         <Labeled source="departmentCodes">
           <FunctionField source="departmentCodes" render={(record: { departmentCodes: string[] }) => record.departmentCodes.join('、') || '—'} />
         </Labeled>
+        <Labeled source="phone">
+          <FunctionField source="phone" render={(record: { phone?: string | null }) => record.phone ?? '—'} />
+        </Labeled>
       </Stack>
       <Stack direction="row" spacing={4} useFlexGap sx={{ flexWrap: 'wrap' }}>
         <Labeled source="enabled">

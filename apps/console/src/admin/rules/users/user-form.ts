@@ -1,5 +1,6 @@
 // The user form's scope rules, as the API's scopeErrors (apps/api/src/users/users.service.ts): town roles carry
-// halls, guides departments (halls optional), the county roles neither.
+// halls, guides departments (halls optional), the county roles neither. The phone: a mainland mobile or none.
+import { isMobilePhone } from '@haochaping/privacy';
 
 export type RoleId = 'HANDLER' | 'TOWN_LEADER' | 'DEPT_GUIDE' | 'COUNTY_SUPERVISOR' | 'ADMIN';
 
@@ -9,6 +10,8 @@ export interface UserFormValues {
   role?: RoleId;
   hallCodes?: string[];
   departmentCodes?: string[];
+  /** The mobile urgent notices go to by SMS; blank: none. */
+  phone?: string | null;
   initialPassword?: string;
 }
 
@@ -23,6 +26,8 @@ export function userBody(values: UserFormValues, mode: 'create' | 'edit'): Recor
     role,
     hallCodes: carriesHalls(role) ? (values.hallCodes ?? []) : [],
     departmentCodes: carriesDepartments(role) ? (values.departmentCodes ?? []) : [],
+    // Always sent: blank removes the phone (the edit form starts from the stored one).
+    phone: values.phone?.trim() || null,
   };
   if (mode === 'create') {
     body.username = values.username?.trim().toLowerCase() ?? '';
@@ -39,5 +44,7 @@ export function validateUser(values: UserFormValues, mode: 'create' | 'edit'): R
   if (!values.role) errors.role = 'ra.validation.required';
   if ((values.role === 'HANDLER' || values.role === 'TOWN_LEADER') && (values.hallCodes ?? []).length === 0) errors.hallCodes = 'app.rules.users.errors.halls';
   if (values.role === 'DEPT_GUIDE' && (values.departmentCodes ?? []).length === 0) errors.departmentCodes = 'app.rules.users.errors.departments';
+  const phone = values.phone?.trim();
+  if (phone && !isMobilePhone(phone)) errors.phone = 'app.rules.users.errors.phone';
   return errors;
 }
