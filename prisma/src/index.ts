@@ -40,3 +40,4 @@ export { MasterDataVersion, MasterDataCache, MASTER_DATA_CHANNEL, LISTENER_APPLI
 export { enqueueRectificationStart } from './outbox';
 export { parseSlaPolicy, loadCurrentSlaPolicy, slaPolicyOfRow } from './sla-policy';
 export { appendAudit, type AuditEntry } from './audit-log';
+export { describeAuditChain, verifyAuditChain, type AuditChainReport, type BrokenLink } from './audit-chain';
