@@ -40,3 +40,15 @@ export { MasterDataVersion, MasterDataCache, MASTER_DATA_CHANNEL, LISTENER_APPLI
 export { enqueueRectificationStart } from './outbox';
 export { parseSlaPolicy, loadCurrentSlaPolicy, slaPolicyOfRow } from './sla-policy';
 export { appendAudit, type AuditEntry } from './audit-log';
+export {
+  RATING_PERIOD_WORKING_DAYS,
+  RATING_INVITATION_SMS_TEMPLATE,
+  hashInvitationToken,
+  isWellFormedInvitationToken,
+  newInvitationToken,
+  ratingInvitationWrites,
+  ratingPeriodEndsAt,
+  renderRatingInvitationSms,
+  type RatingInvitationDraft,
+  type RatingInvitationSmsFacts,
+} from './rating-invitation';
