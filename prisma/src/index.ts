@@ -41,6 +41,7 @@ export { enqueueRectificationStart } from './outbox';
 export { parseSlaPolicy, loadCurrentSlaPolicy, slaPolicyOfRow } from './sla-policy';
 export { appendAudit, type AuditEntry } from './audit-log';
 export {
+  DEFAULT_REMINDER_AFTER_WORKING_DAYS,
   RATING_PERIOD_WORKING_DAYS,
   RATING_INVITATION_SMS_TEMPLATE,
   hashInvitationToken,
@@ -48,6 +49,7 @@ export {
   newInvitationToken,
   ratingInvitationWrites,
   ratingPeriodEndsAt,
+  reminderAfterWorkingDays,
   renderRatingInvitationSms,
   type RatingInvitationDraft,
   type RatingInvitationSmsFacts,

@@ -13,6 +13,15 @@ export function ratingPeriodEndsAt(workingTime: WorkingTime, completedAt: Date):
   return workingTime.addWorkingDays(completedAt, RATING_PERIOD_WORKING_DAYS).dueAt;
 }
 
+/** Working days after completion before an unrated case gets its SMS invitation, unless the county set another. */
+export const DEFAULT_REMINDER_AFTER_WORKING_DAYS = 2;
+
+/** The county's N (rating_invitation_setting, one row), or the default. */
+export async function reminderAfterWorkingDays(prisma: PrismaClient): Promise<number> {
+  const setting = await prisma.ratingInvitationSetting.findUnique({ where: { id: 1 }, select: { reminderAfterWorkingDays: true } });
+  return setting?.reminderAfterWorkingDays ?? DEFAULT_REMINDER_AFTER_WORKING_DAYS;
+}
+
 /** 32 random bytes, base64url: 43 characters in the link. */
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 

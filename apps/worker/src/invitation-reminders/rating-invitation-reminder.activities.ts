@@ -1,10 +1,8 @@
-import { Prisma, ratingInvitationWrites, ratingPeriodEndsAt, type PrismaClient } from '@haochaping/db';
+import { Prisma, ratingInvitationWrites, ratingPeriodEndsAt, reminderAfterWorkingDays, type PrismaClient } from '@haochaping/db';
 import { isMobilePhone } from '@haochaping/privacy';
 import type { DataProtector } from '@haochaping/privacy/server';
 import type { WorkingTime } from '@haochaping/working-time';
 
-/** Working days after completion before an unrated case gets its SMS invitation, unless the county set another. */
-export const DEFAULT_REMINDER_AFTER_WORKING_DAYS = 2;
 /**
  * How far back a completed case can still be in its rating period: 5 working days are at most ~16 calendar days
  * (春节's nine days off and two weekends); a month leaves room for a calendar with longer breaks.
@@ -31,12 +29,6 @@ export interface RatingInvitationReminderDependencies {
   readonly protector: DataProtector;
   readonly workingTimeOfHall: (hallId: string) => Promise<WorkingTime | undefined>;
   readonly publicBaseUrl: string;
-}
-
-/** The county's N (working days after completion), or the default. */
-export async function reminderAfterWorkingDays(prisma: PrismaClient): Promise<number> {
-  const setting = await prisma.ratingInvitationSetting.findUnique({ where: { id: 1 }, select: { reminderAfterWorkingDays: true } });
-  return setting?.reminderAfterWorkingDays ?? DEFAULT_REMINDER_AFTER_WORKING_DAYS;
 }
 
 /**
