@@ -6,9 +6,9 @@ export const RATING_INVITATION_REMINDERS_SCHEDULE_ID = 'rating-invitation-remind
  * The schedule of the SMS invitations to rate: every hour, on the hour; the activity itself sends only in office time
  * and only what is due. A run that would overlap the previous one is skipped (the next hour catches up).
  */
-export function ratingInvitationRemindersSchedule(taskQueue: string): ScheduleOptions {
+export function ratingInvitationRemindersSchedule(taskQueue: string, scheduleId = RATING_INVITATION_REMINDERS_SCHEDULE_ID): ScheduleOptions {
   return {
-    scheduleId: RATING_INVITATION_REMINDERS_SCHEDULE_ID,
+    scheduleId,
     spec: { intervals: [{ every: '1 hour' }] },
     action: { type: 'startWorkflow', workflowType: 'ratingInvitationRemindersWorkflow', taskQueue, workflowExecutionTimeout: '30 minutes' },
     policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 hour' },
@@ -16,9 +16,14 @@ export function ratingInvitationRemindersSchedule(taskQueue: string): ScheduleOp
 }
 
 /** Creates the schedule, or brings an existing one up to date (a new task queue, another interval): safe at every start. */
-export async function ensureRatingInvitationRemindersSchedule(connection: ConnectionLike, namespace: string, taskQueue: string): Promise<'created' | 'updated'> {
+export async function ensureRatingInvitationRemindersSchedule(
+  connection: ConnectionLike,
+  namespace: string,
+  taskQueue: string,
+  scheduleId = RATING_INVITATION_REMINDERS_SCHEDULE_ID,
+): Promise<'created' | 'updated'> {
   const client = new Client({ connection, namespace });
-  const options = ratingInvitationRemindersSchedule(taskQueue);
+  const options = ratingInvitationRemindersSchedule(taskQueue, scheduleId);
   try {
     await client.schedule.create(options);
     return 'created';
