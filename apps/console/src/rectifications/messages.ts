@@ -44,6 +44,7 @@ export const messages: ModuleMessages = {
       closed: '已于 %{at} 办结',
       no_actions: '当前没有您可办理的事项',
       no_timeline: '暂无处理记录',
+      callback_times: '经办人所述回访时间 %{statedAt}，系统登记于 %{recordedAt}',
       sections: {
         case: '工单概况',
         actions: '可办理事项',
