@@ -112,3 +112,14 @@ export interface RectificationLiveState {
   allowedActions: RectificationActionPath[];
   source: 'workflow';
 }
+
+/** What `POST /api/call-logs/import` did, or in a dry run would do (numbers are never echoed, only line numbers). */
+export interface CallLogImportReport {
+  dryRun: boolean;
+  hallCode: string;
+  lines: number;
+  valid: number;
+  imported: number;
+  alreadyImported: number;
+  badLines: Array<{ line: number; reason: string }>;
+}
