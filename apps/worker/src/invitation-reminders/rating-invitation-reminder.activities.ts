@@ -21,7 +21,7 @@ export interface SendDueRatingInvitationsResult {
 }
 
 export interface RatingInvitationReminderActivities {
-  sendDueRatingInvitations(input: SendDueRatingInvitationsInput): Promise<SendDueRatingInvitationsResult>;
+  sendDueRatingInvitations: (input: SendDueRatingInvitationsInput) => Promise<SendDueRatingInvitationsResult>;
 }
 
 export interface RatingInvitationReminderDependencies {
@@ -40,7 +40,7 @@ export interface RatingInvitationReminderDependencies {
 export function createRatingInvitationReminderActivities(deps: RatingInvitationReminderDependencies): RatingInvitationReminderActivities {
   const { prisma, protector } = deps;
   return {
-    async sendDueRatingInvitations({ at: atIso }) {
+    sendDueRatingInvitations: async ({ at: atIso }) => {
       const at = new Date(atIso);
       const afterDays = await reminderAfterWorkingDays(prisma);
       // N working days are at least N calendar days: the cases completed since are not due yet.
