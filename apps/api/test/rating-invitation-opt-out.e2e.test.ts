@@ -57,6 +57,18 @@ describe('SMS invitations to rate: opt-outs and the setting', () => {
       expect(JSON.parse(rows[0].row)).toMatchObject({ source: 'SMS_REPLY', recorded_by: null });
     });
 
+    it('is documented in the OpenAPI document: the path, its body (from, text) and its answer', async () => {
+      const document = (await (await stack.get('/docs-json')).json()) as {
+        paths: Record<string, { post?: { requestBody?: unknown; responses?: Record<string, unknown> } }>;
+        components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> };
+      };
+      const inboundPath = document.paths['/api/integration/sms/inbound'];
+      expect(inboundPath?.post?.requestBody).toBeDefined();
+      expect(Object.keys(inboundPath?.post?.responses ?? {})).toEqual(expect.arrayContaining(['200', '401', '422']));
+      expect(document.components.schemas.InboundSmsDto).toMatchObject({ required: expect.arrayContaining(['from', 'text']) as unknown });
+      expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/call-logs/import', '/api/cases/{caseNumber}/sms-opt-out', '/api/admin/rating-invitation-settings']));
+    });
+
     it('is refused without the gateway’s API key (401) and for a sender that is no phone (422)', async () => {
       await expectRefusal(await inbound({ from: freshPhone(), text: 'TD' }, null), 401, 'INVALID_API_KEY');
       await expectRefusal(await inbound({ from: 'abc', text: 'TD' }), 422, 'INVALID_PHONE');
