@@ -41,3 +41,17 @@ export { enqueueRectificationStart } from './outbox';
 export { parseSlaPolicy, loadCurrentSlaPolicy, slaPolicyOfRow } from './sla-policy';
 export { appendAudit, type AuditEntry } from './audit-log';
 export { describeAuditChain, verifyAuditChain, type AuditChainReport, type BrokenLink } from './audit-chain';
+export {
+  DEFAULT_REMINDER_AFTER_WORKING_DAYS,
+  RATING_PERIOD_WORKING_DAYS,
+  RATING_INVITATION_SMS_TEMPLATE,
+  hashInvitationToken,
+  isWellFormedInvitationToken,
+  newInvitationToken,
+  ratingInvitationWrites,
+  ratingPeriodEndsAt,
+  reminderAfterWorkingDays,
+  renderRatingInvitationSms,
+  type RatingInvitationDraft,
+  type RatingInvitationSmsFacts,
+} from './rating-invitation';

@@ -152,6 +152,11 @@ describe('the staff console', () => {
     await visible(timeline.getByTestId('timeline-actor').filter({ hasText: /^系统$/ }));
     await expect(timeline.getByTestId('timeline-actor').filter({ hasText: /^经办人 测试 jintun-handler$/ }).count()).resolves.toBe(3);
     await expect(timeline.getByText(/账号/).count()).resolves.toBe(0);
+    // The callback shows its stated and recorded times; recorded at once, no 补录; no call log imported: 未核验.
+    const proof = timeline.getByTestId('callback-proof');
+    await visible(proof.getByText(/^经办人所述回访时间 .+，系统登记于 .+$/));
+    await visible(proof.getByText('未核验'));
+    await expect(proof.getByText('补录').count()).resolves.toBe(0);
     await stack.screenshot(page, '07-case-awaiting-confirmation');
 
     // The list, then a preset: the case waits for the reviewer now, so it is not among 我的待办.

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { MasterDataVersion } from '@haochaping/db';
 import { DataProtector } from '@haochaping/privacy/server';
 import { RectificationActivitiesProvider } from './activities/rectification-activities.provider';
+import { RatingInvitationRemindersProvider } from './invitation-reminders/rating-invitation-reminders.provider';
 import { WorkerConfig } from './config/worker-config';
 import { NotificationDispatcher } from './notifications/notification-dispatcher.service';
 import { NotificationDriver } from './notifications/notification.driver';
@@ -41,6 +42,7 @@ export class WorkerModule {
             }),
         },
         RectificationActivitiesProvider,
+        RatingInvitationRemindersProvider,
         // The worker's LISTEN connection for master-data changes, for whoever must wait until the worker heard of one.
         { provide: MasterDataVersion, inject: [RectificationActivitiesProvider], useFactory: (provider: RectificationActivitiesProvider) => provider.masterDataVersion },
         TemporalWorkerService,

@@ -110,7 +110,10 @@ export const CALLBACK_METHOD_LABELS: Readonly<Record<CallbackMethod, string>> = 
 export const CALLBACK_METHODS = Object.keys(CALLBACK_METHOD_LABELS) as readonly CallbackMethod[];
 
 export interface CallbackAttempt {
+  /** When the handler states the call happened (checked: not before the review, not after the recording). */
   at: string;
+  /** When the workflow recorded the attempt; absent on attempts recorded before it was kept. */
+  recordedAt?: string;
   method: CallbackMethod;
   reached: boolean;
   summary: string;

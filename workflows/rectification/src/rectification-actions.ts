@@ -179,7 +179,17 @@ export class RectificationActions {
 
   private async recordCallback(command: RecordCallbackCommand): Promise<RectificationCaseState> {
     const initialReply = command.initialReply?.trim() || null;
-    this.state.callbacks.push({ at: command.at, method: command.method, reached: command.reached, summary: command.summary.trim(), initialReply, recordedBy: command.actor.userId });
+    // Both times are kept (the stated one and the workflow's own): a callback entered long after the call is 补录.
+    // State only, no command: replay of older histories is unchanged.
+    this.state.callbacks.push({
+      at: command.at,
+      recordedAt: nowIso(),
+      method: command.method,
+      reached: command.reached,
+      summary: command.summary.trim(),
+      initialReply,
+      recordedBy: command.actor.userId,
+    });
     if (command.reached) {
       this.clocks.fulfil('callback', command.at);
       this.state.callbackOutcome = 'REACHED';

@@ -146,10 +146,13 @@ export class RectificationsController {
   }
 
   @Post(':id/actions/record-callback')
-  @ApiOperation({ summary: 'One callback attempt (reached ones need the initial reply)' })
+  @ApiOperation({
+    summary: 'One callback attempt (reached ones need the initial reply)',
+    description: '`at` is the time the handler states; the system records its own time. A stated time before the review or after now is 422.',
+  })
   @ActionResponses()
   recordCallback(@Param('id', caseId()) id: string, @Body() body: RecordCallbackDto, @CurrentActor() actor: Actor): Promise<RectificationLiveResponse> {
-    return this.rectifications.act(id, 'recordCallback', { ...body, actor });
+    return this.rectifications.recordCallback(id, { ...body, actor });
   }
 
   @Post(':id/actions/record-rectification')

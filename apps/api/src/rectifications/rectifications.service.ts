@@ -24,6 +24,8 @@ import { DomainHttpException } from '../common/api-error';
 import { formatShanghaiInstant } from '@haochaping/working-time';
 import { defineSimpleRestResource, parseListParams, type ListPage } from '../common/simple-rest/simple-rest-list';
 import type { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-query.dto';
+import { CallbackProofService } from '../callback-proof/callback-proof.service';
+import { Clock } from '../common/clock';
 import { PrismaService } from '../prisma/prisma.service';
 import { CaseWorkflowClient, type CaseCommands } from '../temporal/case-workflow.client';
 import type { CaseAssigneeResponse } from './dto/case-assignee.response';
@@ -71,6 +73,8 @@ export class RectificationsService {
     private readonly cases: CaseWorkflowClient,
     private readonly prisma: PrismaService,
     private readonly timelineNames: TimelineNamesService,
+    private readonly callbackProof: CallbackProofService,
+    private readonly clock: Clock,
   ) {}
 
   /** The case as the workflow itself holds it now (a query, answered by a worker). */
@@ -88,7 +92,7 @@ export class RectificationsService {
     });
     if (!row) throw await this.cases.notFound(reviewId);
     this.assertVisible(actor, { hallCode: row.hall.code, invitedDepartmentCodes: row.invitedDepartmentCodes });
-    const timeline = await this.timelineNames.label(
+    const named = await this.timelineNames.label(
       row.timeline.map((entry) => ({
         seq: entry.seq,
         at: formatShanghaiInstant(entry.at),
@@ -98,18 +102,12 @@ export class RectificationsService {
       })),
       { hallName: row.hall.name, invitedDepartmentCodes: row.invitedDepartmentCodes },
     );
+    const { timeline, callbacks } = await this.callbackProof.annotate(row.reviewId, row.hall.code, named);
     return {
       ...this.toResponse(row),
       timeline,
-      allowedActions: allowedActions(actor, {
-        state: row.state as RectificationState,
-        hallCode: row.hall.code,
-        category: isRectificationCategory(row.category) ? row.category : null,
-        callbackOpen: row.callbackDueAt !== null,
-        invitedDepartmentCodes: row.invitedDepartmentCodes,
-        resultDueAt: row.resultDueAt,
-        now: new Date(),
-      }),
+      callbackProofs: callbacks,
+      allowedActions: allowedActions(actor, this.actionFactsOf(row)),
       source: 'read-model',
     };
   }
@@ -149,6 +147,19 @@ export class RectificationsService {
   async act<A extends RectificationAction>(reviewId: string, action: A, command: CaseCommands[A]): Promise<RectificationLiveResponse> {
     const state = await this.cases.act(reviewId, action, command);
     return this.withOffer(state, command.actor);
+  }
+
+  /**
+   * A callback attempt: its stated time is checked here against the review and now (422, as the workflow's validator
+   * does) when the read model says the actor may record a callback, so that a refusal for role or state (403, 409)
+   * still comes first, from the workflow.
+   */
+  async recordCallback(reviewId: string, command: CaseCommands['recordCallback']): Promise<RectificationLiveResponse> {
+    const row = await this.prisma.client.rectificationCase.findUnique({ where: { reviewId }, include: { hall: true } });
+    if (row && allowedActions(command.actor, this.actionFactsOf(row)).includes('record-callback')) {
+      await this.callbackProof.assertStatedTime(reviewId, command.at, this.clock.now());
+    }
+    return this.act(reviewId, 'recordCallback', command);
   }
 
   /**
@@ -212,7 +223,15 @@ export class RectificationsService {
       hallName: state.hallName,
       invitedDepartmentCodes: state.invitedDepartments.map((invitation) => invitation.departmentCode),
     });
-    return { ...state, timeline, id: state.reviewId, allowedActions: allowedActions(actor, caseForActionsFromState(state, new Date())), source: 'workflow' };
+    const proven = await this.callbackProof.annotate(state.reviewId, state.hallCode, timeline);
+    return {
+      ...state,
+      timeline: proven.timeline,
+      callbackProofs: proven.callbacks,
+      id: state.reviewId,
+      allowedActions: allowedActions(actor, caseForActionsFromState(state, new Date())),
+      source: 'workflow',
+    };
   }
 
   private assertVisible(actor: Actor, facts: RectificationVisibilityFacts): void {
@@ -220,6 +239,19 @@ export class RectificationsService {
     throw actor.role === 'DEPT_GUIDE'
       ? new DomainHttpException(403, 'FORBIDDEN', '所在部门未受邀协办该整改工单，无权查看')
       : new DomainHttpException(403, 'FORBIDDEN', '无权查看其他镇街的差评');
+  }
+
+  /** What the actions allowed on a read-model row depend on. */
+  private actionFactsOf(row: CaseRow): Parameters<typeof allowedActions>[1] {
+    return {
+      state: row.state as RectificationState,
+      hallCode: row.hall.code,
+      category: isRectificationCategory(row.category) ? row.category : null,
+      callbackOpen: row.callbackDueAt !== null,
+      invitedDepartmentCodes: row.invitedDepartmentCodes,
+      resultDueAt: row.resultDueAt,
+      now: new Date(),
+    };
   }
 
   private toResponse(row: CaseRow): RectificationCaseResponse {

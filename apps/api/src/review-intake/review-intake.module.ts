@@ -6,6 +6,9 @@ import { FeedbackEntriesService } from './feedback-entries.service';
 import { IntegrationRatingsController } from './integration-ratings.controller';
 import { IntegrationReviewsService } from './integration-reviews.service';
 import { InvitationsService } from './invitations/invitations.service';
+import { RatingInvitationSettingsController } from './invitations/rating-invitation-settings.controller';
+import { CaseSmsOptOutController, SmsInboundController } from './invitations/sms-opt-out.controller';
+import { SmsOptOutService } from './invitations/sms-opt-out.service';
 import { RatingMasterData } from './master-data/rating-master-data.service';
 import { PublicRatingInfoController } from './public-rating-info.controller';
 import { PublicReviewsController } from './public-reviews.controller';
@@ -26,7 +29,8 @@ import { WindowLookupService } from './window-lookup.service';
  */
 @Module({
   imports: [OutboxModule, CalendarModule],
-  controllers: [PublicReviewsController, PublicWindowsController, PublicRatingInfoController, IntegrationRatingsController, FeedbackEntriesController],
+  controllers: [PublicReviewsController, PublicWindowsController, PublicRatingInfoController, IntegrationRatingsController, FeedbackEntriesController,
+    SmsInboundController, CaseSmsOptOutController, RatingInvitationSettingsController],
   providers: [
     RatingMasterData,
     RatingCases,
@@ -35,6 +39,7 @@ import { WindowLookupService } from './window-lookup.service';
     IntegrationReviewsService,
     FeedbackEntriesService,
     InvitationsService,
+    SmsOptOutService,
     WindowLookupService,
     IntakeRateLimiter,
     PublicIntakeHook,

@@ -1,7 +1,7 @@
-import { Box, Typography } from '@mui/material';
+import { Box, Chip, Stack, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { beijingDateTime } from '../shared/countdown';
-import type { TimelineEntry } from './rectification.types';
+import type { CallbackProof, TimelineEntry } from './rectification.types';
 
 /**
  * The case's history, newest first, in the workflow's own Chinese wording of each step. The API names who took each
@@ -22,9 +22,32 @@ export const TimelineList = ({ entries }: { entries: readonly TimelineEntry[] })
             <Typography variant="caption" color="text.secondary" data-testid="timeline-actor">
               {entry.actorLabel}
             </Typography>
+            {entry.callbackProof ? <CallbackProofLine proof={entry.callbackProof} /> : null}
           </Box>
         </Box>
       ))}
+    </Box>
+  );
+};
+
+/** 补录 (recorded over a working hour after the stated time) in amber; the call-log check green when verified. */
+const PROOF_COLOURS: Record<string, 'warning' | 'success' | 'default'> = { 补录: 'warning', 通话记录已核验: 'success' };
+
+/** A callback's two times and its proof, under its timeline entry. */
+const CallbackProofLine = ({ proof }: { proof: CallbackProof }) => {
+  const translate = useTranslate();
+  return (
+    <Box data-testid="callback-proof">
+      <Typography variant="caption" color="text.secondary" component="div">
+        {translate('app.rectification.callback_times', { statedAt: beijingDateTime(proof.statedAt), recordedAt: beijingDateTime(proof.recordedAt) })}
+      </Typography>
+      {proof.labels.length > 0 ? (
+        <Stack direction="row" spacing={0.5} sx={{ mt: 0.5 }}>
+          {proof.labels.map((label) => (
+            <Chip key={label} label={label} size="small" variant="outlined" color={PROOF_COLOURS[label] ?? 'default'} />
+          ))}
+        </Stack>
+      ) : null}
     </Box>
   );
 };

@@ -1,6 +1,6 @@
 import type { RectificationActionPath } from '@haochaping/contracts';
 import { apiJson, type ApiBase } from '../api-base';
-import type { CaseAssignee, CaseReviewer, RectificationLiveState } from './rectification.types';
+import type { CallLogImportReport, CaseAssignee, CaseReviewer, RectificationLiveState } from './rectification.types';
 
 /** The case calls that are not CRUD, as methods of the console's data provider. */
 export interface RectificationMethods {
@@ -12,6 +12,8 @@ export interface RectificationMethods {
   getCaseAssignees(id: string): Promise<CaseAssignee[]>;
   /** `POST /api/rectifications/:id/actions/<action>`: the workflow decides; refusals are HttpErrors with its Chinese message. */
   rectificationAction(id: string, action: RectificationActionPath, body: Record<string, unknown>): Promise<RectificationLiveState>;
+  /** `POST /api/call-logs/import`: a hall's phone-system call log (CSV text); `dryRun` checks and lists bad lines only. */
+  importCallLog(hallCode: string, csv: string, dryRun: boolean): Promise<CallLogImportReport>;
 }
 
 export const rectificationMethods = (api: ApiBase): RectificationMethods => ({
@@ -19,4 +21,13 @@ export const rectificationMethods = (api: ApiBase): RectificationMethods => ({
   getCaseReviewer: (id, unmask) => apiJson(api, `/rectifications/${encodeURIComponent(id)}/reviewer${unmask ? '?unmask=1' : ''}`),
   getCaseAssignees: (id) => apiJson(api, `/rectifications/${encodeURIComponent(id)}/assignees`),
   rectificationAction: (id, action, body) => apiJson(api, `/rectifications/${encodeURIComponent(id)}/actions/${action}`, { method: 'POST', body }),
+  importCallLog: async (hallCode, csv, dryRun) => {
+    const query = new URLSearchParams({ hallCode, dryRun: String(dryRun) });
+    const response = await api.httpClient(`${api.url}/call-logs/import?${query.toString()}`, {
+      method: 'POST',
+      body: csv,
+      headers: new Headers({ Accept: 'application/json', 'Content-Type': 'text/csv; charset=utf-8' }),
+    });
+    return response.json as CallLogImportReport;
+  },
 });

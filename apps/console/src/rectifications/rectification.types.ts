@@ -66,6 +66,20 @@ export interface TimelineEntry {
   actionLabel: string;
   departments: Array<{ code: string; name: string }>;
   details?: Record<string, unknown> | null;
+  /** On a callback's entry: the stated and recorded times, 补录 and the call-log check (labels as the case shows them). */
+  callbackProof?: CallbackProof;
+}
+
+/** The evidence of one recorded callback (GET /api/rectifications/:id, callbackProofs and the timeline). */
+export interface CallbackProof {
+  statedAt: string;
+  recordedAt: string;
+  method: string;
+  reached: boolean;
+  backfilled: boolean;
+  callLog: 'VERIFIED' | 'UNVERIFIED' | null;
+  /** 补录, 通话记录已核验, 未核验. */
+  labels: string[];
 }
 
 /**
@@ -97,4 +111,15 @@ export interface RectificationLiveState {
   timeline: TimelineEntry[];
   allowedActions: RectificationActionPath[];
   source: 'workflow';
+}
+
+/** What `POST /api/call-logs/import` did, or in a dry run would do (numbers are never echoed, only line numbers). */
+export interface CallLogImportReport {
+  dryRun: boolean;
+  hallCode: string;
+  lines: number;
+  valid: number;
+  imported: number;
+  alreadyImported: number;
+  badLines: Array<{ line: number; reason: string }>;
 }

@@ -3,6 +3,8 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import type { RectificationActivities } from '@haochaping/contracts';
 import { WorkerConfig } from '../config/worker-config';
 import { RectificationActivitiesProvider } from '../activities/rectification-activities.provider';
+import { RatingInvitationRemindersProvider } from '../invitation-reminders/rating-invitation-reminders.provider';
+import { ensureRatingInvitationRemindersSchedule } from '../invitation-reminders/rating-invitation-reminders.schedule';
 
 /** Owns the Temporal worker: created when the Nest context boots, drained when it shuts down. */
 @Injectable()
@@ -15,6 +17,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   constructor(
     private readonly config: WorkerConfig,
     private readonly activities: RectificationActivitiesProvider,
+    private readonly invitationReminders: RatingInvitationRemindersProvider,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -24,8 +27,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       connection: this.connection,
       namespace: this.config.temporalNamespace,
       taskQueue: this.config.taskQueue,
-      workflowsPath: require.resolve('@haochaping/workflows'),
-      activities,
+      workflowsPath: require.resolve('./workflows'),
+      activities: { ...activities, ...this.invitationReminders.activities },
       maxCachedWorkflows: this.config.maxCachedWorkflows,
     });
     this.running = this.worker.run();
@@ -34,6 +37,14 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       process.exitCode = 1;
     });
     this.logger.log(`polling task queue "${this.config.taskQueue}" at ${this.config.temporalAddress}`);
+    // The SMS invitations' schedule, created or brought up to date at every start; without it the rectification
+    // workflows still run, so a failure is logged rather than stopping the worker.
+    try {
+      const outcome = await ensureRatingInvitationRemindersSchedule(this.connection, this.config.temporalNamespace, this.config.taskQueue);
+      this.logger.log(`rating invitation schedule ${outcome}`);
+    } catch (error) {
+      this.logger.error(`rating invitation schedule not set up: ${String(error)}`);
+    }
   }
 
   /** Resolves when the worker has stopped (after shutdown, or on a fatal error). */

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { RectificationCaseState, TimelineEntry } from '@haochaping/contracts';
 import type { RectificationActionPath } from '@haochaping/contracts';
+import { CallbackProofResponse } from '../../callback-proof/dto/callback-proof.response';
 import type { TimelineEntryLabels } from '../timeline-labels';
 
 /** One row of the read model (rectification_case), instants in Asia/Shanghai time. */
@@ -58,11 +59,15 @@ export class RectificationTimelineEntryResponse {
   @ApiProperty({ type: [TimelineDepartmentResponse], description: 'the departments the details name (departmentCode / departmentCodes)' })
   departments!: TimelineDepartmentResponse[];
   @ApiPropertyOptional({ type: Object, nullable: true }) details!: Record<string, unknown> | null;
+  @ApiPropertyOptional({ type: CallbackProofResponse, description: "a callback's proof (补录, call-log check); only on callback entries" })
+  callbackProof?: CallbackProofResponse;
 }
 
 /** `GET /api/rectifications/:id` from the read model: the row, its timeline and what the caller may do now. */
 export class RectificationDetailResponse extends RectificationCaseResponse {
   @ApiProperty({ type: [RectificationTimelineEntryResponse] }) timeline!: RectificationTimelineEntryResponse[];
+  @ApiProperty({ type: [CallbackProofResponse], description: 'the recorded callbacks with their proof, in the order recorded' })
+  callbackProofs!: CallbackProofResponse[];
   @ApiProperty({ type: [String], example: ['verify'], description: 'actions the calling user may take now (URL segments)' })
   allowedActions!: RectificationActionPath[];
   @ApiProperty({ enum: ['read-model'] }) source!: 'read-model';
@@ -71,7 +76,8 @@ export class RectificationDetailResponse extends RectificationCaseResponse {
 /** The workflow's own state (`?live=1`, and every action's answer), with what the caller may do next. */
 export type RectificationLiveResponse = Omit<RectificationCaseState, 'timeline'> & {
   /** The workflow's timeline, each entry named as in the read model's answer. */
-  timeline: Array<TimelineEntry & TimelineEntryLabels>;
+  timeline: Array<TimelineEntry & TimelineEntryLabels & { callbackProof?: CallbackProofResponse }>;
+  callbackProofs: CallbackProofResponse[];
   id: string;
   allowedActions: RectificationActionPath[];
   source: 'workflow';

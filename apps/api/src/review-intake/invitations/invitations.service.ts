@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { isMobilePhone } from '@haochaping/privacy';
 import { DataProtector } from '@haochaping/privacy/server';
-import type { Prisma } from '@haochaping/db';
+import { hashInvitationToken, isWellFormedInvitationToken, ratingInvitationWrites } from '@haochaping/db';
 import { DomainHttpException } from '../../common/api-error';
 import { Clock } from '../../common/clock';
 import { formatShanghaiInstant } from '@haochaping/working-time';
@@ -16,8 +15,6 @@ import { invitationUsed, ReviewRecorder, type Submission } from '../review-recor
 import { formatChineseDateTime } from '@haochaping/working-time';
 import { maskCaseNumber } from '../rules/rating-labels';
 import { assertRatable, caseAlreadyRated, ratingPeriodClosesAt } from '../rules/review-rules';
-import { renderRatingInvitationSms, RATING_INVITATION_SMS_TEMPLATE } from './invitation-sms.template';
-import { hashInvitationToken, isWellFormedInvitationToken, newInvitationToken } from './invitation-token';
 
 const HOUR_MS = 3_600_000;
 
@@ -67,36 +64,20 @@ export class InvitationsService {
     const requested = now.getTime() + (dto.validHours ?? DEFAULT_INVITATION_VALID_HOURS) * HOUR_MS;
     const expiresAt = new Date(Math.min(requested, ratingPeriodClosesAt(workingTime, completedAt).getTime()));
 
-    const { token, tokenHash } = newInvitationToken();
-    const id = randomUUID();
-    const url = `${this.config.limits.publicBaseUrl}/citizen/i/${token}`;
-    const writes: Prisma.PrismaPromise<unknown>[] = [
-      this.prisma.client.ratingInvitation.create({ data: { id, caseId: ratedCase.id, tokenHash, expiresAt, createdAt: now }, select: { id: true } }),
-    ];
-
+    let sms: { recipientEnc: string; hallName: string; serviceItemName: string } | undefined;
     let smsNotQueuedReason: string | undefined;
     if (dto.sendSms) {
       const phone = this.protector.decryptOptional(ratedCase.applicantPhoneEnc);
-      if (phone === null || !isMobilePhone(phone)) {
+      if (phone === null || !isMobilePhone(phone) || !ratedCase.applicantPhoneEnc) {
         smsNotQueuedReason = phone === null ? '该办件未登记联系电话，未发送短信' : '该办件登记的电话不是手机号码，未发送短信';
+      } else if (await this.prisma.client.smsOptOut.findUnique({ where: { phoneHash: this.protector.phoneHash(phone) }, select: { phoneHash: true } })) {
+        smsNotQueuedReason = '该号码已退订短信，未发送短信';
       } else {
         const [hall, item] = await Promise.all([this.masterData.hallById(ratedCase.hallId), this.masterData.serviceItem(ratedCase.serviceItemId)]);
-        const facts = { hallName: hall.name, serviceItemName: item.name, url, expiresAt };
-        writes.push(
-          this.prisma.client.notification.create({
-            data: {
-              channel: 'SMS',
-              key: `invitation-sms:${id}`,
-              template: RATING_INVITATION_SMS_TEMPLATE,
-              params: { hallName: hall.name, serviceItemName: item.name, url, expiresAt: formatShanghaiInstant(expiresAt) },
-              recipientEnc: ratedCase.applicantPhoneEnc,
-              body: renderRatingInvitationSms(facts),
-            },
-            select: { id: true },
-          }),
-        );
+        sms = { recipientEnc: ratedCase.applicantPhoneEnc, hallName: hall.name, serviceItemName: item.name };
       }
     }
+    const { url, writes } = ratingInvitationWrites(this.prisma.client, { caseId: ratedCase.id, createdAt: now, expiresAt, publicBaseUrl: this.config.limits.publicBaseUrl, sms });
     // The invitation and its SMS are written together: never an SMS for a link that does not exist.
     await this.prisma.client.$transaction(writes);
     return { url, expiresAt: formatShanghaiInstant(expiresAt), smsQueued: dto.sendSms === true && smsNotQueuedReason === undefined, ...(smsNotQueuedReason ? { smsNotQueuedReason } : {}) };

@@ -1,5 +1,5 @@
 import { isBadReview } from '@haochaping/contracts';
-import type { ReviewChannel } from '@haochaping/db';
+import { RATING_PERIOD_WORKING_DAYS, ratingPeriodEndsAt, type ReviewChannel } from '@haochaping/db';
 import type { WorkingTime } from '@haochaping/working-time';
 import { DomainHttpException } from '../../common/api-error';
 import type { OptionSetEntry } from '../master-data/rating-master-data.service';
@@ -14,7 +14,8 @@ export const STAFF_ENTRY_CHANNELS = ['FAULT_WINDOW', 'MAILBOX', 'HOTLINE', 'SUPE
 export type StaffEntryChannel = (typeof STAFF_ENTRY_CHANNELS)[number];
 
 /** Shandong's rule: a case may be rated up to 5 working days after its completion, on the hall's calendar. */
-export const RATING_PERIOD_WORKING_DAYS = 5;
+// The rating period is shared with the worker's SMS invitations (@haochaping/db rating-invitation.ts).
+export { RATING_PERIOD_WORKING_DAYS };
 
 /** Second-level options one rating may pick (the set has at most 10 per nature). */
 export const MAX_OPTION_CODES = 10;
@@ -25,7 +26,7 @@ export const caseAlreadyRated = (ratedAt: Date) =>
 /** The instant the rating period of a case completed at `completedAt` closes: completion + 5 working days. */
 export function ratingPeriodClosesAt(workingTime: WorkingTime, completedAt: Date): Date {
   try {
-    return workingTime.addWorkingDays(completedAt, RATING_PERIOD_WORKING_DAYS).dueAt;
+    return ratingPeriodEndsAt(workingTime, completedAt);
   } catch (error) {
     // Only a year with neither a calendar row nor a statutory fallback (before 2025, after 2035) gets here.
     if (!(error instanceof RangeError)) throw error;

@@ -1,0 +1,3 @@
+// The workflow bundle of this worker: the rectification workflow and the scheduled SMS invitations to rate.
+export * from '@haochaping/workflows';
+export { ratingInvitationRemindersWorkflow } from '../invitation-reminders/rating-invitation-reminders.workflow';
