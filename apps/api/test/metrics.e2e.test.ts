@@ -1,4 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createPrismaClient } from '@haochaping/db';
+import { workerMetricsRegistry } from '@haochaping/worker';
 import { eventually } from './helpers/eventually';
 import { startE2eStack, type E2eStack } from './helpers/e2e-stack';
 
@@ -56,6 +60,22 @@ describe('GET /metrics (Prometheus)', () => {
     expect(after).toMatch(/^haochaping_outbox_pending \d/m);
     expect(after).toMatch(/^haochaping_api_process_resident_memory_bytes \d/m);
     expect(after).not.toMatch(/排队|jintun|clientKey/);
+  });
+
+  it('every metric the alert rules and the Grafana dashboard in deploy/ use is one the API or the worker exposes', async () => {
+    const prisma = createPrismaClient({ databaseUrl: stack.db.url, poolSize: 1 });
+    try {
+      const exposed = `${await scrape()}\n${await workerMetricsRegistry(prisma).metrics()}`;
+      const names = new Set([...exposed.matchAll(/^# TYPE (\w+) /gm)].map((match) => match[1]));
+      const deploy = path.join(__dirname, '..', '..', '..', 'deploy');
+      const used = ['prometheus/alerts.yml', 'grafana/dashboards/haochaping-overview.json']
+        .map((file) => fs.readFileSync(path.join(deploy, file), 'utf8'))
+        .flatMap((text) => [...text.matchAll(/haochaping_\w+/g)].map((match) => match[0].replace(/_(bucket|count|sum)$/, '')));
+      expect(used.length).toBeGreaterThan(10);
+      expect([...new Set(used)].filter((name) => !names.has(name))).toEqual([]);
+    } finally {
+      await prisma.$disconnect();
+    }
   });
 
   it('names a request by its route template, never its URL', async () => {

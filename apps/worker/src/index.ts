@@ -5,3 +5,4 @@ export { TemporalWorkerService } from './temporal/temporal-worker.service';
 export { createRectificationActivities } from './activities/rectification.activities';
 export { NotificationDriver } from './notifications/notification.driver';
 export { LogNotificationDriver } from './notifications/log-notification.driver';
+export { workerMetricsRegistry, startMetricsServer, type MetricsServer } from './metrics/worker-metrics';

@@ -202,6 +202,8 @@ async function main(): Promise<void> {
     TEMPORAL_TASK_QUEUE: config.taskQueue,
     TEMPORAL_UI_URL: process.env.TEMPORAL_UI_URL ?? temporalUi ?? '',
     API_PORT: String(config.apiPort),
+    // The worker's GET /metrics (Prometheus); the API's is at /metrics on API_PORT.
+    WORKER_METRICS_PORT: env('WORKER_METRICS_PORT', '9464'),
     APP_MODE: config.production ? 'production' : 'development',
     [DATA_KEY_ENV]: dataKey.toString('base64'),
     // Where citizens' links and window QR codes point: the console's citizen pages.
