@@ -2,10 +2,13 @@ import { Box, Chip, Stack, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { beijingDateTime } from '../shared/countdown';
 import type { CallbackProof, TimelineEntry } from './rectification.types';
+import { timelineFacts } from './timeline-facts';
 
 /**
  * The case's history, newest first, in the workflow's own Chinese wording of each step. The API names who took each
  * step and the departments it mentions (actorLabel, actionLabel): the console never shows an account id or a code.
+ * Under each step, what it recorded that the next person must read (timeline-facts.ts): an extension's reason and
+ * the reviewer's answer for the county deciding it, a finding's evidence, measures and result, a note's text.
  */
 export const TimelineList = ({ entries }: { entries: readonly TimelineEntry[] }) => {
   const translate = useTranslate();
@@ -22,6 +25,11 @@ export const TimelineList = ({ entries }: { entries: readonly TimelineEntry[] })
             <Typography variant="caption" color="text.secondary" data-testid="timeline-actor">
               {entry.actorLabel}
             </Typography>
+            {timelineFacts(entry.details).map((fact) => (
+              <Typography key={fact.label} variant="body2" color="text.secondary" component="div" data-testid="timeline-fact">
+                {fact.label}：{fact.value}
+              </Typography>
+            ))}
             {entry.callbackProof ? <CallbackProofLine proof={entry.callbackProof} /> : null}
           </Box>
         </Box>
