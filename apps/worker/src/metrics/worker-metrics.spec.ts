@@ -40,9 +40,9 @@ describe('the worker’s GET /metrics', () => {
     await notice({ channel: 'SMS', template: 'STAFF_OVERDUE', sentAt: new Date() });
     await notice({ channel: 'SMS', template: 'RESULT_TO_REVIEWER', lastError: 'gave up after 6 attempt(s): 503' });
     await notice({ channel: 'SMS', template: 'STAFF_OVERDUE', lastError: 'gateway timeout' });
-    await notice({ channel: 'CONSOLE', template: 'OVERDUE' });
-    await notice({ channel: 'CONSOLE', template: 'OVERDUE' });
-    await notice({ channel: 'CONSOLE', template: 'ESCALATED_TO_COUNTY' });
+    await notice({ channel: 'CONSOLE', template: 'OVERDUE_LEVEL_1' });
+    await notice({ channel: 'CONSOLE', template: 'OVERDUE_LEVEL_1' });
+    await notice({ channel: 'CONSOLE', template: 'OVERDUE_LEVEL_2' });
 
     const hall = await prisma.hall.findFirstOrThrow({ where: { code: 'jintun' } });
     for (const [level, overdue, state] of [
@@ -61,8 +61,8 @@ describe('the worker’s GET /metrics', () => {
     expect(sample(after, 'haochaping_sms_sent_total') - sample(before, 'haochaping_sms_sent_total')).toBe(2);
     expect(sample(after, 'haochaping_sms_failed_total') - sample(before, 'haochaping_sms_failed_total')).toBe(1);
     expect(sample(after, 'haochaping_sms_pending') - sample(before, 'haochaping_sms_pending')).toBe(1);
-    expect(sample(after, 'haochaping_notices_total', 'kind="OVERDUE"') - sample(before, 'haochaping_notices_total', 'kind="OVERDUE"')).toBe(2);
-    expect(sample(after, 'haochaping_notices_total', 'kind="ESCALATED_TO_COUNTY"') - sample(before, 'haochaping_notices_total', 'kind="ESCALATED_TO_COUNTY"')).toBe(1);
+    expect(sample(after, 'haochaping_notices_total', 'kind="OVERDUE_LEVEL_1"') - sample(before, 'haochaping_notices_total', 'kind="OVERDUE_LEVEL_1"')).toBe(2);
+    expect(sample(after, 'haochaping_notices_total', 'kind="OVERDUE_LEVEL_2"') - sample(before, 'haochaping_notices_total', 'kind="OVERDUE_LEVEL_2"')).toBe(1);
     expect(sample(after, 'haochaping_cases_overdue') - sample(before, 'haochaping_cases_overdue')).toBe(2);
     expect(sample(after, 'haochaping_cases_escalated', 'level="1"') - sample(before, 'haochaping_cases_escalated', 'level="1"')).toBe(1);
     expect(sample(after, 'haochaping_cases_escalated', 'level="2"') - sample(before, 'haochaping_cases_escalated', 'level="2"')).toBe(2);
