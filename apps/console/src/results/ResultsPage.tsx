@@ -49,8 +49,11 @@ const Section = ({ title, help, action, children, testId }: { title: string; hel
   </Card>
 );
 
-/** Headers on one line; a narrow screen scrolls a wide table sideways. */
-const Scroll = ({ children }: { children: ReactNode }) => <Box sx={{ overflowX: 'auto', '& th': { whiteSpace: 'nowrap' } }}>{children}</Box>;
+/**
+ * Headers on one line; a wide table scrolls sideways inside its card. Width 0 with a min-width of 100 % keeps the
+ * table's width out of the page's own (else the layout grows to the table and the whole page scrolls).
+ */
+const Scroll = ({ children }: { children: ReactNode }) => <Box sx={{ overflowX: 'auto', width: 0, minWidth: '100%', '& th': { whiteSpace: 'nowrap' } }}>{children}</Box>;
 
 const Loading = ({ error, children }: { error: Error | null; children: ReactNode }) => {
   const translate = useTranslate();
@@ -170,18 +173,27 @@ const LevelDistribution = ({ levels }: { levels: LevelCounts }) => {
   const total = LEVELS.reduce((sum, level) => sum + levels[level.key], 0);
   return (
     <Grid container spacing={2}>
-      <Grid size={{ xs: 12, md: 6 }}>
+      <Grid size={12}>
         <ResultsChart
           testId="results-levels-chart"
           height={260}
           option={{
             tooltip: { trigger: 'item' },
+            legend: { bottom: 0 },
             color: LEVEL_COLORS,
-            series: [{ type: 'pie', radius: ['35%', '70%'], label: { formatter: '{b}\n{c}' }, data: LEVELS.map((level) => ({ name: level.label, value: levels[level.key] })) }],
+            series: [
+              {
+                type: 'pie',
+                radius: ['30%', '70%'],
+                center: ['50%', '45%'],
+                label: { position: 'inside', formatter: (item: { value?: unknown }) => (Number(item.value) > 0 ? String(item.value) : '') },
+                data: LEVELS.map((level) => ({ name: level.label, value: levels[level.key] })),
+              },
+            ],
           }}
         />
       </Grid>
-      <Grid size={{ xs: 12, md: 6 }}>
+      <Grid size={12}>
         <Table size="small" data-testid="results-levels-table">
           <TableHead>
             <TableRow>
@@ -322,14 +334,14 @@ const RankingSection = ({ query }: { query: ResultsQuery }) => {
       help={minimum.data === undefined ? undefined : translate('app.results.rankings_help', { min: minimum.data })}
       action={
         <Stack direction="row" spacing={1}>
-          <TextField select size="small" label={translate('app.results.ranking_dimension')} value={dimension} onChange={(event) => setDimension(event.target.value as RankingDimension)} sx={{ minWidth: 140 }}>
+          <TextField select size="small" label={translate('app.results.ranking_dimension')} value={dimension} onChange={(event) => setDimension(event.target.value as RankingDimension)} sx={{ width: 160 }}>
             {RANKING_DIMENSIONS.map((key) => (
               <MenuItem key={key} value={key}>
                 {RESULT_DIMENSIONS[key]}
               </MenuItem>
             ))}
           </TextField>
-          <TextField select size="small" label={translate('app.results.ranking_figure')} value={figure} onChange={(event) => setFigure(event.target.value as FigureKey)} sx={{ minWidth: 180 }}>
+          <TextField select size="small" label={translate('app.results.ranking_figure')} value={figure} onChange={(event) => setFigure(event.target.value as FigureKey)} sx={{ width: 240 }}>
             {RANKING_FIGURES.map((key) => (
               <MenuItem key={key} value={key}>
                 {FIGURES[key].label}
@@ -407,6 +419,7 @@ export const ResultsPage = () => {
               label={translate('app.results.date')}
               helperText={translate('app.results.date_help')}
               value={query.date}
+              sx={{ width: 200 }}
               onChange={(event) => /^\d{4}-\d{2}-\d{2}$/.test(event.target.value) && setQuery({ ...query, date: event.target.value })}
               slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'results-date' } }}
             />
@@ -416,7 +429,7 @@ export const ResultsPage = () => {
               label={translate('app.results.dimension')}
               value={query.dimension}
               onChange={(event) => setQuery({ ...query, dimension: event.target.value as ResultDimension })}
-              sx={{ minWidth: 160 }}
+              sx={{ width: 180 }}
               slotProps={{ select: { SelectDisplayProps: { 'data-testid': 'results-dimension' } as object } }}
             >
               {DIMENSIONS.map((key) => (
