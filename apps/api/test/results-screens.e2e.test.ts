@@ -211,6 +211,19 @@ describe('统计分析 screens: trend, rankings with a minimum, xlsx and CSV exp
     expect(body.totalLevels).toEqual({ level5: 3, level4: 1, level3: 1, level2: 1, level1: 2 });
   });
 
+  it('documents every status of the new operations in OpenAPI, the exports with their file types', async () => {
+    type Operation = { responses: Record<string, { content?: Record<string, unknown> }> };
+    const document = (await (await fetch(`${baseUrl}/docs-json`)).json()) as { paths: Record<string, Record<string, Operation>> };
+    const statuses = (path: string, method = 'get') => Object.keys(document.paths[path]?.[method]?.responses ?? {}).sort();
+    for (const path of ['/api/results/trend', '/api/results/rankings', '/api/results/figures.xlsx', '/api/results/figures.csv']) {
+      expect([path, statuses(path)]).toEqual([path, ['200', '401', '403', '422']]);
+    }
+    expect(statuses('/api/results/settings')).toEqual(['200', '401', '403']);
+    expect(statuses('/api/admin/results-settings', 'put')).toEqual(['200', '401', '403', '422']);
+    expect(Object.keys(document.paths['/api/results/figures.xlsx']?.['get']?.responses['200']?.content ?? {})).toEqual(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
+    expect(Object.keys(document.paths['/api/results/figures.csv']?.['get']?.responses['200']?.content ?? {})).toEqual(['text/csv']);
+  });
+
   describe('exports of the figures table', () => {
     const november = { dimension: 'hall', period: 'month', date: '2026-11-15' };
     const headers = ['大厅（镇街）', '编码', ...FIGURE_KEYS.map((key) => FIGURES[key].label)];
