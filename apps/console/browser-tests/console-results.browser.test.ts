@@ -120,4 +120,19 @@ describe('统计分析', () => {
     expect(await page.getByTestId('results-trend-chart').locator('svg path').count()).toBeGreaterThan(4);
     await stack.screenshot(page, 'results-02-week-by-reason');
   }, 60_000);
+
+  it('超期督办 ranks with the minimum the admin set (no longer a number in the console)', async () => {
+    const saved = await fetch(`${stack.api.baseUrl}/admin/results-settings`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', 'x-dev-actor': JSON.stringify({ userId: 'setup-admin', role: 'ADMIN', hallCodes: [] }) },
+      body: JSON.stringify({ minReviewsToRank: 5 }),
+    });
+    expect(saved.status).toBe(200);
+    const page = await stack.deskPage();
+    await signIn(page, 'county-results');
+    await page.getByRole('menuitem', { name: '超期督办' }).click();
+    await visible(page.getByText('计入少于 5 件的大厅不排名', { exact: false }));
+    await page.getByRole('menuitem', { name: '统计分析' }).click();
+    await visible(page.getByText('评价数少于 5 条的不排名', { exact: false }));
+  }, 60_000);
 });
