@@ -166,7 +166,7 @@ describe('GET /api/results/figures (统计分析: every figure on a hand-compute
   it('the county total adds the halls: 好评率 5/11, 差评率 6/11, 主动评价好评率 4/10', async () => {
     const { body } = await get(county, { period: 'month', date: '2026-11-30' });
     expect(body.dimension).toBe('county');
-    expect(rows(body)).toEqual([{ key: 'county', code: null, name: '全县', figures: body.total }]);
+    expect(rows(body)).toEqual([{ key: 'county', code: null, name: '全县', levels: body.totalLevels, figures: body.total }]);
     expect(body.total).toMatchObject({ reviews: 12, goodRate: 0.4545, badRate: 0.5455, unpromptedGoodRate: 0.4, ratedRate: 0.8, onTimeRate: 0.4, notAdopted: 1 });
   });
 

@@ -9,6 +9,7 @@ import { feedbackEntryMethods, type FeedbackEntryMethods } from './feedback-entr
 import { notificationMethods, type NotificationMethods } from './notifications/data-provider';
 import { withPageCap } from './page-cap';
 import { rectificationMethods, type RectificationMethods } from './rectifications/data-provider';
+import { resultsMethods, type ResultsMethods } from './results/data-provider';
 import { reviewMethods, type ReviewMethods } from './reviews/data-provider';
 import { statisticsMethods, type StatisticsMethods } from './supervision/data-provider';
 
@@ -24,6 +25,7 @@ export interface ConsoleDataProvider
     RectificationMethods,
     ReviewMethods,
     StatisticsMethods,
+    ResultsMethods,
     DashboardMethods,
     MasterDataMethods,
     RulesMethods,
@@ -39,6 +41,7 @@ export const createDataProvider = (url: string = API_URL, httpClient: HttpClient
     ...rectificationMethods(api),
     ...reviewMethods(api),
     ...statisticsMethods(api),
+    ...resultsMethods(api),
     ...dashboardMethods(api),
     ...masterDataMethods(api),
     ...rulesMethods(api),

@@ -10,6 +10,7 @@ import { feedbackEntriesScreens } from './feedback-entries/resources';
 import type { MODULES } from './modules';
 import { notificationsScreens } from './notifications/resources';
 import { rectificationsScreens } from './rectifications/resources';
+import { resultsScreens } from './results/resources';
 import { reviewsScreens } from './reviews/resources';
 import { supervisionScreens } from './supervision/resources';
 
@@ -45,6 +46,7 @@ export const SCREENS: { readonly [M in Module as M['name']]: ModuleScreens<M> } 
   'admin/master-data': masterDataScreens,
   'admin/rules': rulesScreens,
   supervision: supervisionScreens,
+  results: resultsScreens,
   dashboard: dashboardScreens,
   notifications: notificationsScreens,
 };

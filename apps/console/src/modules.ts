@@ -7,6 +7,7 @@ import { dashboardModule } from './dashboard/module';
 import { feedbackEntriesModule } from './feedback-entries/module';
 import { notificationsModule } from './notifications/module';
 import { rectificationsModule } from './rectifications/module';
+import { resultsModule } from './results/module';
 import { reviewsModule } from './reviews/module';
 import { supervisionModule } from './supervision/module';
 
@@ -26,6 +27,7 @@ export const MODULES = registeredModules([
   masterDataModule,
   rulesModule,
   supervisionModule,
+  resultsModule,
   dashboardModule,
   notificationsModule,
 ]);

@@ -66,6 +66,24 @@ export interface Slice {
   to: Date;
   /** A condition on a hall id column (the actor's scope), given the column. */
   hallScope: (column: Prisma.Sql) => Prisma.Sql;
+  /**
+   * A trend: key every statement by the Shanghai day, ISO week (Monday) or month its period column falls in
+   * (YYYY-MM-DD of the bucket's first day) instead of the dimension, so a bucket counts exactly what a period
+   * of the same days would.
+   */
+  bucket?: TrendBucket;
+}
+
+export type TrendBucket = 'day' | 'week' | 'month';
+
+/** The bucket a timestamp column falls in, as the Shanghai date of the bucket's first day. */
+function bucketKey(bucket: TrendBucket, column: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`to_char(date_trunc(${bucket}, ${column} AT TIME ZONE 'Asia/Shanghai'), 'YYYY-MM-DD')`;
+}
+
+/** The dimension's key, or the bucket of the statement's period column when the slice is a trend. */
+function keyOf(keyed: { key: Prisma.Sql; joins: Prisma.Sql }, slice: Slice, periodColumn: Prisma.Sql): { key: Prisma.Sql; joins: Prisma.Sql } {
+  return slice.bucket ? { key: bucketKey(slice.bucket, periodColumn), joins: keyed.joins } : keyed;
 }
 
 export interface ReviewCountsRow {
@@ -87,7 +105,7 @@ export interface ReviewCountsRow {
 }
 
 export function reviewCounts(dimension: ResultDimension, slice: Slice): Prisma.Sql {
-  const { key, joins } = reviewKey(dimension);
+  const { key, joins } = keyOf(reviewKey(dimension), slice, Prisma.sql`r."created_at"`);
   return Prisma.sql`
     SELECT ${key} AS "key",
       count(*)::int AS reviews,
@@ -119,8 +137,9 @@ export interface CaseCountsRow {
 
 /** Service cases completed in the period and how many of them were rated (一次一评) by now; null for review-only dimensions. */
 export function caseCounts(dimension: ResultDimension, slice: Slice): Prisma.Sql | null {
-  const keyed = caseKey(dimension);
-  if (!keyed) return null;
+  const dimensionKey = caseKey(dimension);
+  if (!dimensionKey) return null;
+  const keyed = keyOf(dimensionKey, slice, Prisma.sql`sc."completed_at"`);
   return Prisma.sql`
     SELECT ${keyed.key} AS "key", count(*)::int AS completed, count(rv."id")::int AS rated
     FROM "service_case" sc
@@ -148,7 +167,7 @@ export interface RectificationCountsRow {
  * (owner COUNTY), and a final 满意 or 不满意 is its outcome.
  */
 export function rectificationCounts(dimension: ResultDimension, slice: Slice, onTime: Prisma.Sql, late: Prisma.Sql): Prisma.Sql {
-  const { key, joins } = reviewKey(dimension);
+  const { key, joins } = keyOf(reviewKey(dimension), slice, Prisma.sql`rc."opened_at"`);
   return Prisma.sql`
     SELECT ${key} AS "key",
       count(*) FILTER (WHERE ${onTime})::int AS on_time,
@@ -179,7 +198,7 @@ export interface HandlingRow {
  * (which closes the case). The working hours between are computed with the hall's calendar.
  */
 export function handlingTimes(dimension: ResultDimension, slice: Slice): Prisma.Sql {
-  const { key, joins } = reviewKey(dimension);
+  const { key, joins } = keyOf(reviewKey(dimension), slice, Prisma.sql`rc."opened_at"`);
   return Prisma.sql`
     SELECT * FROM (
       SELECT ${key} AS "key", rc."hall_id"::text AS hall_id, r."created_at" AS reviewed_at,

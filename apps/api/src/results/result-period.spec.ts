@@ -1,4 +1,4 @@
-import { customPeriod, resultPeriod } from './result-period';
+import { customPeriod, resultPeriod, trendBuckets } from './result-period';
 
 describe('resultPeriod: Shanghai calendar periods containing a date', () => {
   it.each([
@@ -24,5 +24,27 @@ describe('resultPeriod: Shanghai calendar periods containing a date', () => {
       to: new Date('2026-11-16T00:00:00+08:00'),
       label: '2026-11-01 至 2026-11-15',
     });
+  });
+});
+
+describe('trendBuckets: whole Shanghai days, ISO weeks or months over a range', () => {
+  it.each([
+    ['day', '2026-11-30', '2026-12-02', ['2026-11-30', '2026-12-01', '2026-12-02']],
+    // 2026-11-04 is a Wednesday: its week starts on Monday 11-02; 11-16 starts the last week
+    ['week', '2026-11-04', '2026-11-16', ['2026-11-02', '2026-11-09', '2026-11-16']],
+    ['month', '2026-11-15', '2027-01-01', ['2026-11-01', '2026-12-01', '2027-01-01']],
+    ['day', '2026-12-02', '2026-12-01', []],
+  ] as const)('%s from %s to %s: %j', (kind, from, to, keys) => {
+    expect(trendBuckets(kind, from, to).map((bucket) => bucket.key)).toEqual(keys);
+  });
+
+  it('labels a bucket as a period of its kind, with its bounds', () => {
+    expect(trendBuckets('week', '2026-11-04', '2026-11-04')).toEqual([
+      { kind: 'week', key: '2026-11-02', from: new Date('2026-11-02T00:00:00+08:00'), to: new Date('2026-11-09T00:00:00+08:00'), label: '2026-11-02 至 2026-11-08' },
+    ]);
+  });
+
+  it('stops one bucket past the limit (the caller refuses the range)', () => {
+    expect(trendBuckets('day', '2026-01-01', '2026-12-31', 10)).toHaveLength(11);
   });
 });

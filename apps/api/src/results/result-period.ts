@@ -53,3 +53,25 @@ export function customPeriod(fromDate: string, toDate: string): ResultPeriod {
   const to = resultPeriod('day', toDate).to;
   return { kind: 'custom', from, to, label: fromDate === toDate ? fromDate : `${fromDate} 至 ${toDate}` };
 }
+
+/** One bucket of a trend: a whole Shanghai day, ISO week or month, keyed by its first day (YYYY-MM-DD). */
+export interface TrendBucketPeriod extends ResultPeriod {
+  key: string;
+}
+
+/**
+ * The days, weeks or months from the one containing `fromDate` to the one containing `toDate` (whole buckets: a
+ * week trend from a Wednesday starts on that week's Monday). Stops after `limit` + 1 buckets, so a caller can
+ * refuse a range that is too long without building it; empty when `toDate` is before `fromDate`.
+ */
+export function trendBuckets(kind: 'day' | 'week' | 'month', fromDate: string, toDate: string, limit = 400): TrendBucketPeriod[] {
+  const last = resultPeriod('day', toDate).from;
+  const buckets: TrendBucketPeriod[] = [];
+  if (last < resultPeriod('day', fromDate).from) return buckets;
+  let period = resultPeriod(kind, fromDate);
+  while (period.from <= last && buckets.length <= limit) {
+    buckets.push({ ...period, key: localDate(period.from) });
+    period = resultPeriod(kind, localDate(period.to));
+  }
+  return buckets;
+}

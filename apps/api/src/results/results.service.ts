@@ -19,8 +19,10 @@ import { DomainHttpException } from '../common/api-error';
 import { Clock } from '../common/clock';
 import { PrismaService } from '../prisma/prisma.service';
 import { lateCase, onTimeCase } from '../statistics/on-time.sql';
+import { LOWER_IS_BETTER, type RankingEntryDto, type RankingsQueryDto, type RankingsResponse } from './dto/rankings.dto';
 import type { ResultsQueryDto } from './dto/results-query.dto';
-import type { ResultsResponse, ResultsRowDto } from './dto/results.response';
+import type { TrendQueryDto, TrendResponse } from './dto/trend.dto';
+import type { LevelCountsDto, ResultsResponse, ResultsRowDto } from './dto/results.response';
 import {
   caseCounts,
   handlingTimes,
@@ -32,12 +34,15 @@ import {
   type ReviewCountsRow,
   type Slice,
 } from './figure-counters.sql';
-import { customPeriod, resultPeriod, type ResultPeriod } from './result-period';
+import { customPeriod, resultPeriod, trendBuckets, type ResultPeriod } from './result-period';
+import { ResultsSettingsService } from './results-settings.service';
 
 type MutableCounters = { -readonly [K in keyof FigureCounters]: FigureCounters[K] extends readonly number[] ? number[] : number };
 
 /** Longest custom period: three years of days. */
 const MAX_CUSTOM_DAYS = 3 * 366;
+/** Longest trend: 400 buckets (more than a year of days; a chart of more says nothing). */
+const MAX_TREND_BUCKETS = 400;
 
 /**
  * The county's results (issue 14): every figure of results.contract.ts per value of one dimension over one period,
@@ -50,6 +55,7 @@ export class ResultsService {
     private readonly prisma: PrismaService,
     private readonly calendar: WorkingCalendar,
     private readonly clock: Clock,
+    private readonly settings: ResultsSettingsService,
   ) {}
 
   async figures(actor: Actor, query: ResultsQueryDto): Promise<ResultsResponse> {
@@ -57,7 +63,108 @@ export class ResultsService {
     const dimension = query.dimension ?? 'county';
     const period = this.period(query, now);
     const slice: Slice = { from: period.from, to: period.to, hallScope: hallScope(actor) };
+    const byKey = await this.counters(dimension, slice, now);
 
+    const names = await this.names(dimension, [...byKey.keys()]);
+    const rows: ResultsRowDto[] = [...byKey.entries()]
+      .map(([key, slice]) => ({ key, ...(names.get(key) ?? { code: null, name: key ?? '未登记' }), levels: levelsOf(slice), figures: computeFigures(slice) }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN') || (a.code ?? '').localeCompare(b.code ?? ''));
+    // A review with several reasons is in several reason rows: the total counts it once.
+    const whole = dimension === 'reason' ? await this.figures(actor, { ...query, dimension: 'county' }) : undefined;
+    const sum = addFigureCounters([...byKey.values()]);
+    const total = whole?.total ?? computeFigures(sum);
+    const totalLevels = whole?.totalLevels ?? levelsOf(sum);
+
+    return {
+      period: { kind: period.kind, from: formatShanghaiInstant(period.from), to: formatShanghaiInstant(period.to), label: period.label },
+      dimension,
+      dimensionLabel: RESULT_DIMENSIONS[dimension],
+      total,
+      totalLevels,
+      rows,
+      notes: FIGURE_KEYS.map((key) => ({ key, label: FIGURES[key].label, unit: FIGURES[key].unit, note: FIGURES[key].note })),
+    };
+  }
+
+  /**
+   * A trend (GET /api/results/trend): the county's figures (or one hall's) per Shanghai day, ISO week or month from
+   * `from` to `to`, counted by the same statements as the figures, keyed by the bucket instead of a dimension. Every
+   * bucket of the range has its entry, an empty one with no rates.
+   */
+  async trend(actor: Actor, query: TrendQueryDto): Promise<TrendResponse> {
+    const now = this.clock.now();
+    const buckets = trendBuckets(query.bucket, query.from, query.to, MAX_TREND_BUCKETS);
+    if (buckets.length === 0 || buckets.length > MAX_TREND_BUCKETS) {
+      throw new DomainHttpException(422, 'VALIDATION_FAILED', '趋势区间不正确', [{ field: 'to', message: `结束日期须不早于开始日期，且不超过 ${MAX_TREND_BUCKETS} 个时间段` }]);
+    }
+    const scope = hallScope(actor);
+    const hallCode = query.hallCode;
+    if (hallCode !== undefined) {
+      const halls = visibleHalls(actor);
+      if (halls !== 'ALL' && !halls.includes(hallCode)) throw new DomainHttpException(403, 'HALL_OUT_OF_SCOPE', '无权查看该服务大厅的统计');
+    }
+    const slice: Slice = {
+      from: buckets[0].from,
+      to: buckets[buckets.length - 1].to,
+      bucket: query.bucket,
+      hallScope: hallCode === undefined ? scope : (column) => Prisma.sql`${scope(column)} AND ${column} IN (SELECT "id" FROM "hall" WHERE "code" = ${hallCode})`,
+    };
+    const byKey = await this.counters('county', slice, now);
+    return {
+      bucket: query.bucket,
+      from: formatShanghaiInstant(slice.from),
+      to: formatShanghaiInstant(slice.to),
+      hallCode: hallCode ?? null,
+      buckets: buckets.map((bucket) => {
+        const counters = byKey.get(bucket.key) ?? EMPTY_FIGURE_COUNTERS;
+        return {
+          key: bucket.key,
+          label: bucket.label,
+          levels: levelsOf(counters),
+          figures: computeFigures(counters),
+        };
+      }),
+    };
+  }
+
+  /**
+   * Rankings (GET /api/results/rankings): the values of a dimension by one figure over a period, best first (equal
+   * values share a place: 1, 1, 3). Only those with at least the admin's minimum number of reviews (app_setting
+   * `results.minReviewsToRank`) and a value are ranked; the others follow unranked, most reviews first.
+   */
+  async rankings(actor: Actor, query: RankingsQueryDto): Promise<RankingsResponse> {
+    const figure = query.figure ?? 'goodRate';
+    const [figures, minimumReviews] = await Promise.all([this.figures(actor, query), this.settings.minReviewsToRank()]);
+    const order = LOWER_IS_BETTER.includes(figure) ? 'asc' : 'desc';
+    const better = (a: number, b: number) => (order === 'desc' ? b - a : a - b);
+    const entries = figures.rows.map((row) => ({ key: row.key, code: row.code, name: row.name, reviews: row.figures.reviews ?? 0, value: row.figures[figure] }));
+    const rankable = entries
+      .filter((entry) => entry.reviews >= minimumReviews && entry.value !== null)
+      .sort((a, b) => better(a.value ?? 0, b.value ?? 0) || b.reviews - a.reviews || a.name.localeCompare(b.name, 'zh-Hans-CN'));
+    const ranked: RankingEntryDto[] = [];
+    rankable.forEach((entry, index) => {
+      const previous = ranked[index - 1];
+      ranked.push({ ...entry, rank: previous && previous.value === entry.value ? previous.rank : index + 1 });
+    });
+    const unranked = entries
+      .filter((entry) => !rankable.includes(entry))
+      .sort((a, b) => b.reviews - a.reviews || a.name.localeCompare(b.name, 'zh-Hans-CN'))
+      .map((entry) => ({ ...entry, rank: null }));
+    return {
+      period: figures.period,
+      dimension: figures.dimension,
+      dimensionLabel: figures.dimensionLabel,
+      figure,
+      figureLabel: FIGURES[figure].label,
+      order,
+      minimumReviews,
+      ranked,
+      unranked,
+    };
+  }
+
+  /** FigureCounters per key (a dimension's values, or a trend's buckets) over one slice. */
+  private async counters(dimension: ResultDimension, slice: Slice, now: Date): Promise<Map<string | null, MutableCounters>> {
     const caseSql = caseCounts(dimension, slice);
     const [reviews, cases, rectifications, handling] = await Promise.all([
       this.prisma.client.$queryRaw<ReviewCountsRow[]>(reviewCounts(dimension, slice)),
@@ -74,7 +181,7 @@ export class ResultsService {
     };
     // Every hall the actor sees has its row, with no figure where it has nothing: a hall missing from a report is
     // a question, a row of dashes an answer.
-    if (dimension === 'hall') {
+    if (dimension === 'hall' && !slice.bucket) {
       const halls = await this.prisma.client.$queryRaw<Array<{ key: string }>>`SELECT "id"::text AS "key" FROM "hall" h WHERE ${slice.hallScope(Prisma.sql`h."id"`)}`;
       for (const hall of halls) counters(hall.key);
     }
@@ -114,22 +221,7 @@ export class ResultsService {
       counters(row.key).handlingWorkingHours.push(Math.round((workingTime.workingMinutesBetween(row.reviewed_at, row.done_at) / 60) * 10) / 10);
     }
     for (const entry of byKey.values()) entry.handlingWorkingHours.sort((a, b) => a - b);
-
-    const names = await this.names(dimension, [...byKey.keys()]);
-    const rows: ResultsRowDto[] = [...byKey.entries()]
-      .map(([key, slice]) => ({ key, ...(names.get(key) ?? { code: null, name: key ?? '未登记' }), figures: computeFigures(slice) }))
-      .sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN') || (a.code ?? '').localeCompare(b.code ?? ''));
-    // A review with several reasons is in several reason rows: the total counts it once.
-    const total = dimension === 'reason' ? await this.figures(actor, { ...query, dimension: 'county' }).then((county) => county.total) : computeFigures(addFigureCounters([...byKey.values()]));
-
-    return {
-      period: { kind: period.kind, from: formatShanghaiInstant(period.from), to: formatShanghaiInstant(period.to), label: period.label },
-      dimension,
-      dimensionLabel: RESULT_DIMENSIONS[dimension],
-      total,
-      rows,
-      notes: FIGURE_KEYS.map((key) => ({ key, label: FIGURES[key].label, unit: FIGURES[key].unit, note: FIGURES[key].note })),
-    };
+    return byKey;
   }
 
   private period(query: ResultsQueryDto, now: Date): ResultPeriod {
@@ -173,6 +265,11 @@ export class ResultsService {
           WHERE o."code" = ANY(${ids}) ORDER BY o."code", s."version" DESC`);
     }
   }
+}
+
+/** Adopted reviews per level (the level distribution a chart shows beside the rates). */
+function levelsOf(counters: FigureCounters): LevelCountsDto {
+  return { level5: counters.level5, level4: counters.level4, level3: counters.level3, level2: counters.level2, level1: counters.level1 };
 }
 
 /** The halls the actor sees, as a condition on a hall id column (actor-scope.ts decides; this only writes it in SQL). */

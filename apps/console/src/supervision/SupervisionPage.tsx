@@ -12,7 +12,8 @@ import { useHallStatistics, useSupervisionStatistics } from './use-statistics';
 import { statisticsPeriod, type StatisticsPeriodKey } from './statistics-period';
 import { useRectificationListLink } from './use-rectification-list-link';
 import { HALL_FIGURE_FILTERS, LEVEL_FILTER } from './supervision-links';
-import { hallsInTrouble, MIN_CASES_TO_RANK, percent, rankHallsByOnTime } from './supervision-summary';
+import { hallsInTrouble, percent, rankHallsByOnTime } from './supervision-summary';
+import { useMinimumToRank } from '../results/use-results';
 
 // A county has a few hundred open cases at most in trouble at once; beyond that the list's filters are the tool.
 const PAGE = { page: 1, perPage: 500 };
@@ -38,11 +39,11 @@ const Section = ({ title, help, action, children, testId }: { title: string; hel
 );
 
 /** 按时办结率排名: best first, halls with too few counted cases after, unranked. */
-const OnTimeRanking = ({ halls }: { halls: readonly HallStatistics[] }) => {
+const OnTimeRanking = ({ halls, minimum }: { halls: readonly HallStatistics[]; minimum: number }) => {
   const translate = useTranslate();
   const listLink = useRectificationListLink();
   // Halls without a single counted case add nothing to a ranking: one line says how many there are.
-  const ranking = rankHallsByOnTime(halls);
+  const ranking = rankHallsByOnTime(halls, minimum);
   const shown = ranking.filter((item) => item.counted > 0);
   const hidden = ranking.length - shown.length;
   return (
@@ -214,11 +215,12 @@ export const SupervisionPage = () => {
   const period = useMemo(() => statisticsPeriod(periodKey, Date.now()), [periodKey]);
   const halls = useHallStatistics(period);
   const supervision = useSupervisionStatistics();
+  const minimumToRank = useMinimumToRank();
   const overdue = useGetList<RectificationCase>('rectifications', { filter: { overdue: true, state: OPEN_STATES }, sort: { field: 'escalationLevel', order: 'DESC' }, pagination: PAGE });
   const escalated = useGetList<RectificationCase>('rectifications', { filter: { escalationLevel: [1, 2], state: OPEN_STATES }, sort: { field: 'escalationLevel', order: 'DESC' }, pagination: PAGE });
   const cases = [...(overdue.data ?? []), ...(escalated.data ?? []).filter((item) => !overdue.data?.some((other) => other.id === item.id))];
   const trouble = hallsInTrouble(halls.data?.halls ?? []);
-  const error = halls.error ?? supervision.error ?? overdue.error ?? escalated.error;
+  const error = halls.error ?? minimumToRank.error ?? supervision.error ?? overdue.error ?? escalated.error;
   const casesPending = overdue.isPending || escalated.isPending;
   const empty = <Typography color="text.secondary">{translate('app.supervision.empty')}</Typography>;
   return (
@@ -227,10 +229,10 @@ export const SupervisionPage = () => {
       {error && <Alert severity="error" sx={{ mb: 2 }}>{translate('app.statistics.failed', { message: error.message })}</Alert>}
       <Section
         title={translate('app.statistics.ranking')}
-        help={translate('app.statistics.ranking_help', { min: MIN_CASES_TO_RANK })}
+        help={minimumToRank.data === undefined ? undefined : translate('app.statistics.ranking_help', { min: minimumToRank.data })}
         action={<PeriodPicker value={periodKey} onChange={setPeriodKey} />}
       >
-        {halls.data && <OnTimeRanking halls={halls.data.halls} />}
+        {halls.data && minimumToRank.data !== undefined && <OnTimeRanking halls={halls.data.halls} minimum={minimumToRank.data} />}
       </Section>
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, md: 7 }}>

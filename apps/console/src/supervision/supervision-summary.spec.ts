@@ -27,15 +27,17 @@ const hall = (hallCode: string, figures: Partial<HallStatistics>): HallStatistic
 });
 
 describe('the hall ranking by 按时办结率', () => {
-  it('ranks the best rate first, shares a place on equal rates (more cases first), and lists halls with too few cases last, unranked', () => {
-    const ranking = rankHallsByOnTime([
-      hall('a', { onTimeCases: 3, lateCases: 1, onTimeRate: 0.75 }),
-      hall('b', { onTimeCases: 9, lateCases: 1, onTimeRate: 0.9 }),
-      hall('c', { onTimeCases: 6, lateCases: 2, onTimeRate: 0.75 }),
-      hall('d', { onTimeCases: 2, lateCases: 0, onTimeRate: 1 }),
-      hall('e', { overdueNow: 2 }),
-      hall('f', {}),
-    ]);
+  const halls = [
+    hall('a', { onTimeCases: 3, lateCases: 1, onTimeRate: 0.75 }),
+    hall('b', { onTimeCases: 9, lateCases: 1, onTimeRate: 0.9 }),
+    hall('c', { onTimeCases: 6, lateCases: 2, onTimeRate: 0.75 }),
+    hall('d', { onTimeCases: 2, lateCases: 0, onTimeRate: 1 }),
+    hall('e', { overdueNow: 2 }),
+    hall('f', {}),
+  ];
+
+  it('ranks the best rate first, shares a place on equal rates (more cases first), and lists halls with fewer cases than the minimum (3) last, unranked', () => {
+    const ranking = rankHallsByOnTime(halls, 3);
     expect(ranking.map((item) => [item.hall.hallCode, item.rank, item.counted])).toEqual([
       ['b', 1, 10],
       ['c', 2, 8],
@@ -43,6 +45,17 @@ describe('the hall ranking by 按时办结率', () => {
       ['e', null, 0],
       ['d', null, 2],
       ['f', null, 0],
+    ]);
+  });
+
+  it('takes the minimum it is given (the admin’s setting): at 2, hall d with 2 of 2 on time comes first', () => {
+    expect(rankHallsByOnTime(halls, 2).map((item) => [item.hall.hallCode, item.rank])).toEqual([
+      ['d', 1],
+      ['b', 2],
+      ['c', 3],
+      ['a', 3],
+      ['e', null],
+      ['f', null],
     ]);
   });
 });

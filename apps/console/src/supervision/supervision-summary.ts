@@ -8,16 +8,11 @@ export interface RankedHall {
 }
 
 /**
- * Fewer counted cases than this and a rate says more about luck than about the hall (DOMAIN.md: rankings need a
- * minimum number); such halls are listed after the ranking without a place.
- */
-export const MIN_CASES_TO_RANK = 3;
-
-/**
- * Halls by on-time rate, best first; equal rates share a place (1, 1, 3) and are ordered by more cases counted, then
+ * Halls by on-time rate, best first, only those with at least `minimum` counted cases (the admin's minimum before
+ * anything is ranked, GET /api/results/settings: fewer and a rate says more about luck than about the hall); equal rates share a place (1, 1, 3) and are ordered by more cases counted, then
  * by code. Unranked halls follow, the ones with overdue cases first.
  */
-export function rankHallsByOnTime(halls: readonly HallStatistics[], minimum = MIN_CASES_TO_RANK): RankedHall[] {
+export function rankHallsByOnTime(halls: readonly HallStatistics[], minimum: number): RankedHall[] {
   const withCounts = halls.map((hall) => ({ hall, counted: hall.onTimeCases + hall.lateCases }));
   const rankable = withCounts
     .filter((item) => item.counted >= minimum && item.hall.onTimeRate !== null)

@@ -28,6 +28,15 @@ for (const key of FIGURE_KEYS) {
   ApiProperty({ type: Number, nullable: unit !== 'count', description: `${label}: ${note} (${what}; null when there is nothing to divide)` })(FiguresDto.prototype, key);
 }
 
+/** Adopted reviews per level. */
+export class LevelCountsDto {
+  @ApiProperty({ description: '非常满意 (adopted reviews)' }) level5!: number;
+  @ApiProperty({ description: '满意' }) level4!: number;
+  @ApiProperty({ description: '基本满意' }) level3!: number;
+  @ApiProperty({ description: '不满意' }) level2!: number;
+  @ApiProperty({ description: '非常不满意' }) level1!: number;
+}
+
 export class ResultsPeriodDto {
   @ApiProperty({ enum: Object.keys(RESULT_PERIODS) }) kind!: string;
   @ApiProperty({ example: '2026-11-01T00:00:00+08:00' }) from!: string;
@@ -40,6 +49,7 @@ export class ResultsRowDto {
   key!: string | null;
   @ApiProperty({ type: String, nullable: true, example: 'jintun', description: 'the code people know it by, when it has one' }) code!: string | null;
   @ApiProperty({ example: '金屯镇' }) name!: string;
+  @ApiProperty({ type: LevelCountsDto, description: 'adopted reviews per level (for reasons: the reviews giving that reason)' }) levels!: LevelCountsDto;
   @ApiProperty({ type: FiguresDto }) figures!: FiguresDto;
 }
 
@@ -55,6 +65,7 @@ export class ResultsResponse {
   @ApiProperty({ enum: Object.keys(RESULT_DIMENSIONS) }) dimension!: string;
   @ApiProperty({ example: '大厅（镇街）' }) dimensionLabel!: string;
   @ApiProperty({ type: FiguresDto, description: 'the whole of what the caller sees (all rows together; for reasons: every review once)' }) total!: FiguresDto;
+  @ApiProperty({ type: LevelCountsDto, description: 'adopted reviews per level over the whole (each review once)' }) totalLevels!: LevelCountsDto;
   @ApiProperty({ type: [ResultsRowDto], description: 'one row per value that has anything in the period, by name' }) rows!: ResultsRowDto[];
   @ApiProperty({ type: [FigureNoteDto], description: 'how each figure is computed (for the report notes)' }) notes!: FigureNoteDto[];
 }
