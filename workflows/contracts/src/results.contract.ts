@@ -185,6 +185,9 @@ export const FIGURES = {
 } as const satisfies Record<string, FigureDefinition>;
 
 export type FigureKey = keyof typeof FIGURES;
+
+/** Figures where less is better: rankings put the lowest first, and the screens say so. */
+export const LOWER_IS_BETTER_FIGURES: readonly FigureKey[] = ['badRate', 'unratedRate', 'averageHandlingHours', 'p90HandlingHours', 'reopenRate'];
 export const FIGURE_KEYS = Object.keys(FIGURES) as readonly FigureKey[];
 export type Figures = Record<FigureKey, number | null>;
 

@@ -5,6 +5,7 @@ import {
   EMPTY_FIGURE_COUNTERS,
   FIGURE_KEYS,
   FIGURES,
+  LOWER_IS_BETTER_FIGURES,
   RESULT_DIMENSIONS,
   REVIEW_CHANNEL_LABELS,
   type Actor,
@@ -19,7 +20,7 @@ import { DomainHttpException } from '../common/api-error';
 import { Clock } from '../common/clock';
 import { PrismaService } from '../prisma/prisma.service';
 import { lateCase, onTimeCase } from '../statistics/on-time.sql';
-import { LOWER_IS_BETTER, type RankingEntryDto, type RankingsQueryDto, type RankingsResponse } from './dto/rankings.dto';
+import { type RankingEntryDto, type RankingsQueryDto, type RankingsResponse } from './dto/rankings.dto';
 import type { ResultsQueryDto } from './dto/results-query.dto';
 import type { TrendQueryDto, TrendResponse } from './dto/trend.dto';
 import type { LevelCountsDto, ResultsResponse, ResultsRowDto } from './dto/results.response';
@@ -135,7 +136,7 @@ export class ResultsService {
   async rankings(actor: Actor, query: RankingsQueryDto): Promise<RankingsResponse> {
     const figure = query.figure ?? 'goodRate';
     const [figures, minimumReviews] = await Promise.all([this.figures(actor, query), this.settings.minReviewsToRank()]);
-    const order = LOWER_IS_BETTER.includes(figure) ? 'asc' : 'desc';
+    const order = LOWER_IS_BETTER_FIGURES.includes(figure) ? 'asc' : 'desc';
     const better = (a: number, b: number) => (order === 'desc' ? b - a : a - b);
     const entries = figures.rows.map((row) => ({ key: row.key, code: row.code, name: row.name, reviews: row.figures.reviews ?? 0, value: row.figures[figure] }));
     const rankable = entries

@@ -21,7 +21,7 @@ import {
 } from '@mui/material';
 import { useState, type ReactNode } from 'react';
 import { Title, useDataProvider, useNotify, useTranslate } from 'react-admin';
-import { FIGURE_KEYS, FIGURES, RESULT_DIMENSIONS, type FigureKey, type ResultDimension } from '@haochaping/contracts';
+import { FIGURE_KEYS, FIGURES, LOWER_IS_BETTER_FIGURES, RESULT_DIMENSIONS, type FigureKey, type ResultDimension } from '@haochaping/contracts';
 import { saveBlob } from '../admin/master-data/windows/window-files';
 import type { ConsoleDataProvider } from '../data-provider';
 import { chartPercent, PERCENT_AXIS, ResultsChart } from './ResultsChart';
@@ -319,7 +319,6 @@ const Ranking = ({ ranking }: { ranking: RankingsReport }) => {
 };
 
 const RANKING_FIGURES = FIGURE_KEYS.filter((key) => FIGURES[key].unit !== 'count');
-const LOWER_IS_BETTER: readonly FigureKey[] = ['badRate', 'unratedRate', 'averageHandlingHours', 'p90HandlingHours', 'reopenRate'];
 
 const RankingSection = ({ query }: { query: ResultsQuery }) => {
   const translate = useTranslate();
@@ -345,7 +344,7 @@ const RankingSection = ({ query }: { query: ResultsQuery }) => {
             {RANKING_FIGURES.map((key) => (
               <MenuItem key={key} value={key}>
                 {FIGURES[key].label}
-                {LOWER_IS_BETTER.includes(key) ? translate('app.results.lower_is_better') : ''}
+                {LOWER_IS_BETTER_FIGURES.includes(key) ? translate('app.results.lower_is_better') : ''}
               </MenuItem>
             ))}
           </TextField>

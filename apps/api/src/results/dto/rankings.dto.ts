@@ -7,7 +7,6 @@ import { ResultsPeriodDto } from './results.response';
 /** The figures a ranking can be by: every rate and handling time (counts rank nothing). */
 export const RANKING_FIGURES = FIGURE_KEYS.filter((key) => FIGURES[key].unit !== 'count');
 /** Figures where less is better: the ranking puts the lowest first. */
-export const LOWER_IS_BETTER: readonly FigureKey[] = ['badRate', 'unratedRate', 'averageHandlingHours', 'p90HandlingHours', 'reopenRate'];
 
 export class RankingsQueryDto extends ResultsQueryDto {
   @ApiPropertyOptional({ enum: RANKING_FIGURES, default: 'goodRate', description: RANKING_FIGURES.map((key) => `${key} ${FIGURES[key].label}`).join('; ') })
