@@ -31,7 +31,8 @@ export const AllowPendingPasswordChange = () => SetMetadata(ALLOW_PENDING_PASSWO
 
 /** The request's completion log line names who acted (logging/logging.module.ts): the id and role, never a name. */
 function nameInLogs(request: RequestWithActor, actor: Actor): void {
-  const raw = request.raw as RawRequestWithUser;
+  const raw = request.raw as RawRequestWithUser | undefined;
+  if (!raw) return;
   raw.actorUserId = actor.userId;
   raw.actorRole = actor.role;
 }
