@@ -41,7 +41,7 @@ interface RowUpdate {
 /** The oldest pending rows; rows another deliverer holds are skipped, not waited for. */
 const CLAIM = `
   SELECT "id"::text, "record_id", "review_id"::text, "payload", "attempts", "created_at" FROM "exchange_delivery"
-  WHERE "status" = 'PENDING' ORDER BY "id" LIMIT $1 FOR UPDATE SKIP LOCKED`;
+  WHERE "status" = 'PENDING' ORDER BY "exchange_delivery"."id" LIMIT $1 FOR UPDATE SKIP LOCKED`;
 
 /** What a REVIEW record needs, in one join (reviews.id = ANY($1)). */
 const REVIEWS_FOR_EXCHANGE = `
@@ -61,7 +61,7 @@ const KEEP_PAYLOADS = `
 
 const RECORD_ATTEMPT = `
   UPDATE "exchange_delivery" e SET "status" = u."status"::"exchange_status", "attempts" = e."attempts" + 1, "last_error" = u."error",
-    "last_attempt_at" = $4, "delivered_at" = CASE WHEN u."status" = 'DELIVERED' THEN $4 END
+    "last_attempt_at" = $4::timestamptz, "delivered_at" = CASE WHEN u."status" = 'DELIVERED' THEN $4::timestamptz END
   FROM unnest($1::bigint[], $2::text[], $3::text[]) AS u("id", "status", "error") WHERE e."id" = u."id"`;
 
 const LOG_ATTEMPT = `
