@@ -21,8 +21,8 @@ CREATE TABLE "exchange_delivery" (
 
 CREATE UNIQUE INDEX "exchange_delivery_record_id_key" ON "exchange_delivery"("record_id");
 CREATE INDEX "exchange_delivery_status_id_idx" ON "exchange_delivery"("status", "id");
-CREATE INDEX "exchange_delivery_review_id_idx" ON "exchange_delivery"("review_id");
-ALTER TABLE "exchange_delivery" ADD CONSTRAINT "exchange_delivery_review_id_fkey" FOREIGN KEY ("review_id") REFERENCES "review"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+-- No foreign key to review: the row is written by the same statement as the review, and the hot path of the intake is spared the
+-- key check, and no index on review_id either (the row of a review is found by record_id, the review id).
 
 CREATE TABLE "exchange_attempt" (
     "id" BIGSERIAL NOT NULL,
