@@ -161,8 +161,17 @@ describe('exchangeDeliveryWorkflow: an upstream outage of an hour loses nothing 
       expect({ delivered: answered.accepted + answered.duplicates, rejected: answered.rejected }).toEqual({ delivered: 9, rejected: 1 });
 
       // The refused record is a dead letter the county hears of, once.
-      const notices = await pool.query<{ template: string; audience_role: string; body: string }>(`SELECT "template", "audience_role", "body" FROM "notification" WHERE "key" = $1`, [`exchange-dead-letter:${refused}`]);
-      expect(notices.rows).toEqual([{ template: 'EXCHANGE_DEAD_LETTER', audience_role: 'COUNTY_SUPERVISOR', body: expect.stringContaining('未能上报市、省好差评系统') as string }]);
+      const notices = await pool.query<{ template: string; audience_role: string; body: string; params: Record<string, unknown> }>(
+        `SELECT "template", "audience_role", "body", "params" FROM "notification" WHERE "template" = 'EXCHANGE_DEAD_LETTER'`,
+      );
+      expect(notices.rows).toEqual([
+        {
+          template: 'EXCHANGE_DEAD_LETTER',
+          audience_role: 'COUNTY_SUPERVISOR',
+          body: '金屯镇一条评价数据未能上报市、省好差评系统（已停止重试），请联系系统管理员处理。',
+          params: { recordId: refused, type: 'REVIEW', lastError: dead?.last_error },
+        },
+      ]);
 
       // Still running (continued as new along the way), and idle: nothing more is sent.
       const requests = upstream.requests;

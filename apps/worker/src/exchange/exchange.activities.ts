@@ -178,7 +178,8 @@ async function notifyCounty(client: PoolClient, ids: string[], at: Date): Promis
   const facts = (await client.query<DeadLetterFacts>(DEAD_LETTER_FACTS, [ids])).rows;
   for (const fact of facts) {
     const body = renderConsoleNotice({ hallName: fact.hall_name, request: { kind: 'EXCHANGE_DEAD_LETTER', reviewId: fact.review_id, recipientRole: 'COUNTY_SUPERVISOR', hallCode: fact.hall_code } });
-    const params = { reviewId: fact.review_id, recordId: fact.record_id, type: fact.type, lastError: fact.last_error };
+    // No `reviewId`: the console links a notice with one to the review's rectification case, which a good review has not.
+    const params = { recordId: fact.record_id, type: fact.type, lastError: fact.last_error };
     await client.query(NOTIFY_COUNTY, [`exchange-dead-letter:${fact.record_id}`, JSON.stringify(params), fact.hall_id, body, at]);
   }
 }
