@@ -46,6 +46,7 @@ const AUDIENCE: Record<(typeof STAFF_NOTICE_KINDS)[number], { own: Addressed; ot
   PROJECTION_FAILED: { own: { role: 'COUNTY_SUPERVISOR', hall: 'jintun' }, other: { role: 'COUNTY_SUPERVISOR', hall: 'zhifang' } },
   CASE_OPENED: { own: { role: 'HANDLER', hall: 'jintun' }, other: { role: 'HANDLER', hall: 'zhifang' } },
   REJECTION_PROPOSED: { own: { role: 'COUNTY_SUPERVISOR', hall: 'jintun' }, other: { role: 'COUNTY_SUPERVISOR', hall: 'zhifang' } },
+  EXCHANGE_DEAD_LETTER: { own: { role: 'COUNTY_SUPERVISOR', hall: 'jintun' }, other: { role: 'COUNTY_SUPERVISOR', hall: 'zhifang' } },
 };
 
 const S = 'seen';
@@ -63,6 +64,7 @@ const EXPECTED: Record<(typeof STAFF_NOTICE_KINDS)[number], Record<Subject, [str
   PROJECTION_FAILED: { handler: [H, H], leader: [H, H], guide: [H, H], county: [S, S], admin: [H, H] },
   CASE_OPENED: { handler: [S, H], leader: [H, H], guide: [H, H], county: [H, H], admin: [H, H] },
   REJECTION_PROPOSED: { handler: [H, H], leader: [H, H], guide: [H, H], county: [S, S], admin: [H, H] },
+  EXCHANGE_DEAD_LETTER: { handler: [H, H], leader: [H, H], guide: [H, H], county: [S, S], admin: [H, H] },
 };
 
 interface NoticeRow {

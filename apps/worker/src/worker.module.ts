@@ -4,6 +4,7 @@ import { DataProtector } from '@haochaping/privacy/server';
 import { RectificationActivitiesProvider } from './activities/rectification-activities.provider';
 import { RatingInvitationRemindersProvider } from './invitation-reminders/rating-invitation-reminders.provider';
 import { WorkerConfig } from './config/worker-config';
+import { ExchangeActivitiesProvider } from './exchange/exchange-activities.provider';
 import { NotificationDispatcher } from './notifications/notification-dispatcher.service';
 import { NotificationDriver } from './notifications/notification.driver';
 import { NotificationsPrisma } from './notifications/notifications-prisma.provider';
@@ -45,6 +46,7 @@ export class WorkerModule {
         RatingInvitationRemindersProvider,
         // The worker's LISTEN connection for master-data changes, for whoever must wait until the worker heard of one.
         { provide: MasterDataVersion, inject: [RectificationActivitiesProvider], useFactory: (provider: RectificationActivitiesProvider) => provider.masterDataVersion },
+        ExchangeActivitiesProvider,
         TemporalWorkerService,
       ],
       exports: [TemporalWorkerService, NotificationDispatcher],

@@ -58,6 +58,7 @@ export const NOTIFICATION_KINDS = [
   'PROJECTION_FAILED', // the case's state cannot be written to the read model (ERR_PROJECTION_INVALID): the county
   'CASE_OPENED', // a new 差评 case waits for the hall's verification: the hall's handlers
   'REJECTION_PROPOSED', // verification found the review untrue or malicious: 不予采纳 waits for the county's decision
+  'EXCHANGE_DEAD_LETTER', // a record owed to the upstream (docs/EXCHANGE.md) was refused for good or not delivered in time: the county
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -85,6 +86,7 @@ export const NOTIFICATION_KIND_LABELS: Readonly<Record<NotificationKind, string>
   PROJECTION_FAILED: '办理记录写入失败',
   CASE_OPENED: '新差评待核实',
   REJECTION_PROPOSED: '不予采纳待审核',
+  EXCHANGE_DEAD_LETTER: '数据上报失败',
 };
 
 /**

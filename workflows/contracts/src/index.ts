@@ -10,5 +10,6 @@ export * from './rectification.contract';
 export * from './rectification-commands.contract';
 export * from './activities.contract';
 export * from './outbox.contract';
+export * from './exchange.contract';
 export * from './case-projection.contract';
 export * from './results.contract';

@@ -1,2 +1,3 @@
 // Entry point the worker bundles: every workflow function the rectification task queue runs.
 export { rectificationWorkflow } from './rectification.workflow';
+export { exchangeDeliveryWorkflow } from './exchange/exchange-delivery.workflow';

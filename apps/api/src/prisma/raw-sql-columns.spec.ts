@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Prisma } from '@haochaping/db';
 import { RATED_CASE_COLUMNS, RATED_CASE_SELECT, SERVICE_CASE_COLUMNS_NOT_RATED } from '../review-intake/rating-cases.service';
-import { INSERT_REVIEW, REVIEW_COLUMNS_LEFT_TO_DEFAULTS } from '../review-intake/review-insert';
+import { EXCHANGE_COLUMNS_LEFT_TO_DEFAULTS, INSERT_REVIEW, REVIEW_COLUMNS_LEFT_TO_DEFAULTS } from '../review-intake/review-insert';
 
 /**
  * The hot paths write and read their tables in hand-written SQL (Prisma's query compiler cost more than the
@@ -83,6 +83,7 @@ describe('hand-written SQL names every column of its table, or says why it leave
   // [statement (file), model, the columns it names, the columns it leaves out with the reason]
   const hotPaths: Array<[string, Prisma.ModelName, string[], Readonly<Record<string, string>>]> = [
     ['the review INSERT (review-intake/review-insert.ts)', 'Review', insertColumns(INSERT_REVIEW, tableOf('Review')), REVIEW_COLUMNS_LEFT_TO_DEFAULTS],
+    ["the review INSERT's exchange outbox row (review-insert.ts)", 'ExchangeDelivery', insertColumns(INSERT_REVIEW, tableOf('ExchangeDelivery')), EXCHANGE_COLUMNS_LEFT_TO_DEFAULTS],
     ['the rated case SELECT (review-intake/rating-cases.service.ts)', 'ServiceCase', quotedColumns(RATED_CASE_COLUMNS), SERVICE_CASE_COLUMNS_NOT_RATED],
     ["the invitation's Prisma select of a rated case (RATED_CASE_SELECT)", 'ServiceCase', selectedColumns('ServiceCase', RATED_CASE_SELECT), SERVICE_CASE_COLUMNS_NOT_RATED],
     ["the case projection's INSERT (apps/worker/src/activities/case-projection.sql.ts)", 'RectificationCase', insertColumns(CASE_PROJECTION_SQL, tableOf('RectificationCase')), {}],

@@ -37,20 +37,40 @@ export interface ReviewRow {
  * means "someone else's row is there" (the caller finds out whose). ON CONFLICT DO NOTHING also spares an error,
  * and the aborted transaction that comes with it, on every retry.
  *
+ * The same statement writes the review's row of the upward exchange outbox (exchange_delivery, docs/EXCHANGE.md): a
+ * data-modifying CTE, so a review is never stored without the record the county owes the upstream, and the good-review
+ * path stays one round trip without a transaction. Its rowCount is that of the outbox INSERT: 1 exactly when the
+ * review was inserted.
+ *
  * Every column of model Review is written here or named in REVIEW_COLUMNS_LEFT_TO_DEFAULTS: a test holds both
  * against the Prisma schema (apps/api/src/prisma/raw-sql-columns.spec.ts), so a new column is not forgotten.
  */
 export const INSERT_REVIEW = `
+  WITH "inserted" AS (
   INSERT INTO "review" ("id", "hall_id", "window_id", "staff_id", "service_item_id", "case_id", "about_case_id", "level",
     "option_codes", "option_set_id", "option_set_version", "comment", "channel", "reviewer_kind", "reviewer_name_enc",
     "reviewer_phone_enc", "reviewer_phone_hash", "tracking_code", "entered_by", "client_key", "request_hash", "created_at")
   VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6::uuid, $7::uuid, $8::smallint, $9::text[], $10::uuid, $11::int,
     $12, $13::"review_channel", $14::"reviewer_kind", $15, $16, $17, $18, $19, $20, $21, $22::timestamptz)
-  ON CONFLICT DO NOTHING`;
+  ON CONFLICT DO NOTHING
+  RETURNING "id", "channel", "created_at")
+  INSERT INTO "exchange_delivery" ("record_id", "type", "review_id", "channel_raw", "created_at")
+  SELECT "id"::text, 'REVIEW', "id", "channel"::text, "created_at" FROM "inserted"`;
 
 /** The review columns the INSERT leaves to their database default, and why. */
 export const REVIEW_COLUMNS_LEFT_TO_DEFAULTS: Readonly<Record<string, string>> = {
   adoption: "ADOPTED until the county approves 不予采纳, which the worker's case projection writes, never the intake",
+};
+
+/** The exchange_delivery columns the review's outbox INSERT leaves to their database default, and why. */
+export const EXCHANGE_COLUMNS_LEFT_TO_DEFAULTS: Readonly<Record<string, string>> = {
+  id: 'a sequence: the order pending rows are delivered in',
+  payload: 'built by the worker when the record is first sent (a join with hall, item, department and case), then kept',
+  status: 'PENDING until the upstream answers',
+  attempts: 'none yet',
+  last_error: 'none yet',
+  last_attempt_at: 'none yet',
+  delivered_at: 'not delivered yet',
 };
 
 function insertValues(row: ReviewRow): unknown[] {

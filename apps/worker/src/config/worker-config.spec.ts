@@ -48,3 +48,36 @@ describe('the worker configuration of notifications', () => {
     expect(() => loadWorkerConfig({ ...base, ...env })).toThrow(message);
   });
 });
+
+describe('the worker configuration of the upward exchange', () => {
+  const base = { DATABASE_URL: 'postgresql://localhost/x', DATA_ENCRYPTION_KEY: TEST_DATA_KEY };
+  const upstream = { ...base, UPSTREAM_URL: 'http://127.0.0.1:7300/', UPSTREAM_APP_KEY: 'k' };
+
+  it('is off without UPSTREAM_URL (outbox rows wait)', () => {
+    expect(loadWorkerConfig(base).exchange).toBeNull();
+  });
+
+  it('has defaults for everything but the URL and the key', () => {
+    expect(loadWorkerConfig(upstream).exchange).toEqual({
+      upstream: { url: 'http://127.0.0.1:7300', appKey: 'k', timeoutMs: 10_000 },
+      sender: { areaCode: '370829', dataSource: 'JXXHCP', channelMapping: 'national' },
+      policy: { maxAttempts: 5, deadLetterMs: 72 * 3_600_000 },
+      delivery: { batchSize: 100, intervalMs: 5_000, maxBackoffMs: 300_000, roundsPerRun: 500 },
+    });
+  });
+
+  it('reads batch size, interval, back-off, attempts and the dead-letter time from the environment', () => {
+    const config = loadWorkerConfig({ ...upstream, EXCHANGE_BATCH_SIZE: '500', EXCHANGE_INTERVAL_MS: '1000', EXCHANGE_MAX_BACKOFF_MS: '60000', EXCHANGE_MAX_ATTEMPTS: '3', EXCHANGE_DEAD_LETTER_MS: '3600000', EXCHANGE_TIMEOUT_MS: '2000' });
+    expect(config.exchange).toMatchObject({ upstream: { timeoutMs: 2000 }, policy: { maxAttempts: 3, deadLetterMs: 3_600_000 }, delivery: { batchSize: 500, intervalMs: 1000, maxBackoffMs: 60_000 } });
+  });
+
+  it.each([
+    ['UPSTREAM_URL without a key', { UPSTREAM_APP_KEY: '' }, /UPSTREAM_APP_KEY/],
+    ['a batch over the upstream’s 500', { EXCHANGE_BATCH_SIZE: '501' }, /EXCHANGE_BATCH_SIZE/],
+    ['a fractional batch', { EXCHANGE_BATCH_SIZE: '1.5' }, /EXCHANGE_BATCH_SIZE/],
+    ['a zero interval', { EXCHANGE_INTERVAL_MS: '0' }, /EXCHANGE_INTERVAL_MS/],
+    ['an unknown channel mapping', { EXCHANGE_CHANNEL_MAPPING: 'taian' }, /EXCHANGE_CHANNEL_MAPPING/],
+  ])('refuses %s', (_what, change, message) => {
+    expect(() => loadWorkerConfig({ ...upstream, ...change })).toThrow(message);
+  });
+});

@@ -1,4 +1,8 @@
+import type { ExchangeDeliverySettings } from '@haochaping/contracts';
 import { dataKeyFromEnv } from '@haochaping/privacy/server';
+import type { ExchangeDeliveryPolicy } from '../exchange/exchange.activities';
+import { CHANNEL_MAPPING_NAMES, type ChannelMappingName, type ExchangeSender } from '../exchange/review-record';
+import type { UpstreamSettings } from '../exchange/upstream-http.driver';
 
 export const SMS_DRIVERS = ['log', 'http'] as const;
 export type SmsDriverName = (typeof SMS_DRIVERS)[number];
@@ -33,6 +37,27 @@ export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = {
   publicBaseUrl: 'http://127.0.0.1:5173',
 };
 
+/** The upward exchange (docs/EXCHANGE.md): on when UPSTREAM_URL is set (README, "Configuration"). */
+export interface ExchangeConfig {
+  upstream: UpstreamSettings;
+  sender: ExchangeSender;
+  policy: ExchangeDeliveryPolicy;
+  delivery: ExchangeDeliverySettings;
+}
+
+export const DEFAULT_EXCHANGE = {
+  timeoutMs: 10_000,
+  batchSize: 100,
+  intervalMs: 5_000,
+  maxBackoffMs: 300_000,
+  roundsPerRun: 500,
+  maxAttempts: 5,
+  deadLetterMs: 72 * 3_600_000,
+  areaCode: '370829',
+  dataSource: 'JXXHCP',
+  channelMapping: 'national' as ChannelMappingName,
+};
+
 /** Everything the worker reads from its environment (README, "Configuration"). */
 export class WorkerConfig {
   readonly notifications: NotificationSettings;
@@ -48,6 +73,8 @@ export class WorkerConfig {
     readonly dataKey: Buffer,
     /** Optional and last, so the positional callers (the API's end-to-end stack) keep the defaults. */
     notifications: Partial<NotificationSettings> = {},
+    /** The upward exchange; null (the default) delivers nothing upward. */
+    readonly exchange: ExchangeConfig | null = null,
   ) {
     this.notifications = { ...DEFAULT_NOTIFICATION_SETTINGS, ...notifications };
     const { smsDriver, smsGatewayUrl, smsGatewayKey } = this.notifications;
@@ -79,7 +106,32 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
       notificationPollMs: positiveNumber(env, 'NOTIFICATION_POLL_MS', defaults.notificationPollMs),
       publicBaseUrl: (env.PUBLIC_BASE_URL || defaults.publicBaseUrl).replace(/\/+$/, ''),
     },
+    loadExchangeConfig(env),
   );
+}
+
+/** The exchange's settings, or null without UPSTREAM_URL (then nothing is delivered upward; rows wait). */
+export function loadExchangeConfig(env: NodeJS.ProcessEnv): ExchangeConfig | null {
+  const url = env.UPSTREAM_URL;
+  if (!url) return null;
+  const appKey = env.UPSTREAM_APP_KEY;
+  if (!appKey) throw new Error('UPSTREAM_URL needs UPSTREAM_APP_KEY (the key the upstream issued to the county).');
+  const d = DEFAULT_EXCHANGE;
+  const batchSize = positiveNumber(env, 'EXCHANGE_BATCH_SIZE', d.batchSize);
+  if (!Number.isInteger(batchSize) || batchSize > 500) throw new Error(`EXCHANGE_BATCH_SIZE must be a whole number from 1 to 500, got "${env.EXCHANGE_BATCH_SIZE}"`);
+  const channelMapping = (env.EXCHANGE_CHANNEL_MAPPING || d.channelMapping) as ChannelMappingName;
+  if (!CHANNEL_MAPPING_NAMES.includes(channelMapping)) throw new Error(`EXCHANGE_CHANNEL_MAPPING must be one of ${CHANNEL_MAPPING_NAMES.join(', ')}, got "${channelMapping}"`);
+  return {
+    upstream: { url: url.replace(/\/+$/, ''), appKey, timeoutMs: positiveNumber(env, 'EXCHANGE_TIMEOUT_MS', d.timeoutMs) },
+    sender: { areaCode: env.EXCHANGE_AREA_CODE || d.areaCode, dataSource: env.EXCHANGE_DATA_SOURCE || d.dataSource, channelMapping },
+    policy: { maxAttempts: positiveNumber(env, 'EXCHANGE_MAX_ATTEMPTS', d.maxAttempts), deadLetterMs: positiveNumber(env, 'EXCHANGE_DEAD_LETTER_MS', d.deadLetterMs) },
+    delivery: {
+      batchSize,
+      intervalMs: positiveNumber(env, 'EXCHANGE_INTERVAL_MS', d.intervalMs),
+      maxBackoffMs: positiveNumber(env, 'EXCHANGE_MAX_BACKOFF_MS', d.maxBackoffMs),
+      roundsPerRun: d.roundsPerRun,
+    },
+  };
 }
 
 function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

@@ -47,6 +47,7 @@ const CONSOLE_NOTICES: Record<ConsoleKind, (hall: string, obligation: string, du
   REASSIGNED: (hall) => `${hall}一件差评整改已转交给您办理，请查看案件。`,
   CASE_OPENED: (hall, _obligation, due) => `${hall}收到一件差评，请尽快核实并回访${due}。`,
   REJECTION_PROPOSED: (hall, _obligation, due) => `${hall}一件差评经核实提请不予采纳，请审核${due}。`,
+  EXCHANGE_DEAD_LETTER: (hall) => `${hall}一条评价数据未能上报市、省好差评系统（已停止重试），请联系系统管理员处理。`,
   PROJECTION_FAILED: (hall) => `${hall}一件差评整改案件的办理记录无法写入案件列表（含有无法保存的内容），列表和详情停在此前的状态，请联系系统管理员处理。`,
 };
 

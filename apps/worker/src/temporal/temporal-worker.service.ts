@@ -1,8 +1,10 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Client, Connection, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import type { RectificationActivities } from '@haochaping/contracts';
+import { EXCHANGE_DELIVERY_WORKFLOW_ID, type ExchangeDeliveryInput, type RectificationActivities } from '@haochaping/contracts';
 import { WorkerConfig } from '../config/worker-config';
 import { RectificationActivitiesProvider } from '../activities/rectification-activities.provider';
+import { ExchangeActivitiesProvider } from '../exchange/exchange-activities.provider';
 import { RatingInvitationRemindersProvider } from '../invitation-reminders/rating-invitation-reminders.provider';
 import { ensureRatingInvitationRemindersSchedule } from '../invitation-reminders/rating-invitation-reminders.schedule';
 
@@ -18,17 +20,19 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     private readonly config: WorkerConfig,
     private readonly activities: RectificationActivitiesProvider,
     private readonly invitationReminders: RatingInvitationRemindersProvider,
+    private readonly exchange: ExchangeActivitiesProvider,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     this.connection = await NativeConnection.connect({ address: this.config.temporalAddress });
     const activities: RectificationActivities = this.activities.activities;
+    const exchangeActivities = this.exchange.activities ?? {};
     this.worker = await Worker.create({
       connection: this.connection,
       namespace: this.config.temporalNamespace,
       taskQueue: this.config.taskQueue,
       workflowsPath: require.resolve('./workflows'),
-      activities: { ...activities, ...this.invitationReminders.activities },
+      activities: { ...activities, ...this.invitationReminders.activities, ...exchangeActivities },
       maxCachedWorkflows: this.config.maxCachedWorkflows,
     });
     this.running = this.worker.run();
@@ -44,6 +48,34 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       this.logger.log(`rating invitation schedule ${outcome}`);
     } catch (error) {
       this.logger.error(`rating invitation schedule not set up: ${String(error)}`);
+    }
+    await this.keepExchangeDelivery();
+  }
+
+  /**
+   * Starts the upward exchange's delivery loop unless it runs already (one per namespace, whichever worker started
+   * it): with UPSTREAM_URL only. A running loop keeps the settings it was started with until it continues as new.
+   */
+  private async keepExchangeDelivery(): Promise<void> {
+    const exchange = this.config.exchange;
+    if (!exchange) {
+      this.logger.log('UPSTREAM_URL not set: no upward exchange (outbox rows wait)');
+      return;
+    }
+    const connection = await Connection.connect({ address: this.config.temporalAddress });
+    try {
+      const input: ExchangeDeliveryInput = { settings: exchange.delivery };
+      await new Client({ connection, namespace: this.config.temporalNamespace }).workflow.start('exchangeDeliveryWorkflow', {
+        workflowId: EXCHANGE_DELIVERY_WORKFLOW_ID,
+        taskQueue: this.config.taskQueue,
+        args: [input],
+      });
+      this.logger.log(`upward exchange to ${exchange.upstream.url} started`);
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+      this.logger.log(`upward exchange to ${exchange.upstream.url} already running`);
+    } finally {
+      await connection.close();
     }
   }
 

@@ -1,0 +1,22 @@
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { RECORD_SCHEMAS, RECORD_TYPES, type RecordType } from './record-schema';
+
+let compiled: ReturnType<typeof compile> | undefined;
+
+function compile() {
+  const ajv = new Ajv({ allErrors: true, strict: true });
+  addFormats(ajv);
+  return Object.fromEntries(RECORD_TYPES.map((type) => [type, ajv.compile(RECORD_SCHEMAS[type])])) as Record<RecordType, ReturnType<typeof ajv.compile>>;
+}
+
+/**
+ * What the simulator would say of one record (its JSON Schema, docs/EXCHANGE.md): an empty list when it would take it.
+ * For the sender's unit tests, which check their records without a running simulator.
+ */
+export function recordErrors(record: { type?: unknown } & Record<string, unknown>): string[] {
+  compiled ??= compile();
+  if (!RECORD_TYPES.includes(record.type as RecordType)) return [`type must be one of ${RECORD_TYPES.join(', ')}`];
+  const check = compiled[record.type as RecordType];
+  return check(record) ? [] : (check.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`);
+}
