@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { createPgPool, createPrismaClient, MasterDataVersion, WorkingCalendarCache, type Pool, type PrismaClient } from '@haochaping/db';
 import type { RectificationActivities } from '@haochaping/contracts';
 import { WorkerConfig } from '../config/worker-config';
@@ -7,7 +7,7 @@ import { createRectificationActivities } from './rectification.activities';
 
 /** Builds the activity functions from their dependencies, so Nest owns the lifecycle of what they hold. */
 @Injectable()
-export class RectificationActivitiesProvider implements OnModuleInit, OnModuleDestroy {
+export class RectificationActivitiesProvider implements OnModuleInit, OnApplicationShutdown {
   private readonly pool: Pool;
   /** Shared with the SMS invitations' activities (one pool per worker). */
   readonly prisma: PrismaClient;
@@ -34,7 +34,8 @@ export class RectificationActivitiesProvider implements OnModuleInit, OnModuleDe
     return this.masterDataVersion.start();
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** After the Temporal worker has drained (TemporalWorkerService, onModuleDestroy): no activity uses them any more. */
+  async onApplicationShutdown(): Promise<void> {
     await this.masterDataVersion.stop();
     await this.prisma.$disconnect();
     await this.pool.end();

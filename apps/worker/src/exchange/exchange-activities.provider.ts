@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { ExchangeActivities } from '@haochaping/contracts';
 import { createPgPool, type Pool } from '@haochaping/db';
 import { WorkerConfig } from '../config/worker-config';
@@ -7,7 +7,7 @@ import { UpstreamHttpDriver } from './upstream-http.driver';
 
 /** The exchange's activity, with its own small pool (one round holds a connection while its POST runs); none without UPSTREAM_URL. */
 @Injectable()
-export class ExchangeActivitiesProvider implements OnModuleDestroy {
+export class ExchangeActivitiesProvider implements OnApplicationShutdown {
   private readonly pool: Pool | null;
   readonly activities: ExchangeActivities | null;
 
@@ -18,7 +18,8 @@ export class ExchangeActivitiesProvider implements OnModuleDestroy {
       exchange && this.pool ? createExchangeActivities({ pool: this.pool, driver: new UpstreamHttpDriver(exchange.upstream), sender: exchange.sender, policy: exchange.policy }) : null;
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** After the Temporal worker has drained (TemporalWorkerService, onModuleDestroy). */
+  async onApplicationShutdown(): Promise<void> {
     await this.pool?.end();
   }
 }

@@ -12,7 +12,7 @@ export class NotificationsPrisma implements OnApplicationShutdown {
     this.client = createPrismaClient({ databaseUrl: config.databaseUrl, poolSize: 3 });
   }
 
-  /** After the dispatcher's last pass (it stops on module destruction, which comes first). */
+  /** After the dispatcher's last pass and the Temporal worker's last activity (both stop on module destruction, which comes first). */
   async onApplicationShutdown(): Promise<void> {
     await this.client.$disconnect();
   }

@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { Client, Connection, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { EXCHANGE_DELIVERY_WORKFLOW_ID, type ExchangeDeliveryInput, type RectificationActivities } from '@haochaping/contracts';
@@ -8,9 +8,16 @@ import { ExchangeActivitiesProvider } from '../exchange/exchange-activities.prov
 import { RatingInvitationRemindersProvider } from '../invitation-reminders/rating-invitation-reminders.provider';
 import { ensureRatingInvitationRemindersSchedule } from '../invitation-reminders/rating-invitation-reminders.schedule';
 
-/** Owns the Temporal worker: created when the Nest context boots, drained when it shuts down. */
+/**
+ * Owns the Temporal worker: created when the Nest context boots, drained first when it shuts down.
+ *
+ * Shutdown order is the contract: Nest runs every onModuleDestroy before any onApplicationShutdown, so the worker
+ * drains here, in the first phase, and the database clients its activities use close in onApplicationShutdown.
+ * Closed the other way round, an activity still running met a closed client, and a Prisma transaction on it never
+ * settled, so the worker (and the process, or a test's afterAll) waited for ever.
+ */
 @Injectable()
-export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class TemporalWorkerService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(TemporalWorkerService.name);
   private connection?: NativeConnection;
   private worker?: Worker;
@@ -34,6 +41,9 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       workflowsPath: require.resolve('./workflows'),
       activities: { ...activities, ...this.invitationReminders.activities, ...exchangeActivities },
       maxCachedWorkflows: this.config.maxCachedWorkflows,
+      // On shutdown, activities still running get this long to finish before they are cancelled; none of ours runs
+      // long (an upstream call has its own timeout), and what is cut short Temporal retries on another worker.
+      shutdownGraceTime: '10s',
     });
     this.running = this.worker.run();
     this.running.catch((error: unknown) => {
@@ -84,7 +94,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     return this.running ?? Promise.resolve();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async onModuleDestroy(): Promise<void> {
     if (this.worker?.getState() === 'RUNNING') this.worker.shutdown();
     await this.running?.catch(() => undefined);
     await this.connection?.close();
