@@ -199,6 +199,14 @@ describe('sign-in limits', () => {
     expect((await signIn({ user, right: true, from: travelling })).status).toBe(200);
   });
 
+  it('counts an attempt before its password is checked: ten guesses sent at once get three password checks', async () => {
+    const user = await account();
+    const from = freshAddress();
+    const answers = await Promise.all(Array.from({ length: 10 }, () => signIn({ user, from })));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([401, 401, 401, 429, 429, 429, 429, 429, 429, 429]);
+    expect(await prisma.auditLog.count({ where: { action: 'auth.login-failed', ip: from } })).toBe(3);
+  });
+
   it('a successful sign-in uses up no limit: a busy office behind one address signs everyone in', async () => {
     const office = freshAddress();
     const users = [await account(), await account(), await account(), await account()];

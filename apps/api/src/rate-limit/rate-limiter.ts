@@ -129,11 +129,12 @@ export class RateLimiter implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Takes back one hit of each count, in the window it was counted in (a sign-in that succeeded). */
   async refund(counts: readonly RateLimitCount[]): Promise<void> {
-    if (counts.length === 0) return;
+    const rows = counts.map((count) => ({ key: rateKey(count.limit, count.subject), windowStart: count.windowStart })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    if (rows.length === 0) return;
     await this.prisma.pool.query({
       name: 'refund-rate-limits',
       text: REFUND_RATE_LIMITS,
-      values: [counts.map((count) => rateKey(count.limit, count.subject)), counts.map((count) => count.windowStart)],
+      values: [rows.map((row) => row.key), rows.map((row) => row.windowStart)],
     });
   }
 
@@ -149,9 +150,11 @@ export class RateLimiter implements OnApplicationBootstrap, OnModuleDestroy {
     const nowMs = this.clock.now().getTime();
     const rows = active.map((subject) => ({ subject, key: rateKey(subject.limit, subject.subject), window: windowOf(subject.limit.windowMs, nowMs) }));
     if (new Set(rows.map((row) => row.key)).size !== rows.length) throw new Error('a rate-limit key was given twice in one call');
+    // In key order: two requests sharing keys lock their rows in the same order, so they cannot deadlock.
+    const sorted = [...rows].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     const values = counting
-      ? [rows.map((row) => row.key), rows.map((row) => row.window.start), rows.map((row) => row.window.end)]
-      : [rows.map((row) => row.key), rows.map((row) => row.window.start)];
+      ? [sorted.map((row) => row.key), sorted.map((row) => row.window.start), sorted.map((row) => row.window.end)]
+      : [sorted.map((row) => row.key), sorted.map((row) => row.window.start)];
     const result = await this.prisma.pool.query<{ rate_key: string; window_start: Date; hits: number }>({
       name: counting ? 'hit-rate-limits' : 'peek-rate-limits',
       text,
