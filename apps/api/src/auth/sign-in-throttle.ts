@@ -75,7 +75,7 @@ export class SignInThrottle {
   async admit(username: string, context: RequestContext): Promise<SignInAttempt> {
     const counts = await this.limiter.hit([
       { limit: this.perAddress, subject: context.ip },
-      // A NUL cannot come through validation, so it cannot make two pairs one key.
+      // An address never holds a NUL, so no two (username, address) pairs make one subject.
       { limit: this.perAccountAddress, subject: `${username}\u0000${context.ip}` },
       { limit: this.perAccount, subject: username },
     ]);
