@@ -41,7 +41,14 @@ export class AuthController {
   @ApiOkResponse({ type: LoginResponse })
   @ApiUnauthorizedResponse({ type: ApiError, description: 'INVALID_CREDENTIALS (unknown user or wrong password, the same answer)' })
   @ApiForbiddenResponse({ type: ApiError, description: 'ACCOUNT_DISABLED' })
-  @ApiResponse({ status: 423, type: ApiError, description: 'ACCOUNT_LOCKED: 5 wrong passwords lock the account for 15 minutes' })
+  @ApiResponse({
+    status: 429,
+    type: ApiError,
+    description:
+      'TOO_MANY_SIGN_IN_ATTEMPTS, with Retry-After (seconds): too many attempts from this address, at this username from this address, ' +
+      'or at this username from addresses it never signed in from (SIGN_IN_LIMIT_*). No account is ever locked; the answer is the same for unknown usernames',
+    headers: { 'Retry-After': { description: 'seconds until the limit allows another attempt', schema: { type: 'integer' } } },
+  })
   @ApiUnprocessableEntityResponse({ type: ApiError })
   async login(@Body() body: LoginDto, @Req() request: RequestWithActor, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponse> {
     return this.answer(reply, await this.auth.login(body.username, body.password, requestContext(request)));

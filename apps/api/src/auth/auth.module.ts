@@ -3,6 +3,7 @@ import { AccessTokenService } from './access-token';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { InitialAdminService } from './initial-admin.service';
+import { SignInThrottle } from './sign-in-throttle';
 import { UserSessionCache } from './user-session-cache';
 
 /**
@@ -12,7 +13,7 @@ import { UserSessionCache } from './user-session-cache';
 @Global()
 @Module({
   controllers: [AuthController],
-  providers: [AccessTokenService, UserSessionCache, AuthService, InitialAdminService],
+  providers: [AccessTokenService, UserSessionCache, AuthService, InitialAdminService, SignInThrottle],
   exports: [AccessTokenService, UserSessionCache],
 })
 export class AuthModule {}

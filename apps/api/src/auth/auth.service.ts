@@ -1,5 +1,4 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { formatShanghaiMinute } from '@haochaping/working-time';
 import { Injectable } from '@nestjs/common';
 import { appendAudit, type Prisma, type User } from '@haochaping/db';
 import { DomainHttpException } from '../common/api-error';
@@ -10,10 +9,8 @@ import { AccessTokenService, type AccessTokenClaims } from './access-token';
 import type { AuthUserResponse, LoginResponse } from './dto/auth.dto';
 import { hashPassword, meetsPasswordPolicy, PASSWORD_POLICY_MESSAGE, verifyPassword } from './password';
 import type { RequestContext } from './request-context';
+import { SignInThrottle } from './sign-in-throttle';
 import { UserSessionCache } from './user-session-cache';
-
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MINUTES = 15;
 
 /** A new session's answer and the refresh token for its cookie. */
 export interface IssuedSession {
@@ -45,8 +42,11 @@ export function toAuthUser(user: Pick<User, 'id' | 'username' | 'displayName' | 
  */
 @Injectable()
 export class AuthService {
-  /** A hash to verify against when the user does not exist, so both failures take the same time. */
-  private dummyHash?: Promise<string>;
+  /**
+   * A hash to verify against when the user does not exist, so both failures take the same time. Made with the same
+   * parameters as every account's, at start-up, so the first unknown name does not pay for hashing it.
+   */
+  private readonly dummyHash: Promise<string>;
 
   constructor(
     private readonly prisma: PrismaService,
@@ -54,44 +54,44 @@ export class AuthService {
     private readonly sessions: UserSessionCache,
     private readonly config: AppConfig,
     private readonly clock: Clock,
-  ) {}
+    private readonly throttle: SignInThrottle,
+  ) {
+    this.dummyHash = hashPassword(randomBytes(16).toString('hex'));
+  }
 
+  /**
+   * Signs in. Throttled per address, per username and address, and per username (SignInThrottle: 429, never a
+   * lockout); an unknown username and a wrong password answer alike (401 INVALID_CREDENTIALS, one audit line, one
+   * password hash verified), so nothing tells whether a username exists. Only the right password of a disabled
+   * account learns that it is disabled.
+   */
   async login(rawUsername: string, password: string, context: RequestContext): Promise<IssuedSession> {
     const username = rawUsername.trim().toLowerCase();
+    const attempt = await this.throttle.admit(username, context);
     const db = this.prisma.client;
     const user = await db.user.findUnique({ where: { username } });
-    const now = this.clock.now();
     const audit = (entry: { action: string; actorId: string; actorRole: string; details: Prisma.InputJsonObject }, client: Pick<Prisma.TransactionClient, 'auditLog'> = db) =>
       appendAudit(client, { ...entry, entityType: 'user', entityId: user?.id ?? null, requestId: context.requestId, ip: context.ip });
 
-    if (!user) {
-      this.dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
-      await verifyPassword(await this.dummyHash, password);
-      await audit({ action: 'auth.login-failed', actorId: 'anonymous', actorRole: 'ANONYMOUS', details: { username: username.slice(0, 64), reason: 'UNKNOWN_USER' } });
-      throw invalidCredentials();
-    }
-    if (user.lockedUntil && user.lockedUntil > now) {
-      await audit({ action: 'auth.login-failed', actorId: user.id, actorRole: user.role, details: { username, reason: 'LOCKED' } });
-      throw this.locked(user.lockedUntil);
-    }
-    if (!(await verifyPassword(user.passwordHash, password))) {
-      const failed = await db.$transaction(async (tx) => {
-        // Counted in the database, so concurrent attempts cannot undercount.
-        const counted = await tx.user.update({ where: { id: user.id }, data: { failedLogins: { increment: 1 } }, select: { failedLogins: true } });
-        const lockedUntil = counted.failedLogins >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null;
-        if (lockedUntil) await tx.user.update({ where: { id: user.id }, data: { lockedUntil, failedLogins: 0 } });
-        await audit({ action: 'auth.login-failed', actorId: user.id, actorRole: user.role, details: { username, reason: 'WRONG_PASSWORD', failedLogins: counted.failedLogins } }, tx);
-        if (lockedUntil) await audit({ action: 'auth.lockout', actorId: user.id, actorRole: user.role, details: { username, lockedUntil: lockedUntil.toISOString() } }, tx);
-        return lockedUntil;
+    // The same work whether or not the account exists: one hash verified, one audit line written.
+    const verified = await verifyPassword(user?.passwordHash ?? (await this.dummyHash), password);
+    if (!user || !verified) {
+      await audit({
+        action: 'auth.login-failed',
+        actorId: user?.id ?? 'anonymous',
+        actorRole: user?.role ?? 'ANONYMOUS',
+        details: { username: username.slice(0, 64), reason: user ? 'WRONG_PASSWORD' : 'UNKNOWN_USER' },
       });
-      throw failed ? this.locked(failed) : invalidCredentials();
+      throw invalidCredentials();
     }
     if (user.disabledAt) {
       await audit({ action: 'auth.login-failed', actorId: user.id, actorRole: user.role, details: { username, reason: 'DISABLED' } });
       throw new DomainHttpException(403, 'ACCOUNT_DISABLED', '该账号已停用，请联系系统管理员');
     }
+    await this.throttle.succeeded(attempt);
+    const now = this.clock.now();
     return db.$transaction(async (tx) => {
-      const signedIn = await tx.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null, lastLoginAt: now } });
+      const signedIn = await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
       const session = await this.issue(tx, signedIn, randomUUID(), context);
       await audit({ action: 'auth.login', actorId: user.id, actorRole: user.role, details: { username } }, tx);
       return session;
@@ -181,7 +181,7 @@ export class AuthService {
     const session = await db.$transaction(async (tx) => {
       const changed = await tx.user.update({
         where: { id: user.id },
-        data: { passwordHash, mustChangePassword: false, failedLogins: 0, lockedUntil: null, authVersion: { increment: 1 } },
+        data: { passwordHash, mustChangePassword: false, authVersion: { increment: 1 } },
       });
       await tx.refreshToken.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: now } });
       const issued = await this.issue(tx, changed, randomUUID(), context);
@@ -240,9 +240,5 @@ export class AuthService {
         ip: context.ip,
       });
     });
-  }
-
-  private locked(until: Date): DomainHttpException {
-    return new DomainHttpException(423, 'ACCOUNT_LOCKED', `连续 ${MAX_FAILED_LOGINS} 次密码错误，账号已锁定至 ${formatShanghaiMinute(until)}（北京时间），请稍后再试`);
   }
 }

@@ -22,6 +22,8 @@ export interface ApiErrorBody {
   code: string;
   chineseMessage: string;
   errors?: ApiFieldError[];
+  /** Sent as the Retry-After header (a 429's wait in whole seconds). */
+  retryAfterSeconds?: number;
 }
 
 /**
@@ -29,7 +31,7 @@ export interface ApiErrorBody {
  * with a statusCode), so that Nest hands it to the filter as it is instead of re-wrapping it as a Fastify error.
  */
 export class DomainHttpException extends HttpException {
-  constructor(status: number, code: string, chineseMessage: string, errors?: ApiFieldError[]) {
-    super({ code, chineseMessage, ...(errors ? { errors } : {}) } satisfies ApiErrorBody, status);
+  constructor(status: number, code: string, chineseMessage: string, errors?: ApiFieldError[], headers: { retryAfterSeconds?: number } = {}) {
+    super({ code, chineseMessage, ...(errors ? { errors } : {}), ...headers } satisfies ApiErrorBody, status);
   }
 }

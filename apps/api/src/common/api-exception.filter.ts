@@ -35,6 +35,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const body = this.toApiError(exception, request);
+    const retryAfter = retryAfterOf(exception);
+    if (retryAfter !== undefined) void reply.header('retry-after', String(retryAfter));
     if (body.statusCode >= 500) this.logger.error(`${request.method} ${request.url} → ${body.statusCode}`, exception instanceof Error ? exception.stack : String(exception));
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
@@ -63,4 +65,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, ...DEFAULT_MESSAGES[500], ...base };
   }
+}
+
+/** A 429's wait (DomainHttpException's retryAfterSeconds), for the Retry-After header. */
+function retryAfterOf(exception: unknown): number | undefined {
+  if (!(exception instanceof HttpException)) return undefined;
+  const response = exception.getResponse();
+  const seconds = typeof response === 'object' && response !== null && 'retryAfterSeconds' in response ? (response as ApiErrorBody).retryAfterSeconds : undefined;
+  return typeof seconds === 'number' ? seconds : undefined;
 }

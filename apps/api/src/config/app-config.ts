@@ -2,9 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { dataKeyFromEnv } from '@haochaping/privacy/server';
 
 /**
- * What the public intake (ratings, case look-ups, the status page) accepts from one source. The counters live in
- * each API process (fixed windows in memory): with several API instances behind a balancer each counts on its own,
- * so the effective limit is the configured one times the number of instances.
+ * What the public intake (ratings, case look-ups, the status page) accepts from one source. The counters are held
+ * in PostgreSQL (rate-limit/rate-limiter.ts), so with several API instances behind a balancer they enforce one limit.
  */
 export interface IntakeLimits {
   /** POSTs to /api/public/* per client address per minute (PUBLIC_RATE_LIMIT_PER_MINUTE; 0 switches it off). */
@@ -38,6 +37,38 @@ export const DEFAULT_INTAKE_LIMITS: IntakeLimits = {
   publicBodyLimitBytes: 8 * 1024,
   publicBaseUrl: 'http://127.0.0.1:5173',
   trustProxy: '127.0.0.1,::1',
+};
+
+/**
+ * The limits that protect sign-in and the staff side, counted in PostgreSQL (rate-limit/rate-limiter.ts) like the
+ * public intake's, so several API processes enforce one limit. A limit of 0 switches it off. Why sign-in is
+ * limited this way (and no account is ever locked): auth/sign-in-throttle.ts and docs/DEPLOYMENT.md.
+ */
+export interface ThrottleSettings {
+  /** Sign-in attempts from one client address per window, successes not counted (SIGN_IN_LIMIT_PER_ADDRESS). */
+  readonly signInPerAddress: number;
+  /** Failed sign-ins with one username from one address per window (SIGN_IN_LIMIT_PER_ACCOUNT_ADDRESS). */
+  readonly signInPerAccountAddress: number;
+  /**
+   * Failed sign-ins with one username from every address per window (SIGN_IN_LIMIT_PER_ACCOUNT); once over, only
+   * the addresses the account signed in from in the last `signInKnownAddressDays` days may still try.
+   */
+  readonly signInPerAccount: number;
+  /** The sign-in windows' length in minutes (SIGN_IN_LIMIT_WINDOW_MINUTES). */
+  readonly signInWindowMinutes: number;
+  /** How long an address the account signed in from stays known-good (SIGN_IN_KNOWN_ADDRESS_DAYS). */
+  readonly signInKnownAddressDays: number;
+  /** POST/PUT/PATCH/DELETE per signed-in user per minute (STAFF_WRITE_LIMIT_PER_MINUTE). */
+  readonly staffWritesPerMinute: number;
+}
+
+export const DEFAULT_THROTTLE_SETTINGS: ThrottleSettings = {
+  signInPerAddress: 20,
+  signInPerAccountAddress: 5,
+  signInPerAccount: 10,
+  signInWindowMinutes: 15,
+  signInKnownAddressDays: 30,
+  staffWritesPerMinute: 120,
 };
 
 /** Sign-in: the access tokens' signing secret and the lifetimes of both tokens. */
@@ -82,14 +113,19 @@ export class AppConfig {
     limits: Partial<IntakeLimits> = {},
     /** Sign-in settings; whatever is not given keeps its default (a random secret per process, 15 min, 12 h). */
     auth: Partial<AuthSettings> = {},
+    /** Sign-in and staff-write limits; whatever is not given keeps its default (DEFAULT_THROTTLE_SETTINGS). */
+    throttle: Partial<ThrottleSettings> = {},
   ) {
     const merged = { ...DEFAULT_INTAKE_LIMITS, ...limits };
     this.limits = { ...merged, corsOrigins: merged.corsOrigins ?? [new URL(merged.publicBaseUrl).origin] };
     this.auth = { tokenSecret: randomBytes(32), accessTokenTtlSeconds: 15 * 60, refreshTokenTtlSeconds: 12 * 3600, ...auth };
+    this.throttle = { ...DEFAULT_THROTTLE_SETTINGS, ...throttle };
+    if (this.throttle.signInWindowMinutes < 1) throw new Error('SIGN_IN_LIMIT_WINDOW_MINUTES must be at least 1.');
   }
 
   readonly limits: IntakeLimits & { readonly corsOrigins: readonly string[] };
   readonly auth: AuthSettings;
+  readonly throttle: ThrottleSettings;
 }
 
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -115,7 +151,26 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ...(env.CORS_ORIGINS ? { corsOrigins: origins(env.CORS_ORIGINS) } : {}),
     },
     authSettingsFromEnv(env),
+    throttleSettingsFromEnv(env),
   );
+}
+
+const THROTTLE_VARIABLES: ReadonlyArray<[keyof ThrottleSettings, string]> = [
+  ['signInPerAddress', 'SIGN_IN_LIMIT_PER_ADDRESS'],
+  ['signInPerAccountAddress', 'SIGN_IN_LIMIT_PER_ACCOUNT_ADDRESS'],
+  ['signInPerAccount', 'SIGN_IN_LIMIT_PER_ACCOUNT'],
+  ['signInWindowMinutes', 'SIGN_IN_LIMIT_WINDOW_MINUTES'],
+  ['signInKnownAddressDays', 'SIGN_IN_KNOWN_ADDRESS_DAYS'],
+  ['staffWritesPerMinute', 'STAFF_WRITE_LIMIT_PER_MINUTE'],
+];
+
+function throttleSettingsFromEnv(env: NodeJS.ProcessEnv): Partial<ThrottleSettings> {
+  const settings: Partial<Record<keyof ThrottleSettings, number>> = {};
+  for (const [field, name] of THROTTLE_VARIABLES) {
+    const value = env[name];
+    if (value) settings[field] = nonNegativeInteger(value, name);
+  }
+  return settings;
 }
 
 /** AUTH_TOKEN_SECRET: base64 or any text of at least 32 bytes; required in production (APP_MODE=production). */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Prisma } from '@haochaping/db';
 import { RATED_CASE_COLUMNS, RATED_CASE_SELECT, SERVICE_CASE_COLUMNS_NOT_RATED } from '../review-intake/rating-cases.service';
+import { HIT_RATE_LIMITS, RATE_LIMIT_COLUMNS_NOT_UPDATED } from '../rate-limit/rate-limiter';
 import { EXCHANGE_COLUMNS_LEFT_TO_DEFAULTS, INSERT_REVIEW, REVIEW_COLUMNS_LEFT_TO_DEFAULTS } from '../review-intake/review-insert';
 
 /**
@@ -94,6 +95,8 @@ describe('hand-written SQL names every column of its table, or says why it leave
       insertColumns(CASE_PROJECTION_SQL, tableOf('RectificationTimelineEntry')),
       TIMELINE_COLUMNS_LEFT_TO_DEFAULTS,
     ],
+    ["the rate limiter's upsert (rate-limit/rate-limiter.ts)", 'RateLimitCounter', insertColumns(HIT_RATE_LIMITS, tableOf('RateLimitCounter')), {}],
+    ["the rate limiter's ON CONFLICT update of a window's count", 'RateLimitCounter', updatedColumns(HIT_RATE_LIMITS), RATE_LIMIT_COLUMNS_NOT_UPDATED],
   ];
 
   it.each(hotPaths)('%s', (_statement, model, named, leftOut) => {

@@ -45,7 +45,7 @@ export class PublicReviewsService {
         // assertChannelFields made these present.
         const { hallCode = '', windowCode = '', caseId = '', phone = '' } = dto;
         const phoneHash = this.protector.phoneHash(phone);
-        this.limiter.hitPhone(phoneHash);
+        await this.limiter.hitPhone(phoneHash);
         const hall = await this.masterData.hallByCode(hallCode);
         const window = await this.masterData.windowByCode(hall, windowCode);
         const ratedCase = await this.cases.byId(caseId);
@@ -70,7 +70,7 @@ export class PublicReviewsService {
         });
       }
       case 'PUBLIC_FORM': {
-        if (dto.reviewer?.phone) this.limiter.hitPhone(this.protector.phoneHash(dto.reviewer.phone));
+        if (dto.reviewer?.phone) await this.limiter.hitPhone(this.protector.phoneHash(dto.reviewer.phone));
         const hall = await this.masterData.hallByCode(dto.hallCode ?? '');
         const window = dto.windowCode ? await this.masterData.windowByCode(hall, dto.windowCode) : undefined;
         const staff = dto.staffEmployeeNumber ? await this.masterData.staffOf(hall, dto.staffEmployeeNumber) : undefined;

@@ -41,7 +41,7 @@ export class WindowLookupService {
    */
   async lookup(hallCode: string, windowCode: string, phone: string): Promise<CaseLookupResponse> {
     const phoneHash = this.protector.phoneHash(phone);
-    this.limiter.hitPhone(phoneHash);
+    await this.limiter.hitPhone(phoneHash);
     const { window } = await this.window(hallCode, windowCode);
     const now = this.clock.now();
     const rows = await this.prisma.client.serviceCase.findMany({

@@ -99,10 +99,10 @@ export class ReviewStatusService {
     const trackingCode = normalizeTrackingCode(typedCode);
     if (trackingCode.length !== TRACKING_CODE_LENGTH) throw reviewNotFound();
     // Ten thousand possible digits: failed tries per code are counted, so they cannot be tried one by one.
-    this.limiter.checkStatusAttempts(trackingCode);
+    await this.limiter.checkStatusAttempts(trackingCode);
     const review = await this.prisma.client.review.findUnique({ where: { trackingCode }, select: OWNED_REVIEW_SELECT });
     if (!review || !this.phoneMatches(review.reviewerPhoneEnc, phoneLast4)) {
-      this.limiter.recordStatusFailure(trackingCode);
+      await this.limiter.recordStatusFailure(trackingCode);
       throw reviewNotFound();
     }
     return review;

@@ -84,7 +84,7 @@ export class UsersController {
 
   @Post(':id/enable')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Enables the account again and clears a lockout' })
+  @ApiOperation({ summary: 'Enables a disabled account again' })
   @ApiOkResponse({ type: UserResponse })
   @ApiNotFoundResponse({ type: ApiError })
   enable(@Param('id', userId()) id: string, @CurrentActor() actor: Actor, @Req() request: RequestWithActor): Promise<UserResponse> {

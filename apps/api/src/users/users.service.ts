@@ -179,12 +179,12 @@ export class UsersService {
     return this.toResponse(user);
   }
 
-  /** Enables again, and clears a lockout. */
+  /** Enables a disabled account again. */
   async enable(id: string, actor: Actor, context: RequestContext): Promise<UserResponse> {
     const existing = await this.find(id);
-    if (!existing.disabledAt && !existing.lockedUntil) return this.toResponse(existing);
+    if (!existing.disabledAt) return this.toResponse(existing);
     const user = await this.prisma.client.$transaction(async (tx) => {
-      const updated = await tx.user.update({ where: { id }, data: { disabledAt: null, lockedUntil: null, failedLogins: 0 } });
+      const updated = await tx.user.update({ where: { id }, data: { disabledAt: null } });
       await this.audit(tx, actor, context, 'user.enable', id, { username: existing.username, wasDisabled: existing.disabledAt !== null });
       return updated;
     });
@@ -202,7 +202,7 @@ export class UsersService {
     const user = await this.prisma.client.$transaction(async (tx) => {
       const updated = await tx.user.update({
         where: { id },
-        data: { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, authVersion: { increment: 1 } },
+        data: { passwordHash, mustChangePassword: true, authVersion: { increment: 1 } },
       });
       const revoked = await tx.refreshToken.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: now } });
       await this.audit(tx, actor, context, 'user.reset-password', id, { username: existing.username, revokedSessions: revoked.count });
@@ -277,7 +277,6 @@ export function toUserResponse(user: User, phone: string | null): UserResponse {
     mustChangePassword: user.mustChangePassword,
     enabled: user.disabledAt === null,
     disabledAt: instant(user.disabledAt),
-    lockedUntil: instant(user.lockedUntil),
     lastLoginAt: instant(user.lastLoginAt),
     createdAt: formatShanghaiInstant(user.createdAt),
     updatedAt: formatShanghaiInstant(user.updatedAt),

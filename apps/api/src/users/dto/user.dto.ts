@@ -119,7 +119,6 @@ export class UserResponse {
   @ApiProperty() mustChangePassword!: boolean;
   @ApiProperty() enabled!: boolean;
   @ApiProperty({ type: String, nullable: true }) disabledAt!: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'locked after 5 wrong passwords until then' }) lockedUntil!: string | null;
   @ApiProperty({ type: String, nullable: true }) lastLoginAt!: string | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;

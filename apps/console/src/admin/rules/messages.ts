@@ -54,7 +54,6 @@ export const messages: ModuleMessages = {
         phone: '手机号码',
         enabled: '状态',
         mustChangePassword: '须修改密码',
-        lockedUntil: '锁定至',
         lastLoginAt: '最近登录',
         createdAt: '创建时间',
         initialPassword: '初始密码（可不填）',
@@ -203,14 +202,13 @@ export const messages: ModuleMessages = {
         saved: '已保存',
       },
       users: {
-        locked: '已锁定',
         must_change: '待改密码',
         username_help: '3–40 位小写字母、数字或 . _ -',
         password_help: '不填则由系统生成临时密码；用户首次登录须修改密码',
         phone_help: '超期、即将到期等紧急提醒以短信发到此号码；不填则不发短信',
         password_title: '临时密码',
         password_intro: '用户“%{username}”的临时密码如下，请告知本人；首次登录须修改密码：',
-        actions: { disable: '停用', enable: '启用', enable_unlock: '解除锁定', 'reset-password': '重置密码' },
+        actions: { disable: '停用', enable: '启用', 'reset-password': '重置密码' },
         confirm: {
           disable: '停用该账号？',
           enable: '启用该账号？',
@@ -257,7 +255,9 @@ export const messages: ModuleMessages = {
           auth_login: '登录',
           auth_logout: '退出登录',
           'auth_login-failed': '登录失败',
+          // Written before 2026-12 (the lockout is gone); the trail keeps those entries.
           auth_lockout: '账号锁定',
+          'auth_login-throttled': '登录尝试过于频繁',
           'auth_password-change': '修改密码',
           'auth_refresh-token-reuse': '登录凭证被重复使用',
           user_create: '新建用户',

@@ -14,7 +14,6 @@ interface UserRecord {
   id: string;
   username: string;
   enabled: boolean;
-  lockedUntil: string | null;
 }
 
 /** 停用 / 启用 / 重置密码, each after a confirmation; a reset shows the temporary password once. */
@@ -43,14 +42,13 @@ export const UserActions = () => {
 
   const actions: Array<{ action: UserAction; icon: React.ReactNode; color: 'error' | 'primary' }> = [
     record.enabled ? { action: 'disable', icon: <BlockIcon />, color: 'error' } : { action: 'enable', icon: <PlayCircleIcon />, color: 'primary' },
-    ...(record.enabled && record.lockedUntil ? [{ action: 'enable' as const, icon: <PlayCircleIcon />, color: 'primary' as const }] : []),
     { action: 'reset-password', icon: <LockResetIcon />, color: 'primary' },
   ];
   return (
     <>
       {actions.map(({ action, icon, color }) => (
         <Button key={action} size="small" color={color} startIcon={icon} onClick={() => setAsking(action)}>
-          {translate(`app.rules.users.actions.${action}${action === 'enable' && record.enabled ? '_unlock' : ''}`)}
+          {translate(`app.rules.users.actions.${action}`)}
         </Button>
       ))}
       <Confirm

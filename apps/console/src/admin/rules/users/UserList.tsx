@@ -7,7 +7,6 @@ const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="
 
 interface UserRecord {
   enabled: boolean;
-  lockedUntil: string | null;
   mustChangePassword: boolean;
   hallCodes: string[];
   departmentCodes: string[];
@@ -16,7 +15,6 @@ interface UserRecord {
 const StatusChip = ({ record }: { record: UserRecord }) => {
   const translate = useTranslate();
   if (!record.enabled) return <Chip size="small" label={translate('app.rules.disabled')} />;
-  if (record.lockedUntil && Date.parse(record.lockedUntil) > Date.now()) return <Chip size="small" color="warning" label={translate('app.rules.users.locked')} />;
   if (record.mustChangePassword) return <Chip size="small" variant="outlined" label={translate('app.rules.users.must_change')} />;
   return <Chip size="small" color="success" label={translate('app.rules.enabled')} />;
 };

@@ -50,9 +50,6 @@ export const UserShow = () => (
         <Labeled source="mustChangePassword">
           <BooleanField source="mustChangePassword" />
         </Labeled>
-        <Labeled source="lockedUntil">
-          <DateField source="lockedUntil" showTime locales="zh-CN" options={SHANGHAI_DATE_TIME_FORMAT} emptyText="—" />
-        </Labeled>
         <Labeled source="lastLoginAt">
           <DateField source="lastLoginAt" showTime locales="zh-CN" options={SHANGHAI_DATE_TIME_FORMAT} emptyText="—" />
         </Labeled>
