@@ -132,6 +132,33 @@ describe('the OpenAPI document', () => {
     expect(wrong).toEqual([]);
   });
 
+  describe('says under which condition a field is required', () => {
+    const schema = (name: string) => document.components.schemas[name] as { description?: string; required?: string[]; properties: Record<string, { description?: string }> };
+
+    // [body schema, property, what its description says]
+    it.each([
+      ['VerifyDto', 'category', /^Required when finding is TRUE/],
+      ['VerifyDto', 'notes', /^Required when finding is TRUE/],
+      ['VerifyDto', 'evidenceNotes', /^Required when finding is UNTRUE or MALICIOUS/],
+      ['RecordCallbackDto', 'initialReply', /^Required when reached is true/],
+      ['RequestExtensionDto', 'contactedAt', /^Required when the reviewer is real-name/],
+      ['RequestExtensionDto', 'contactMethod', /^Required when the reviewer is real-name/],
+      ['RequestExtensionDto', 'reviewerResponse', /^Required when the reviewer is real-name/],
+      ['ReviewerDto', 'phone', /^Required when kind is REAL_NAME/],
+    ])('%s.%s: optional in the schema, its description says when it is required', (name, property, condition) => {
+      expect(schema(name).required ?? []).not.toContain(property);
+      expect(schema(name).properties[property]?.description).toMatch(condition);
+    });
+
+    it.each([
+      ['VerifyDto', /TRUE \(属实\) requires category and notes; UNTRUE or MALICIOUS requires evidenceNotes/],
+      ['RequestExtensionDto', /required together when the reviewer is real-name/],
+      ['CreateReviewDto', /WINDOW_QR requires hallCode, windowCode, caseId, phone; CASE_INVITATION requires invitationToken; PUBLIC_FORM \(the default\) requires hallCode and may take windowCode, staffEmployeeNumber/],
+    ])('%s: the body says which fields each case requires', (name, rule) => {
+      expect(schema(name).description).toMatch(rule);
+    });
+  });
+
   describe('answers match their schemas', () => {
     const supervisor = { 'x-dev-actor': JSON.stringify({ userId: 'county-1', role: 'COUNTY_SUPERVISOR', hallCodes: [] }) };
     const jintunHandler = { 'x-dev-actor': JSON.stringify({ userId: 'handler-jintun', role: 'HANDLER', hallCodes: ['jintun'] }) };
