@@ -46,6 +46,8 @@ const DEPARTMENT_CODE = /^[A-Za-z0-9_-]{1,50}$/;
 // An ISO 8601 instant with an explicit offset; the workflow checks it is neither before the review nor in the future.
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
+/** Given in the body: null counts as left out, as IsOptional reads it (the workflow too). */
+const given = (value: unknown) => value !== undefined && value !== null;
 const FINDING_TRUE = (body: VerifyDto) => body.finding === 'TRUE';
 const FINDING_UNTRUE = (body: VerifyDto) => body.finding === 'UNTRUE' || body.finding === 'MALICIOUS';
 
@@ -56,13 +58,13 @@ export class VerifyDto {
   finding!: 'TRUE' | 'UNTRUE' | 'MALICIOUS';
 
   @ApiPropertyOptional({ enum: CATEGORY_IDS, description: 'Required when finding is TRUE. 整改类别（属实时必填）' })
-  @ValidateIf((body: VerifyDto) => FINDING_TRUE(body) || body.category !== undefined)
+  @ValidateIf((body: VerifyDto) => FINDING_TRUE(body) || given(body.category))
   @IsNotEmpty({ message: '整改类别（category）不能为空：核实属实时必填' })
   @IsIn(CATEGORY_IDS, { message: `整改类别（category）只能是 ${CATEGORY_IDS.join('、')}` })
   category?: RectificationCategory;
 
   @ApiPropertyOptional({ description: 'Required when finding is TRUE. 核实情况（属实时必填）' })
-  @ValidateIf((body: VerifyDto) => FINDING_TRUE(body) || body.notes !== undefined)
+  @ValidateIf((body: VerifyDto) => FINDING_TRUE(body) || given(body.notes))
   @Trim()
   @IsNotEmpty({ message: '核实情况（notes）不能为空：核实属实时必填' })
   @IsString({ message: '核实情况（notes）必须是文字' })
@@ -70,7 +72,7 @@ export class VerifyDto {
   notes?: string;
 
   @ApiPropertyOptional({ description: 'Required when finding is UNTRUE or MALICIOUS. 不予采纳的证据说明（不属实或恶意评价时必填）' })
-  @ValidateIf((body: VerifyDto) => FINDING_UNTRUE(body) || body.evidenceNotes !== undefined)
+  @ValidateIf((body: VerifyDto) => FINDING_UNTRUE(body) || given(body.evidenceNotes))
   @Trim()
   @IsNotEmpty({ message: '证据说明（evidenceNotes）不能为空：核实不属实或恶意评价时必填' })
   @IsString({ message: '证据说明（evidenceNotes）必须是文字' })
@@ -116,7 +118,7 @@ export class RecordCallbackDto {
   summary!: string;
 
   @ApiPropertyOptional({ description: 'Required when reached is true. 初步答复（联系上时必填）' })
-  @ValidateIf((body: RecordCallbackDto) => body.reached === true || body.initialReply !== undefined)
+  @ValidateIf((body: RecordCallbackDto) => body.reached === true || given(body.initialReply))
   @Trim()
   @IsNotEmpty({ message: '初步答复（initialReply）不能为空：联系上评价人时必填' })
   @IsString({ message: '初步答复（initialReply）必须是文字' })
