@@ -7,6 +7,8 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { DomainHttpException } from './common/api-error';
+import { documentCommonAnswers } from './common/openapi-common-answers';
+import { INTEGRATION_API_KEY } from './integration-auth/integration-client.guard';
 import { createValidationPipe } from './common/validation.pipe';
 import { ApiMetrics } from './metrics/api-metrics';
 import type { Clock } from './common/clock';
@@ -34,15 +36,19 @@ export async function createApp(config: AppConfig, options: { logger?: false; cl
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
+  const document = documentCommonAnswers(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
       .setTitle('嘉祥县政务服务“好差评”整改系统 API')
       .setDescription('Every failure answers with the ApiError shape. Public endpoints are under /api/public.')
       .setVersion('0.1.0')
       // Staff endpoints: the access token from POST /api/auth/login (controllers mark themselves with @ApiBearerAuth()).
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'access token from POST /api/auth/login (15 min)' })
+      // Integration endpoints (business systems, the provincial portal, the SMS gateway): a key an admin created.
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key', description: 'hcpk_<prefix>_<secret>, created by an admin (POST /api/admin/api-clients)' }, INTEGRATION_API_KEY)
       .build(),
+    ),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;

@@ -223,8 +223,9 @@ describe('rectification actions over HTTP', () => {
       ['an actor in the body (DTO: it comes from the header)', 'verify', { finding: 'TRUE', category: 'IMMEDIATE', notes: '属实', actor: { role: 'COUNTY_SUPERVISOR' } }, 'VALIDATION_FAILED', 'actor'],
       ['notes of 2001 characters (DTO)', 'verify', { finding: 'TRUE', category: 'IMMEDIATE', notes: '长'.repeat(2001) }, 'VALIDATION_FAILED', 'notes'],
       ['a callback time without offset (DTO)', 'record-callback', { at: '2026-03-09T10:00:00', method: 'PHONE', reached: false, summary: '无人接听' }, 'VALIDATION_FAILED', 'at'],
-      ['属实 without a category (workflow)', 'verify', { finding: 'TRUE', notes: '属实' }, 'INVALID_ARGUMENT', 'category'],
-      ['不属实 without evidence (workflow)', 'verify', { finding: 'UNTRUE' }, 'INVALID_ARGUMENT', 'evidenceNotes'],
+      // Required by the finding: the DTO names them with the rest (the workflow checks again).
+      ['属实 without a category (DTO)', 'verify', { finding: 'TRUE', notes: '属实' }, 'VALIDATION_FAILED', 'category'],
+      ['不属实 without evidence (DTO)', 'verify', { finding: 'UNTRUE' }, 'VALIDATION_FAILED', 'evidenceNotes'],
     ];
 
     it.each(cases)('%s', async (_label, action, body, code, field) => {
@@ -540,6 +541,38 @@ describe('rectification actions over HTTP', () => {
     expect((await act(id, 'confirm', { answer: 'UNSATISFIED', comment: '仍不满意' }, citizen)).status).toBe(200);
     const reopened = (await listRows({ filter: { id: [id], state: 'REOPENED' } })).rows[0];
     expect(reopened).toMatchObject({ owner: 'COUNTY', ownerLabel: '县行政审批服务局', callbackOutcome: 'REACHED' });
+  });
+
+  describe('a refusal lists every missing field at once, not one per try', () => {
+    const realName = { kind: 'REAL_NAME' as const, name: '王芳', phone: '13900000021' };
+    let anonymousCoordinated: string;
+    let realNameCoordinated: string;
+    let realNamePending: string;
+    beforeAll(async () => {
+      [anonymousCoordinated, realNameCoordinated, realNamePending] = await Promise.all([openCase('jintun'), openCase('jintun', realName), openCase('jintun', realName)]);
+      for (const id of [anonymousCoordinated, realNameCoordinated]) {
+        expect((await act(id, 'verify', { finding: 'TRUE', category: 'COORDINATED', notes: '涉及多个部门' }, jintunHandler)).status).toBe(200);
+      }
+    });
+    const LATER = '2099-01-05T10:00:00+08:00';
+
+    // [what, the case, action, body, the fields named] (the DTO gives one entry per rule a field breaks)
+    it.each<[string, () => string, string, Record<string, unknown>, string[]]>([
+      ['verify 属实 without category and notes', () => realNamePending, 'verify', { finding: 'TRUE' }, ['category', 'notes']],
+      ['a reached callback with only reached', () => realNamePending, 'record-callback', { reached: true }, ['at', 'method', 'summary', 'initialReply']],
+      ['an extension of a real-name case with nothing', () => realNameCoordinated, 'request-extension', {}, ['reason', 'newDueAt', 'contactedAt', 'contactMethod', 'reviewerResponse']],
+      ['an extension of a real-name case without the reviewer contact', () => realNameCoordinated, 'request-extension', { reason: '需医保局调取记录', newDueAt: LATER }, ['contactedAt', 'contactMethod', 'reviewerResponse']],
+      ['an extension of an anonymous case with part of a contact', () => anonymousCoordinated, 'request-extension', { reason: '需医保局调取记录', newDueAt: LATER, contactMethod: 'PHONE' }, ['contactedAt', 'reviewerResponse']],
+    ])('%s: 422 naming each field in Chinese', async (_what, caseOf, action, body, fields) => {
+      const id = caseOf();
+      const before = await liveState(id);
+      const response = await act(id, action, body, jintunHandler);
+      const error = (await response.json()) as ErrorBody;
+      expect(response.status).toBe(422);
+      expect([...new Set(error.errors?.map((e) => e.field))].sort()).toEqual([...fields].sort());
+      for (const entry of error.errors ?? []) expect(entry.message).toMatch(/[\u4e00-\u9fa5]/);
+      expect(await liveState(id)).toMatchObject({ state: before.state, callbacks: [], extensions: [] });
+    });
   });
 
   it('lists with simple-rest conventions: hall scope, filters, sorts, Content-Range, and 422 for what it does not know', async () => {

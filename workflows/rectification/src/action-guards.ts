@@ -96,49 +96,119 @@ function isStringList(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'string');
 }
 
-/** A required free-text argument: a string with something in it, at most MAX_TEXT_LENGTH characters. */
-export function requireText(value: unknown, field: string, label: string): void {
-  if (typeof value !== 'string' || value.trim() === '') refuse(ERR_INVALID_ARGUMENT, `${label}（${field}）不能为空`);
-  if (value.length > MAX_TEXT_LENGTH) refuse(ERR_INVALID_ARGUMENT, `${label}（${field}）不能超过${MAX_TEXT_LENGTH}字`);
+/**
+ * A command's argument refusal: one message, and every field refused with its own message in the failure's details
+ * (`{ errors: [{ field, message }] }`), which the API answers as the 422's `errors`.
+ */
+export interface ArgumentProblem {
+  field: string;
+  message: string;
 }
 
-export function optionalText(value: unknown, field: string, label: string): void {
-  if (value !== undefined && value !== null) requireText(value, field, label);
+function refuseArguments(problems: readonly ArgumentProblem[]): never {
+  throw ApplicationFailure.create({
+    type: ERR_INVALID_ARGUMENT,
+    message: problems.map((problem) => problem.message).join('；'),
+    details: [{ errors: problems }],
+    nonRetryable: true,
+  });
 }
 
-/** A short required identifier or name (a user id, a staff name, a department code). */
-export function requireName(value: unknown, field: string, label: string): asserts value is string {
-  if (typeof value !== 'string' || value.trim() === '') refuse(ERR_INVALID_ARGUMENT, `${label}（${field}）不能为空`);
-  if (value.length > MAX_NAME_LENGTH) refuse(ERR_INVALID_ARGUMENT, `${label}（${field}）不能超过${MAX_NAME_LENGTH}字`);
-}
+/**
+ * The arguments of one command, checked together: each check records what is wrong with its field and goes on, and
+ * `refuseIfAny()` refuses once naming every field (a form shows them all at once instead of one per try). A check
+ * answers the value it read when it is right (undefined otherwise), so later checks can depend on it.
+ */
+export class ArgumentChecks {
+  private readonly problems: ArgumentProblem[] = [];
 
-/** A plain object argument (e.g. the assignee). */
-export function requireRecord(value: unknown, field: string, label: string): asserts value is Record<string, unknown> {
-  if (!isRecord(value) || Array.isArray(value)) refuse(ERR_INVALID_ARGUMENT, `${label}（${field}）必须是对象`);
-}
+  private problem(field: string, message: string): undefined {
+    this.problems.push({ field, message });
+    return undefined;
+  }
 
-/** An ISO 8601 instant (any time); answers it in milliseconds. */
-export function requireInstant(value: unknown, field: string, label: string): number {
-  const at = typeof value === 'string' ? Date.parse(value) : NaN;
-  if (Number.isNaN(at)) refuse(ERR_INVALID_ARGUMENT, `${label}（${field}）必须是 ISO 8601 时间`);
-  return at;
-}
+  /** A required free-text argument: a string with something in it, at most MAX_TEXT_LENGTH characters. */
+  text(value: unknown, field: string, label: string): string | undefined {
+    if (typeof value !== 'string' || value.trim() === '') return this.problem(field, `${label}（${field}）不能为空`);
+    if (value.length > MAX_TEXT_LENGTH) return this.problem(field, `${label}（${field}）不能超过${MAX_TEXT_LENGTH}字`);
+    return value;
+  }
 
-export function requireOneOf<T extends string>(value: unknown, options: readonly T[], field: string, label: string): asserts value is T {
-  if (typeof value !== 'string' || !(options as readonly string[]).includes(value)) {
-    refuse(ERR_INVALID_ARGUMENT, `${label}（${field}）必须是 ${options.join(' / ')} 之一`);
+  optionalText(value: unknown, field: string, label: string): void {
+    if (value !== undefined && value !== null) this.text(value, field, label);
+  }
+
+  /** A short required identifier or name (a user id, a staff name, a department code). */
+  name(value: unknown, field: string, label: string): string | undefined {
+    if (typeof value !== 'string' || value.trim() === '') return this.problem(field, `${label}（${field}）不能为空`);
+    if (value.length > MAX_NAME_LENGTH) return this.problem(field, `${label}（${field}）不能超过${MAX_NAME_LENGTH}字`);
+    return value;
+  }
+
+  /** A plain object argument (e.g. the assignee). */
+  record(value: unknown, field: string, label: string): Record<string, unknown> | undefined {
+    if (!isRecord(value) || Array.isArray(value)) return this.problem(field, `${label}（${field}）必须是对象`);
+    return value;
+  }
+
+  /** An ISO 8601 instant (any time), in milliseconds. */
+  instant(value: unknown, field: string, label: string): number | undefined {
+    const at = typeof value === 'string' ? Date.parse(value) : NaN;
+    if (Number.isNaN(at)) return this.problem(field, `${label}（${field}）必须是 ISO 8601 时间`);
+    return at;
+  }
+
+  /** An ISO 8601 instant, not before `notBefore` and not in the future (workflow time, with a little clock skew). */
+  pastInstant(value: unknown, field: string, label: string, notBefore: string): number | undefined {
+    const at = this.instant(value, field, label);
+    if (at === undefined) return undefined;
+    if (at > Date.now() + CLOCK_SKEW_MS) return this.problem(field, `${label}（${field}）不能晚于当前时间`);
+    if (at < Date.parse(notBefore)) return this.problem(field, `${label}（${field}）不能早于评价时间`);
+    return at;
+  }
+
+  oneOf<T extends string>(value: unknown, options: readonly T[], field: string, label: string): T | undefined {
+    if (typeof value !== 'string' || !(options as readonly string[]).includes(value)) return this.problem(field, `${label}（${field}）必须是 ${options.join(' / ')} 之一`);
+    return value as T;
+  }
+
+  boolean(value: unknown, field: string, label: string): boolean | undefined {
+    if (typeof value !== 'boolean') return this.problem(field, `${label}（${field}）必须是 true 或 false`);
+    return value;
+  }
+
+  /** A refusal that is not about one check's shape (e.g. a due time not later than the current one). */
+  refuse(field: string, message: string): void {
+    this.problem(field, message);
+  }
+
+  refuseIfAny(): void {
+    if (this.problems.length > 0) refuseArguments(this.problems);
   }
 }
 
-export function requireBoolean(value: unknown, field: string, label: string): asserts value is boolean {
-  if (typeof value !== 'boolean') refuse(ERR_INVALID_ARGUMENT, `${label}（${field}）必须是 true 或 false`);
+/** One argument checked on its own (see ArgumentChecks for several). */
+function checkOne<T>(check: (checks: ArgumentChecks) => T | undefined): T {
+  const checks = new ArgumentChecks();
+  const value = check(checks);
+  checks.refuseIfAny();
+  return value as T;
 }
 
-/** An ISO 8601 instant, not before `notBefore` and not in the future (workflow time, with a little clock skew). */
-export function requirePastInstant(value: unknown, field: string, label: string, notBefore: string): void {
-  const at = requireInstant(value, field, label);
-  if (at > Date.now() + CLOCK_SKEW_MS) refuse(ERR_INVALID_ARGUMENT, `${label}（${field}）不能晚于当前时间`);
-  if (at < Date.parse(notBefore)) refuse(ERR_INVALID_ARGUMENT, `${label}（${field}）不能早于评价时间`);
+export function requireText(value: unknown, field: string, label: string): void {
+  checkOne((checks) => checks.text(value, field, label));
+}
+
+export function optionalText(value: unknown, field: string, label: string): void {
+  checkOne((checks) => checks.optionalText(value, field, label));
+}
+
+export function requireName(value: unknown, field: string, label: string): asserts value is string {
+  checkOne((checks) => checks.name(value, field, label));
+}
+
+export function requireRecord(value: unknown, field: string, label: string): asserts value is Record<string, unknown> {
+  checkOne((checks) => checks.record(value, field, label));
 }
 
 /** The API's clock and the workflow's may differ a little. */

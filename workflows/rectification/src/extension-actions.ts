@@ -1,7 +1,6 @@
 import { setHandler } from '@temporalio/workflow';
 import {
   CALLBACK_METHODS,
-  ERR_INVALID_ARGUMENT,
   ERR_INVALID_STATE,
   extensionDecisionClock,
   isOpenObligation,
@@ -13,7 +12,7 @@ import {
   type ReviewContext,
 } from '@haochaping/contracts';
 import { decideExtensionUpdate, requestExtensionUpdate } from '@haochaping/contracts/server';
-import { guardAction, refuse, requireInstant, requireOneOf, requirePastInstant, requireText } from './action-guards';
+import { ArgumentChecks, guardAction, refuse } from './action-guards';
 import { activities } from './activity-stubs';
 import { nowIso, type CaseRecord } from './case-record';
 import type { ObligationClocks } from './obligation-clocks';
@@ -55,22 +54,27 @@ export class ExtensionActions {
     if (!isOpenObligation(result) || Date.now() >= Date.parse(result.dueAt)) {
       refuse(ERR_INVALID_STATE, `整改结果反馈已于${result?.dueAt ?? '—'}到期，须在到期前申请延期`);
     }
-    requireText(command.reason, 'reason', '延期理由');
-    const newDueAt = requireInstant(command.newDueAt, 'newDueAt', '申请的新期限');
-    if (newDueAt <= Date.parse(result.dueAt)) refuse(ERR_INVALID_ARGUMENT, `申请的新期限（newDueAt）必须晚于当前期限 ${result.dueAt}`);
+    const checks = new ArgumentChecks();
+    checks.text(command.reason, 'reason', '延期理由');
+    const newDueAt = checks.instant(command.newDueAt, 'newDueAt', '申请的新期限');
+    if (newDueAt !== undefined && newDueAt <= Date.parse(result.dueAt)) checks.refuse('newDueAt', `申请的新期限（newDueAt）必须晚于当前期限 ${result.dueAt}`);
     const contactGiven = command.contactedAt !== undefined || command.contactMethod !== undefined || command.reviewerResponse !== undefined;
-    // The seed requires contacting the reviewer first; an anonymous reviewer cannot be contacted.
+    // The seed requires contacting the reviewer first; an anonymous reviewer cannot be contacted. All three contact
+    // fields are required together (a real-name reviewer, or any of them given), and refused together.
     if (this.state.canCallBack || contactGiven) {
-      requirePastInstant(command.contactedAt, 'contactedAt', '联系评价人的时间', this.state.reviewedAt);
-      requireOneOf(command.contactMethod, CALLBACK_METHODS, 'contactMethod', '联系方式');
-      requireText(command.reviewerResponse, 'reviewerResponse', '评价人的意见');
+      checks.pastInstant(command.contactedAt, 'contactedAt', '联系评价人的时间', this.state.reviewedAt);
+      checks.oneOf(command.contactMethod, CALLBACK_METHODS, 'contactMethod', '联系方式');
+      checks.text(command.reviewerResponse, 'reviewerResponse', '评价人的意见');
     }
+    checks.refuseIfAny();
   }
 
   private validateDecision(command: DecideExtensionCommand): void {
     guardAction('decideExtension', this.state, command);
-    requireOneOf(command.decision, ['APPROVE', 'DENY'] as const, 'decision', '审批结论');
-    requireText(command.reason, 'reason', '审批理由');
+    const checks = new ArgumentChecks();
+    checks.oneOf(command.decision, ['APPROVE', 'DENY'] as const, 'decision', '审批结论');
+    checks.text(command.reason, 'reason', '审批理由');
+    checks.refuseIfAny();
   }
 
   private async requestExtension(command: RequestExtensionCommand): Promise<RectificationCaseState> {

@@ -2,7 +2,6 @@ import { patched, setHandler } from '@temporalio/workflow';
 import {
   CALLBACK_METHODS,
   CALLBACK_OUTCOMES,
-  ERR_INVALID_ARGUMENT,
   ERR_INVALID_STATE,
   RECTIFICATION_CATEGORIES,
   UNREACHABLE_AFTER_WORKING_DAYS,
@@ -25,7 +24,7 @@ import {
   recordRectificationUpdate,
   verifyUpdate,
 } from '@haochaping/contracts/server';
-import { guardAction, optionalText, refuse, requireBoolean, requireOneOf, requirePastInstant, requireText } from './action-guards';
+import { ArgumentChecks, guardAction, refuse } from './action-guards';
 import { activities } from './activity-stubs';
 import { unreachableSince, unreachedAttemptDates, WorkingDays } from './callback-attempts';
 import { nowIso, SYSTEM_ACTOR, type CaseRecord } from './case-record';
@@ -74,40 +73,49 @@ export class RectificationActions {
 
   private validateDecideRejection(command: DecideRejectionCommand): void {
     guardAction('decideRejection', this.state, command);
-    requireOneOf(command.decision, ['APPROVE', 'DENY'] as const, 'decision', '审核结论');
-    requireText(command.reason, 'reason', '审核理由');
+    const checks = new ArgumentChecks();
+    checks.oneOf(command.decision, ['APPROVE', 'DENY'] as const, 'decision', '审核结论');
+    checks.text(command.reason, 'reason', '审核理由');
+    checks.refuseIfAny();
   }
 
   private validateRectification(command: RecordRectificationCommand): void {
     guardAction('recordRectification', this.state, command);
-    requireText(command.measures, 'measures', '整改措施');
-    requireText(command.result, 'result', '整改结果');
+    const checks = new ArgumentChecks();
+    checks.text(command.measures, 'measures', '整改措施');
+    checks.text(command.result, 'result', '整改结果');
+    checks.refuseIfAny();
   }
 
   private validateConfirm(command: ConfirmCommand): void {
     guardAction('confirm', this.state, command);
-    requireOneOf(command.answer, ['SATISFIED', 'UNSATISFIED'] as const, 'answer', '确认结果');
-    optionalText(command.comment, 'comment', '意见');
+    const checks = new ArgumentChecks();
+    checks.oneOf(command.answer, ['SATISFIED', 'UNSATISFIED'] as const, 'answer', '确认结果');
+    checks.optionalText(command.comment, 'comment', '意见');
+    checks.refuseIfAny();
   }
 
   private validateVerify(command: VerifyCommand): void {
     guardAction('verify', this.state, command);
-    requireOneOf(command.finding, ['TRUE', 'UNTRUE', 'MALICIOUS'] as const, 'finding', '核实结论');
+    // Which fields are required depends on the finding: 属实 needs the category and the notes, 不属实 / 恶意 the evidence.
+    const checks = new ArgumentChecks();
+    const finding = checks.oneOf(command.finding, ['TRUE', 'UNTRUE', 'MALICIOUS'] as const, 'finding', '核实结论');
     if (command.finding === 'TRUE') {
-      requireOneOf(command.category, CATEGORY_IDS, 'category', '整改类别');
-      requireText(command.notes, 'notes', '核实情况');
-    } else {
-      requireText(command.evidenceNotes, 'evidenceNotes', '不予采纳的证据说明');
+      checks.oneOf(command.category, CATEGORY_IDS, 'category', '整改类别');
+      checks.text(command.notes, 'notes', '核实情况');
+    } else if (finding !== undefined) {
+      checks.text(command.evidenceNotes, 'evidenceNotes', '不予采纳的证据说明');
     }
+    checks.refuseIfAny();
   }
 
   private validateReclassify(command: ReclassifyCommand): void {
     guardAction('reclassify', this.state, command);
-    requireOneOf(command.category, CATEGORY_IDS, 'category', '整改类别');
-    if (command.category === this.state.category) {
-      refuse(ERR_INVALID_ARGUMENT, `整改类别（category）已是${RECTIFICATION_CATEGORIES[command.category]}`);
-    }
-    requireText(command.reason, 'reason', '改变类别的理由');
+    const checks = new ArgumentChecks();
+    const category = checks.oneOf(command.category, CATEGORY_IDS, 'category', '整改类别');
+    if (category !== undefined && category === this.state.category) checks.refuse('category', `整改类别（category）已是${RECTIFICATION_CATEGORIES[category]}`);
+    checks.text(command.reason, 'reason', '改变类别的理由');
+    checks.refuseIfAny();
   }
 
   private validateCallback(command: RecordCallbackCommand): void {
@@ -115,12 +123,15 @@ export class RectificationActions {
     if (!this.clocks.isOpen('callback')) {
       refuse(ERR_INVALID_STATE, this.state.canCallBack ? '回访已完成，无需再登记' : '匿名差评无回访义务');
     }
-    requirePastInstant(command.at, 'at', '回访时间', this.state.reviewedAt);
-    requireOneOf(command.method, CALLBACK_METHODS, 'method', '回访方式');
-    requireBoolean(command.reached, 'reached', '是否联系上');
-    requireText(command.summary, 'summary', '回访情况');
-    if (command.reached) requireText(command.initialReply, 'initialReply', '初步答复');
-    else optionalText(command.initialReply, 'initialReply', '初步答复');
+    // The initial reply is required once the reviewer was reached.
+    const checks = new ArgumentChecks();
+    checks.pastInstant(command.at, 'at', '回访时间', this.state.reviewedAt);
+    checks.oneOf(command.method, CALLBACK_METHODS, 'method', '回访方式');
+    const reached = checks.boolean(command.reached, 'reached', '是否联系上');
+    checks.text(command.summary, 'summary', '回访情况');
+    if (reached === true) checks.text(command.initialReply, 'initialReply', '初步答复');
+    else checks.optionalText(command.initialReply, 'initialReply', '初步答复');
+    checks.refuseIfAny();
   }
 
   private async verify(command: VerifyCommand): Promise<RectificationCaseState> {

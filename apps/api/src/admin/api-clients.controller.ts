@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import {
+  ApiBearerAuth,
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiHeader,
@@ -27,7 +28,8 @@ const notFound = () => new DomainHttpException(404, 'API_CLIENT_NOT_FOUND', '未
 
 /** Keys of the business systems that push cases and ratings (admins only). */
 @ApiTags('admin')
-@ApiHeader({ name: 'X-Dev-Actor', required: true, description: 'development only: {"userId":"…","role":"ADMIN","hallCodes":[]}' })
+@ApiBearerAuth()
+@ApiHeader({ name: 'X-Dev-Actor', required: false, description: 'development only: {"userId":"…","role":"ADMIN","hallCodes":[]}' })
 @ApiUnauthorizedResponse({ type: ApiError })
 @ApiForbiddenResponse({ type: ApiError, description: 'not an ADMIN' })
 @UseGuards(ActorGuard, RolesGuard)

@@ -1,5 +1,5 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { ActorGuard } from '../actor/actor.guard';
 import { ApiError } from '../common/api-error';
 import { CalendarService } from './calendar.service';
@@ -8,6 +8,7 @@ import { DeadlineQueryDto } from './dto/deadline-query.dto';
 import { DeadlineResponse } from './dto/deadline.response';
 
 @ApiTags('calendar')
+@ApiBearerAuth()
 @Controller('calendar')
 // Any signed-in user (the citizen pages read /api/public/halls instead).
 @UseGuards(ActorGuard)

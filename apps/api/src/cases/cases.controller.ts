@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, UseGuards } from '@nestjs/common';
 import {
   ApiBody,
   ApiConsumes,
@@ -8,7 +8,6 @@ import {
   ApiBearerAuth, ApiOkResponse,
   ApiOperation,
   ApiPayloadTooLargeResponse,
-  ApiProduces,
   ApiTags,
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
@@ -34,7 +33,7 @@ import { BodyLimit } from './http-body.setup';
 const CSV_BODY_LIMIT_BYTES = 4 * 1024 * 1024;
 
 const caseNotFound = () => new DomainHttpException(404, 'CASE_NOT_FOUND', '未找到该办件');
-const DEV_ACTOR = { name: 'X-Dev-Actor', required: true, description: 'development only: {"userId":"…","role":"ADMIN","hallCodes":[]}' };
+const DEV_ACTOR = { name: 'X-Dev-Actor', required: false, description: 'development only: {"userId":"…","role":"ADMIN","hallCodes":[]}' };
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -44,17 +43,6 @@ export class CasesController {
     private readonly cases: CasesService,
     private readonly imports: CaseImportService,
   ) {}
-
-  /** Open to anyone: it holds no personal data, and a plain download link cannot send the actor header. */
-  @Get('import-template.csv')
-  @Header('Content-Type', 'text/csv; charset=utf-8')
-  @Header('Content-Disposition', `attachment; filename="cases-import-template.csv"; filename*=UTF-8''${encodeURIComponent('办件导入模板.csv')}`)
-  @ApiOperation({ summary: 'The CSV import template: UTF-8 with BOM, Chinese headers, one example line' })
-  @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'the template' })
-  template(): Promise<string> {
-    return this.imports.template();
-  }
 
   @Post('import')
   @HttpCode(200)

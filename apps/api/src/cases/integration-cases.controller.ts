@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiUnauthorizedResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiUnauthorizedResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { ApiError } from '../common/api-error';
-import { CurrentIntegrationClient, IntegrationClientGuard, type IntegrationClient } from '../integration-auth/integration-client.guard';
+import { CurrentIntegrationClient, IntegrationClientAuth, type IntegrationClient } from '../integration-auth/integration-client.guard';
 import { CaseIntakeService } from './case-intake.service';
 import { CaseIntakeReportResponse } from './dto/case-intake-report.response';
 import { IngestCasesDto } from './dto/ingest-cases.dto';
@@ -11,9 +11,8 @@ import { BodyLimit } from './http-body.setup';
 const BATCH_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 
 @ApiTags('integration')
-@ApiHeader({ name: 'X-Api-Key', required: true, description: 'the integration client key (hcpk_…)' })
 @ApiUnauthorizedResponse({ type: ApiError, description: 'INVALID_API_KEY' })
-@UseGuards(IntegrationClientGuard)
+@IntegrationClientAuth()
 @Controller('integration/cases')
 export class IntegrationCasesController {
   constructor(private readonly intake: CaseIntakeService) {}

@@ -1,4 +1,5 @@
-import { createParamDecorator, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, Injectable, UseGuards, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { ApiSecurity } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { DomainHttpException } from '../common/api-error';
 import { API_KEY_HEADER } from './api-key';
@@ -19,7 +20,7 @@ export const invalidApiKey = () => new DomainHttpException(401, 'INVALID_API_KEY
 
 /**
  * Authenticates an integration client by its `X-Api-Key` header (SHA-256 lookup); a missing, unknown or disabled
- * key is 401 INVALID_API_KEY. Use on every /api/integration endpoint: `@UseGuards(IntegrationClientGuard)`.
+ * key is 401 INVALID_API_KEY. Use on every /api/integration endpoint through `@IntegrationClientAuth()`.
  */
 @Injectable()
 export class IntegrationClientGuard implements CanActivate {
@@ -42,3 +43,12 @@ export const CurrentIntegrationClient = createParamDecorator((_data: unknown, co
   if (!client) throw invalidApiKey();
   return client;
 });
+
+/** The OpenAPI security scheme of the integration key (declared in app.factory.ts). */
+export const INTEGRATION_API_KEY = 'api-key';
+
+/**
+ * An integration endpoint: the key guard, and the OpenAPI document's security requirement that says so (its 401 is
+ * added with every credential's, in common/openapi-common-answers.ts), so the two cannot part.
+ */
+export const IntegrationClientAuth = () => applyDecorators(UseGuards(IntegrationClientGuard), ApiSecurity(INTEGRATION_API_KEY));

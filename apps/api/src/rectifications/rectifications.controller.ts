@@ -4,12 +4,15 @@ import {
   ApiForbiddenResponse,
   ApiHeader,
   ApiNotFoundResponse,
-  ApiBearerAuth, ApiOkResponse,
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiOkResponse,
   ApiOperation,
   ApiServiceUnavailableResponse,
   ApiTags,
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor, VerifyCommand } from '@haochaping/contracts';
@@ -38,6 +41,7 @@ import { RECTIFICATIONS_RESOURCE, RectificationsService } from './rectifications
 import { CaseReviewerService } from './case-reviewer.service';
 import { CaseReviewerResponse } from './dto/case-reviewer.response';
 import { CaseAssigneeResponse } from './dto/case-assignee.response';
+import { RectificationLiveStateResponse } from './dto/rectification-live.response';
 
 const notFound = () => new DomainHttpException(404, 'RECTIFICATION_NOT_FOUND', '未找到该整改工单');
 const caseId = () => new ParseUUIDPipe({ exceptionFactory: notFound });
@@ -47,7 +51,7 @@ function ActionResponses(): MethodDecorator {
   return (target, key, descriptor) => {
     for (const decorate of [
       HttpCode(200),
-      ApiOkResponse({ description: "the case's new state (as the workflow holds it) and the caller's next actions" }),
+      ApiOkResponse({ type: RectificationLiveStateResponse, description: "the case's new state (as the workflow holds it) and the caller's next actions" }),
       ApiUnauthorizedResponse({ type: ApiError }),
       ApiForbiddenResponse({ type: ApiError, description: 'the actor may not (role, hall)' }),
       ApiNotFoundResponse({ type: ApiError }),
@@ -61,7 +65,7 @@ function ActionResponses(): MethodDecorator {
 }
 
 @ApiTags('rectifications')
-@ApiHeader({ name: 'X-Dev-Actor', required: true, description: 'development only (refused in production): {"userId":"…","role":"HANDLER","hallCodes":["jintun"]}' })
+@ApiHeader({ name: 'X-Dev-Actor', required: false, description: 'development only (refused in production): {"userId":"…","role":"HANDLER","hallCodes":["jintun"]}' })
 @UseGuards(ActorGuard)
 @ApiBearerAuth()
 @Controller('rectifications')
@@ -87,9 +91,14 @@ export class RectificationsController {
 
   @Get(':id')
   @ApiOperation({ summary: "A case (id = the review's id) from the read model, or with live=1 from its workflow; with the caller's allowed actions" })
-  @ApiOkResponse({ type: RectificationDetailResponse })
+  @ApiExtraModels(RectificationDetailResponse, RectificationLiveStateResponse)
+  @ApiOkResponse({
+    description: 'from the read model (source read-model), or with live=1 from the workflow (source workflow)',
+    schema: { oneOf: [{ $ref: getSchemaPath(RectificationDetailResponse) }, { $ref: getSchemaPath(RectificationLiveStateResponse) }] },
+  })
   @ApiForbiddenResponse({ type: ApiError })
   @ApiNotFoundResponse({ type: ApiError })
+  @ApiServiceUnavailableResponse({ type: ApiError, description: 'live=1: Temporal unreachable or not answering' })
   get(
     @Param('id', caseId()) id: string,
     @Query() query: RectificationQueryDto,

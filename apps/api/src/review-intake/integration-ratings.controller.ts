@@ -1,8 +1,7 @@
-import { Body, Controller, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -12,7 +11,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiError } from '../common/api-error';
-import { CurrentIntegrationClient, IntegrationClientGuard, type IntegrationClient } from '../integration-auth/integration-client.guard';
+import { CurrentIntegrationClient, IntegrationClientAuth, type IntegrationClient } from '../integration-auth/integration-client.guard';
 import { CreateInvitationDto, InvitationCreatedResponse } from './dto/invitation.dto';
 import { IntegrationReviewDto } from './dto/integration-review.dto';
 import { ReviewResponse } from './dto/review.response';
@@ -21,9 +20,8 @@ import { InvitationsService } from './invitations/invitations.service';
 
 /** Ratings and rating invitations from business systems and the provincial portal bridge (X-Api-Key). */
 @ApiTags('integration')
-@ApiHeader({ name: 'X-Api-Key', required: true, description: 'hcpk_<prefix>_<secret>, created by an admin' })
 @ApiUnauthorizedResponse({ type: ApiError, description: 'INVALID_API_KEY' })
-@UseGuards(IntegrationClientGuard)
+@IntegrationClientAuth()
 @Controller('integration')
 export class IntegrationRatingsController {
   constructor(

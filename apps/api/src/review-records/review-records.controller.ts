@@ -27,7 +27,7 @@ const FILTERS = 'filter hallCode, channel, level (1–5), createdFrom, createdTo
 
 /** 评价记录: the console's list, detail and CSV export of reviews, in the caller's scope, reviewers masked. */
 @ApiTags('reviews')
-@ApiHeader({ name: 'X-Dev-Actor', required: true, description: 'development only (refused in production): {"userId":"…","role":"HANDLER","hallCodes":["jintun"]}' })
+@ApiHeader({ name: 'X-Dev-Actor', required: false, description: 'development only (refused in production): {"userId":"…","role":"HANDLER","hallCodes":["jintun"]}' })
 @ApiUnauthorizedResponse({ type: ApiError })
 @UseGuards(ActorGuard, RolesGuard)
 @Roles('HANDLER', 'TOWN_LEADER', 'DEPT_GUIDE', 'COUNTY_SUPERVISOR', 'ADMIN')

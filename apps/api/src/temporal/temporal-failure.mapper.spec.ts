@@ -26,6 +26,25 @@ describe('mapTemporalFailure: what the Temporal client threw → the API error',
     ],
     ['bad arguments without a field name', refused(ERR_INVALID_ARGUMENT, '缺少有效的操作人'), 422, 'INVALID_ARGUMENT', '缺少有效的操作人', undefined],
     [
+      'bad arguments listed in the details (every field of the command at once)',
+      new WorkflowUpdateFailedError(
+        'Workflow Update failed',
+        ApplicationFailure.create({
+          type: ERR_INVALID_ARGUMENT,
+          message: '联系方式（contactMethod）必须是 PHONE / ON_SITE / SMS / OTHER 之一；评价人的意见（reviewerResponse）不能为空',
+          details: [{ errors: [{ field: 'contactMethod', message: '联系方式（contactMethod）必须是 PHONE / ON_SITE / SMS / OTHER 之一' }, { field: 'reviewerResponse', message: '评价人的意见（reviewerResponse）不能为空' }] }],
+          nonRetryable: true,
+        }),
+      ),
+      422,
+      'INVALID_ARGUMENT',
+      undefined,
+      [
+        { field: 'contactMethod', message: '联系方式（contactMethod）必须是 PHONE / ON_SITE / SMS / OTHER 之一' },
+        { field: 'reviewerResponse', message: '评价人的意见（reviewerResponse）不能为空' },
+      ],
+    ],
+    [
       'an action before the workflow has opened the case',
       new WorkflowUpdateFailedError('Workflow Update failed', ApplicationFailure.create({ message: 'No registered handler for update: verify', nonRetryable: true })),
       409,

@@ -27,8 +27,7 @@ export function mapTemporalFailure(error: unknown): DomainHttpException {
     const cause = error.cause;
     const refusal = cause instanceof ApplicationFailure && cause.type ? REFUSALS[cause.type] : undefined;
     if (cause instanceof ApplicationFailure && refusal) {
-      const field = refusal.status === 422 ? FIELD_IN_MESSAGE.exec(cause.message)?.[1] : undefined;
-      const errors: ApiFieldError[] | undefined = field ? [{ field, message: cause.message }] : undefined;
+      const errors = refusal.status === 422 ? fieldErrorsOf(cause) : undefined;
       return new DomainHttpException(refusal.status, refusal.code, cause.message, errors);
     }
     // The workflow has not opened the case yet (it registers its updates once the case is open): try again shortly.
@@ -47,4 +46,20 @@ export function mapTemporalFailure(error: unknown): DomainHttpException {
   // A ServiceError (Temporal refused or dropped the call), or a connection failure of the lazy client (refused, no
   // answer before the deadline), which arrives as a plain error.
   return new DomainHttpException(503, 'WORKFLOW_UNAVAILABLE', '整改流程暂时无法访问，请稍后再试');
+}
+
+/**
+ * The fields a 422 refusal names: every one the validator listed in its details (`{ errors: [{ field, message }] }`,
+ * all the arguments of a command checked together), or else the one its message names.
+ */
+function fieldErrorsOf(cause: ApplicationFailure): ApiFieldError[] | undefined {
+  const listed: unknown = (cause.details?.[0] as { errors?: unknown } | undefined)?.errors;
+  if (Array.isArray(listed)) {
+    const errors = listed.filter(
+      (entry): entry is ApiFieldError => typeof entry === 'object' && entry !== null && typeof (entry as ApiFieldError).field === 'string' && typeof (entry as ApiFieldError).message === 'string',
+    );
+    if (errors.length > 0) return errors.map(({ field, message }) => ({ field, message }));
+  }
+  const field = FIELD_IN_MESSAGE.exec(cause.message)?.[1];
+  return field ? [{ field, message: cause.message }] : undefined;
 }

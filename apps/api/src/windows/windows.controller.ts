@@ -20,7 +20,7 @@ const fileStem = (hallCode: string, windowCode: string) => `qr-${hallCode}-${win
 
 /** QR codes and printable posters of the service windows (admins, the county, and a hall's own staff). */
 @ApiTags('windows')
-@ApiHeader({ name: 'X-Dev-Actor', required: true, description: 'development only: {"userId":"…","role":"ADMIN","hallCodes":[]}' })
+@ApiHeader({ name: 'X-Dev-Actor', required: false, description: 'development only: {"userId":"…","role":"ADMIN","hallCodes":[]}' })
 @ApiUnauthorizedResponse({ type: ApiError })
 @ApiForbiddenResponse({ type: ApiError, description: 'not an admin, the county, or staff of this hall' })
 @ApiNotFoundResponse({ type: ApiError, description: 'HALL_NOT_FOUND / WINDOW_NOT_FOUND' })

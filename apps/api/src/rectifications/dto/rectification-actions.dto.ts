@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -15,6 +15,7 @@ import {
   IsUUID,
   Matches,
   MaxLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -29,8 +30,13 @@ import {
 import { Trim } from '../../common/trim.transform';
 
 // The bodies of the actions mirror the workflow's command types without the actor (the API authenticates it).
-// The DTOs check each field's shape; which fields a particular choice requires (a category when the review is
-// true, the initial reply when the reviewer was reached) is the workflow's rule, and its refusal is a 422 as well.
+// The DTOs check each field's shape. A refusal names every field missing at once, not one per try (issue 17), so:
+// a field required by another field of the body (a category when the review is true, the initial reply when the
+// reviewer was reached) is required here too (ValidateIf), beside the fields always required; a field required by
+// the case's state (the reviewer contact of an extension, for a real-name reviewer) is the workflow's rule, and
+// there the DTO leaves the presence of the command's other fields to the workflow too, whose one refusal (422,
+// every field in `errors`) lists them all. The workflow checks every rule again. The OpenAPI document says under
+// which condition each such field is required (the schema's and the field's description).
 
 const CATEGORY_IDS = Object.keys(RECTIFICATION_CATEGORIES) as RectificationCategory[];
 const TEXT_TOO_LONG = `不能超过${MAX_TEXT_LENGTH}字`;
@@ -40,26 +46,35 @@ const DEPARTMENT_CODE = /^[A-Za-z0-9_-]{1,50}$/;
 // An ISO 8601 instant with an explicit offset; the workflow checks it is neither before the review nor in the future.
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
+/** Given in the body: null counts as left out, as IsOptional reads it (the workflow too). */
+const given = (value: unknown) => value !== undefined && value !== null;
+const FINDING_TRUE = (body: VerifyDto) => body.finding === 'TRUE';
+const FINDING_UNTRUE = (body: VerifyDto) => body.finding === 'UNTRUE' || body.finding === 'MALICIOUS';
+
+@ApiSchema({ description: 'Required fields depend on the finding: TRUE (属实) requires category and notes; UNTRUE or MALICIOUS requires evidenceNotes (proposes 不予采纳).' })
 export class VerifyDto {
   @ApiProperty({ enum: ['TRUE', 'UNTRUE', 'MALICIOUS'], description: '属实 / 不属实 / 恶意评价' })
   @IsIn(['TRUE', 'UNTRUE', 'MALICIOUS'], { message: '核实结论（finding）只能是 TRUE、UNTRUE 或 MALICIOUS' })
   finding!: 'TRUE' | 'UNTRUE' | 'MALICIOUS';
 
-  @ApiPropertyOptional({ enum: CATEGORY_IDS, description: '整改类别（属实时必填）' })
-  @IsOptional()
+  @ApiPropertyOptional({ enum: CATEGORY_IDS, description: 'Required when finding is TRUE. 整改类别（属实时必填）' })
+  @ValidateIf((body: VerifyDto) => FINDING_TRUE(body) || given(body.category))
+  @IsNotEmpty({ message: '整改类别（category）不能为空：核实属实时必填' })
   @IsIn(CATEGORY_IDS, { message: `整改类别（category）只能是 ${CATEGORY_IDS.join('、')}` })
   category?: RectificationCategory;
 
-  @ApiPropertyOptional({ description: '核实情况（属实时必填）' })
-  @IsOptional()
+  @ApiPropertyOptional({ description: 'Required when finding is TRUE. 核实情况（属实时必填）' })
+  @ValidateIf((body: VerifyDto) => FINDING_TRUE(body) || given(body.notes))
   @Trim()
+  @IsNotEmpty({ message: '核实情况（notes）不能为空：核实属实时必填' })
   @IsString({ message: '核实情况（notes）必须是文字' })
   @MaxLength(MAX_TEXT_LENGTH, { message: `核实情况（notes）${TEXT_TOO_LONG}` })
   notes?: string;
 
-  @ApiPropertyOptional({ description: '不予采纳的证据说明（不属实或恶意评价时必填）' })
-  @IsOptional()
+  @ApiPropertyOptional({ description: 'Required when finding is UNTRUE or MALICIOUS. 不予采纳的证据说明（不属实或恶意评价时必填）' })
+  @ValidateIf((body: VerifyDto) => FINDING_UNTRUE(body) || given(body.evidenceNotes))
   @Trim()
+  @IsNotEmpty({ message: '证据说明（evidenceNotes）不能为空：核实不属实或恶意评价时必填' })
   @IsString({ message: '证据说明（evidenceNotes）必须是文字' })
   @MaxLength(MAX_TEXT_LENGTH, { message: `证据说明（evidenceNotes）${TEXT_TOO_LONG}` })
   evidenceNotes?: string;
@@ -78,6 +93,7 @@ export class DecideRejectionDto {
   reason!: string;
 }
 
+@ApiSchema({ description: 'initialReply is required when reached is true (联系上时必填).' })
 export class RecordCallbackDto {
   @ApiProperty({ example: '2026-03-09T10:15:00+08:00', description: '回访时间（ISO 8601，带时区）' })
   @Trim()
@@ -101,9 +117,10 @@ export class RecordCallbackDto {
   @MaxLength(MAX_TEXT_LENGTH, { message: `回访情况（summary）${TEXT_TOO_LONG}` })
   summary!: string;
 
-  @ApiPropertyOptional({ description: '初步答复（联系上时必填）' })
-  @IsOptional()
+  @ApiPropertyOptional({ description: 'Required when reached is true. 初步答复（联系上时必填）' })
+  @ValidateIf((body: RecordCallbackDto) => body.reached === true || given(body.initialReply))
   @Trim()
+  @IsNotEmpty({ message: '初步答复（initialReply）不能为空：联系上评价人时必填' })
   @IsString({ message: '初步答复（initialReply）必须是文字' })
   @MaxLength(MAX_TEXT_LENGTH, { message: `初步答复（initialReply）${TEXT_TOO_LONG}` })
   initialReply?: string;
@@ -228,22 +245,30 @@ export class AddNoteDto {
   text!: string;
 }
 
+@ApiSchema({
+  description:
+    'reason and newDueAt are always required. contactedAt, contactMethod and reviewerResponse (the reviewer contacted before the due time) ' +
+    'are required together when the reviewer is real-name (the case can be called back: canCallBack), and whenever one of them is given; ' +
+    'an anonymous reviewer cannot be contacted. Which are missing is answered in one 422 listing every field.',
+})
 export class RequestExtensionDto {
+  // Presence of reason and newDueAt is checked by the workflow with the contact fields (see the top of this file).
   @ApiProperty({ description: '延期理由' })
+  @IsOptional()
   @Trim()
-  @IsNotEmpty({ message: '延期理由（reason）不能为空' })
   @IsString({ message: '延期理由（reason）必须是文字' })
   @MaxLength(MAX_TEXT_LENGTH, { message: `延期理由（reason）${TEXT_TOO_LONG}` })
   reason!: string;
 
   @ApiProperty({ example: '2026-03-27T17:00:00+08:00', description: '申请的新期限（晚于当前期限，ISO 8601，带时区）' })
+  @IsOptional()
   @Trim()
   @IsString({ message: '申请的新期限（newDueAt）必须是带时区的 ISO 8601 时间' })
   @Matches(ISO_INSTANT, { message: '申请的新期限（newDueAt）必须是带时区的 ISO 8601 时间' })
   @IsISO8601({ strict: true }, { message: '申请的新期限（newDueAt）不是有效的日期时间' })
   newDueAt!: string;
 
-  @ApiPropertyOptional({ example: '2026-03-12T10:00:00+08:00', description: '联系评价人的时间（实名差评必填）' })
+  @ApiPropertyOptional({ example: '2026-03-12T10:00:00+08:00', description: 'Required when the reviewer is real-name, or contactMethod or reviewerResponse is given. 联系评价人的时间（实名差评必填）' })
   @IsOptional()
   @Trim()
   @IsString({ message: '联系评价人的时间（contactedAt）必须是带时区的 ISO 8601 时间' })
@@ -251,12 +276,12 @@ export class RequestExtensionDto {
   @IsISO8601({ strict: true }, { message: '联系评价人的时间（contactedAt）不是有效的日期时间' })
   contactedAt?: string;
 
-  @ApiPropertyOptional({ enum: CALLBACK_METHODS, description: '联系方式（实名差评必填）' })
+  @ApiPropertyOptional({ enum: CALLBACK_METHODS, description: 'Required when the reviewer is real-name, or contactedAt or reviewerResponse is given. 联系方式（实名差评必填）' })
   @IsOptional()
   @IsIn(CALLBACK_METHODS, { message: `联系方式（contactMethod）只能是 ${CALLBACK_METHODS.join('、')}` })
   contactMethod?: CallbackMethod;
 
-  @ApiPropertyOptional({ description: '评价人的意见（实名差评必填）' })
+  @ApiPropertyOptional({ description: 'Required when the reviewer is real-name, or contactedAt or contactMethod is given. 评价人的意见（实名差评必填）' })
   @IsOptional()
   @Trim()
   @IsString({ message: '评价人的意见（reviewerResponse）必须是文字' })

@@ -1,7 +1,8 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
 import { Trim } from '../../common/trim.transform';
 import { ClientKeyField, CodeField, CommentField, LevelField, NestedField, OptionCodesField, PhoneField } from './rating-fields';
+import { describeChannelFields } from '../rules/public-channel-fields';
 import { ReviewerDto } from './reviewer.dto';
 
 /** Channels a citizen rates through on the public pages. */
@@ -13,6 +14,7 @@ export type PublicReviewChannel = (typeof PUBLIC_REVIEW_CHANNELS)[number];
  * WINDOW_QR `hallCode`, `windowCode`, `caseId`, `phone`; CASE_INVITATION `invitationToken`; PUBLIC_FORM (the
  * default) `hallCode`, `windowCode?`, `staffEmployeeNumber?`. Fields of another channel are refused.
  */
+@ApiSchema({ description: describeChannelFields() })
 export class CreateReviewDto {
   @ClientKeyField()
   clientKey!: string;

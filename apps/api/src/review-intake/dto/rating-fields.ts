@@ -100,7 +100,9 @@ export const NameField = () =>
 /** A nested object (reviewer, contact), validated with its own class. */
 export const NestedField = (type: () => new () => object, description: string) =>
   applyDecorators(
-    ApiPropertyOptional({ type, description }),
+    // A lazy type must be a function named `type` for @nestjs/swagger to call it; `type` itself is anonymous, and
+    // passed as it is it became an empty $ref (#/components/schemas/) that no client or fuzzer can build.
+    ApiPropertyOptional({ type: () => type(), description }),
     IsOptional(),
     ValidateNested(),
     Type(type),

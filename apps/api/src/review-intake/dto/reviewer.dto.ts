@@ -13,7 +13,7 @@ export class ReviewerDto {
   @NameField()
   name?: string;
 
-  @PhoneField('real-name reviews need a phone; case-bound reviews default to the case phone', false)
+  @PhoneField('Required when kind is REAL_NAME on the public form (PUBLIC_FORM); case-bound channels default to the case phone', false)
   phone?: string;
 }
 

@@ -5,7 +5,6 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiHeader,
   ApiTags,
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
@@ -15,14 +14,13 @@ import { ActorGuard } from '../../actor/actor.guard';
 import { CurrentActor } from '../../actor/current-actor.decorator';
 import { Roles, RolesGuard } from '../../actor/roles.guard';
 import { ApiError } from '../../common/api-error';
-import { IntegrationClientGuard } from '../../integration-auth/integration-client.guard';
+import { IntegrationClientAuth } from '../../integration-auth/integration-client.guard';
 import { InboundSmsDto, InboundSmsResponse, SmsOptOutResponse } from './dto/sms-opt-out.dto';
 import { SmsOptOutService } from './sms-opt-out.service';
 
 /** The SMS gateway's callback: citizens' replies to our SMS, forwarded with the gateway's API key. */
 @ApiTags('integration')
-@ApiHeader({ name: 'X-Api-Key', required: true, description: 'the SMS gateway, registered as an API client by an admin' })
-@UseGuards(IntegrationClientGuard)
+@IntegrationClientAuth()
 @Controller('integration/sms')
 export class SmsInboundController {
   constructor(private readonly optOuts: SmsOptOutService) {}

@@ -21,6 +21,15 @@ export const PUBLIC_CHANNEL_FIELDS: Record<PublicReviewChannel, { required: read
   PUBLIC_FORM: { required: ['hallCode'], optional: ['windowCode', 'staffEmployeeNumber'] },
 };
 
+/** The table above in words, for the OpenAPI document (the body's description), so the two cannot differ. */
+export function describeChannelFields(): string {
+  const channels = Object.entries(PUBLIC_CHANNEL_FIELDS).map(
+    ([channel, { required, optional }]) =>
+      `${channel}${channel === 'PUBLIC_FORM' ? ' (the default)' : ''} requires ${required.join(', ')}${optional.length > 0 ? ` and may take ${optional.join(', ')}` : ''}`,
+  );
+  return `Fields required by the channel: ${channels.join('; ')}. A field of another channel is refused; every missing or refused field is listed in one 422.`;
+}
+
 /** Refuses (422) a body that misses a field its channel needs or carries one of another channel. */
 export function assertChannelFields(channel: PublicReviewChannel, dto: CreateReviewDto): void {
   const { required, optional } = PUBLIC_CHANNEL_FIELDS[channel];
