@@ -52,6 +52,11 @@ describe('the data provider’s methods for calls that are not CRUD', () => {
     ['the read model reconciliation runs', (api) => reconciliationMethods(api).getReconciliationRuns(), { url: '/api/read-model-reconciliations', method: 'GET' }],
     ['one reconciliation run', (api) => reconciliationMethods(api).getReconciliationRun('r/1'), { url: '/api/read-model-reconciliations/r%2F1', method: 'GET' }],
     ['立即核对', (api) => reconciliationMethods(api).startReconciliation(), { url: '/api/read-model-reconciliations', method: 'POST' }],
+    [
+      'the days of closed cases the reconciler checks',
+      (api) => reconciliationMethods(api).updateReconciliationSettings(14),
+      { url: '/api/admin/read-model-reconciliation-settings', method: 'PUT', body: { closedWithinDays: 14 } },
+    ],
     ['my duties today', (api) => dashboardMethods(api).getMyDuties(), { url: '/api/dashboard/my-duties', method: 'GET' }],
     ['the staff-SMS rules', (api) => rulesMethods(api).getStaffSmsRules(), { url: '/api/admin/staff-sms/rules', method: 'GET' }],
     [

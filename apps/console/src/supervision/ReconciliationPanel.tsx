@@ -1,9 +1,9 @@
 import FactCheckIcon from '@mui/icons-material/FactCheck';
-import { Alert, Box, Card, CardContent, Chip, Collapse, Link, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, Box, Card, CardContent, Chip, Collapse, InputAdornment, Link, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
-import { Button, useCreatePath, useDataProvider, useNotify, useTranslate } from 'react-admin';
+import { Button, useCanAccess, useCreatePath, useDataProvider, useNotify, useTranslate } from 'react-admin';
 import type { ConsoleDataProvider } from '../data-provider';
 import { useNotifyRefusal } from '../shared/use-notify-refusal';
 import type { ReconciliationRun } from './reconciliation.types';
@@ -49,6 +49,36 @@ const RunDrifts = ({ run }: { run: ReconciliationRun }) => {
   );
 };
 
+/** N, the days of closed cases every run checks: admins change it here (the API audits it and refuses outside 0–90). */
+const ClosedWithinDays = ({ days }: { days: number }) => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const notifyRefusal = useNotifyRefusal();
+  const queryClient = useQueryClient();
+  const dataProvider = useDataProvider<ConsoleDataProvider>();
+  const [value, setValue] = useState(String(days));
+  const { mutate: save, isPending: saving } = useMutation({
+    mutationFn: (closedWithinDays: number) => dataProvider.updateReconciliationSettings(closedWithinDays),
+    onSuccess: (settings) => notify('app.reconciliation.days_saved', { type: 'info', messageArgs: { days: settings.closedWithinDays } }),
+    onError: notifyRefusal,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['reconciliation', 'runs'] }),
+  });
+  return (
+    <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1 }}>
+      <TextField
+        size="small"
+        type="number"
+        label={translate('app.reconciliation.days')}
+        value={value}
+        onChange={(event) => setValue(event.target.value)}
+        slotProps={{ htmlInput: { min: 0, max: 90, 'data-testid': 'reconciliation-days' }, input: { endAdornment: <InputAdornment position="end">{translate('app.reconciliation.days_unit')}</InputAdornment> } }}
+        sx={{ width: 200 }}
+      />
+      <Button label="app.reconciliation.save_days" disabled={saving || value === String(days) || value.trim() === ''} onClick={() => save(Number(value))} />
+    </Stack>
+  );
+};
+
 /**
  * 数据核对 under 超期督办: the runs of the read model's reconciler (daily, 立即核对, command line), newest first; a run
  * that found drift opens to its cases. 立即核对 starts a run at once; the list follows it while it runs.
@@ -60,6 +90,7 @@ export const ReconciliationPanel = () => {
   const queryClient = useQueryClient();
   const dataProvider = useDataProvider<ConsoleDataProvider>();
   const [opened, setOpened] = useState<string | null>(null);
+  const { canAccess: canChangeDays } = useCanAccess({ resource: 'read-model-reconciliation', action: 'edit' });
   const runs = useQuery({
     queryKey: ['reconciliation', 'runs'],
     queryFn: () => dataProvider.getReconciliationRuns(),
@@ -88,6 +119,7 @@ export const ReconciliationPanel = () => {
             {translate('app.reconciliation.help', { days })}
           </Typography>
         )}
+        {days !== undefined && canChangeDays && <ClosedWithinDays key={days} days={days} />}
         {runs.error && <Alert severity="error">{translate('app.reconciliation.failed', { message: runs.error.message })}</Alert>}
         {runs.data && runs.data.runs.length === 0 && <Typography color="text.secondary">{translate('app.reconciliation.empty')}</Typography>}
         {runs.data && runs.data.runs.length > 0 && (

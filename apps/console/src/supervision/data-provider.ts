@@ -23,10 +23,13 @@ export interface ReconciliationMethods {
   getReconciliationRun(id: string): Promise<ReconciliationRunDetail>;
   /** POST /api/read-model-reconciliations: 立即核对. */
   startReconciliation(): Promise<{ id: string; workflowId: string }>;
+  /** PUT /api/admin/read-model-reconciliation-settings: N, the days of closed cases every run checks (admins). */
+  updateReconciliationSettings(closedWithinDays: number): Promise<ReconciliationRuns['settings']>;
 }
 
 export const reconciliationMethods = (api: ApiBase): ReconciliationMethods => ({
   getReconciliationRuns: () => apiJson(api, '/read-model-reconciliations'),
   getReconciliationRun: (id) => apiJson(api, `/read-model-reconciliations/${encodeURIComponent(id)}`),
   startReconciliation: () => apiJson(api, '/read-model-reconciliations', { method: 'POST' }),
+  updateReconciliationSettings: (closedWithinDays) => apiJson(api, '/admin/read-model-reconciliation-settings', { method: 'PUT', body: { closedWithinDays } }),
 });
