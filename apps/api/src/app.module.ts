@@ -27,6 +27,7 @@ import { StatisticsModule } from './statistics/statistics.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { UsersModule } from './users/users.module';
 import { WindowsModule } from './windows/windows.module';
+import { ReadModelReconciliationModule } from './read-model-reconciliation/read-model-reconciliation.module';
 
 @Module({})
 export class AppModule {
@@ -37,7 +38,8 @@ export class AppModule {
       global: true,
       imports: [loggingModule({ enabled: logs, level: process.env.LOG_LEVEL }), PrismaModule, RateLimitModule, TemporalModule, HealthModule, ReviewIntakeModule, ReviewStatusModule, ReviewRecordsModule, RectificationsModule,
         CalendarModule, MasterDataModule, NotificationsModule, IntegrationAuthModule, AdminModule, CasesModule, WindowsModule, AuthModule, UsersModule,
-        StatisticsModule, ResultsModule, MetricsModule, StaffSmsModule, DashboardModule],
+        StatisticsModule, ResultsModule, MetricsModule, StaffSmsModule, DashboardModule,
+        ReadModelReconciliationModule],
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: Clock, useValue: clock },

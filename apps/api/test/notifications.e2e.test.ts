@@ -47,6 +47,7 @@ const AUDIENCE: Record<(typeof STAFF_NOTICE_KINDS)[number], { own: Addressed; ot
   CASE_OPENED: { own: { role: 'HANDLER', hall: 'jintun' }, other: { role: 'HANDLER', hall: 'zhifang' } },
   REJECTION_PROPOSED: { own: { role: 'COUNTY_SUPERVISOR', hall: 'jintun' }, other: { role: 'COUNTY_SUPERVISOR', hall: 'zhifang' } },
   EXCHANGE_DEAD_LETTER: { own: { role: 'COUNTY_SUPERVISOR', hall: 'jintun' }, other: { role: 'COUNTY_SUPERVISOR', hall: 'zhifang' } },
+  READ_MODEL_DRIFT: { own: { role: 'COUNTY_SUPERVISOR', hall: 'jintun' }, other: { role: 'COUNTY_SUPERVISOR', hall: 'zhifang' } },
 };
 
 const S = 'seen';
@@ -65,6 +66,7 @@ const EXPECTED: Record<(typeof STAFF_NOTICE_KINDS)[number], Record<Subject, [str
   CASE_OPENED: { handler: [S, H], leader: [H, H], guide: [H, H], county: [H, H], admin: [H, H] },
   REJECTION_PROPOSED: { handler: [H, H], leader: [H, H], guide: [H, H], county: [S, S], admin: [H, H] },
   EXCHANGE_DEAD_LETTER: { handler: [H, H], leader: [H, H], guide: [H, H], county: [S, S], admin: [H, H] },
+  READ_MODEL_DRIFT: { handler: [H, H], leader: [H, H], guide: [H, H], county: [S, S], admin: [H, H] },
 };
 
 interface NoticeRow {

@@ -93,7 +93,7 @@ describe('staff SMS settings (/api/admin/staff-sms, /api/admin/users phone)', ()
       const response = await call('GET', '/admin/staff-sms/rules', admin);
       expect(response.status).toBe(200);
       const rules = (await response.json()) as RuleBody[];
-      expect(rules).toHaveLength(12 * 4);
+      expect(rules).toHaveLength(13 * 4);
       expect(rules.filter((rule) => rule.enabled).map(({ kind, audienceRole, obligations, holdOutsideOfficeTime }) => ({ kind, audienceRole, obligations, holdOutsideOfficeTime }))).toEqual([
         { kind: 'REMINDER', audienceRole: 'HANDLER', obligations: ['callback'], holdOutsideOfficeTime: true },
         { kind: 'OVERDUE_LEVEL_1', audienceRole: 'TOWN_LEADER', obligations: [], holdOutsideOfficeTime: true },

@@ -18,6 +18,7 @@ beforeAll(async () => {
     { username: 'jintun-handler', role: 'HANDLER', hallCodes: ['jintun'], mustChangePassword: true },
     { username: 'county', role: 'COUNTY_SUPERVISOR' },
     { username: 'zhifang-handler', role: 'HANDLER', hallCodes: ['zhifang'] },
+    { username: 'admin', role: 'ADMIN' },
   ]);
 }, 240_000);
 
@@ -259,4 +260,33 @@ describe('the staff console', () => {
     await expect(page.getByText('窗口人员态度生硬').count()).resolves.toBe(0);
     await stack.screenshot(page, '16-other-hall-refused');
   }, 90_000);
+
+  it('lets the county run 立即核对 under 超期督办 and shows the drifted case repaired', async () => {
+    const reviewId = await stack.badReview('窗口人员不在岗');
+    // Behind the application's back: the case's list row names a handler the workflow never assigned.
+    await stack.cases.prisma.rectificationCase.update({ where: { reviewId }, data: { assigneeName: '别人' } });
+    const page = await stack.deskPage();
+    await signIn(page, 'county', TEST_PASSWORD);
+    await page.getByRole('menuitem', { name: '超期督办' }).click();
+    const panel = page.getByTestId('reconciliation-panel');
+    await panel.getByRole('button', { name: '立即核对' }).click();
+    // The list follows the run while it goes; a finished run that found drift opens to its cases.
+    const run = panel.getByTestId('reconciliation-runs').getByRole('row').filter({ hasText: '立即核对（测试 county）' }).filter({ hasText: '已完成' });
+    await visible(run);
+    await run.click();
+    await visible(panel.getByTestId('reconciliation-drifts').getByRole('row').filter({ hasText: '经办人姓名' }).filter({ hasText: '已修复' }));
+    await stack.screenshot(page, '17-reconciliation');
+    expect((await stack.cases.prisma.rectificationCase.findUniqueOrThrow({ where: { reviewId } })).assigneeName).toBeNull();
+    // N is the admins' to change, not the county's.
+    await expect(panel.getByTestId('reconciliation-days').count()).resolves.toBe(0);
+
+    const adminPage = await stack.deskPage();
+    await signIn(adminPage, 'admin', TEST_PASSWORD);
+    await adminPage.getByRole('menuitem', { name: '超期督办' }).click();
+    const adminPanel = adminPage.getByTestId('reconciliation-panel');
+    await adminPanel.getByTestId('reconciliation-days').fill('14');
+    await adminPanel.getByRole('button', { name: '保存' }).click();
+    await visible(adminPanel.getByText(/近 14 天办结案件/));
+    await stack.screenshot(adminPage, '18-reconciliation-days');
+  }, 120_000);
 });

@@ -6,7 +6,7 @@ import { dashboardMethods } from './dashboard/data-provider';
 import { notificationMethods } from './notifications/data-provider';
 import { rectificationMethods } from './rectifications/data-provider';
 import { reviewMethods } from './reviews/data-provider';
-import { statisticsMethods } from './supervision/data-provider';
+import { reconciliationMethods, statisticsMethods } from './supervision/data-provider';
 
 interface Sent {
   url: string;
@@ -49,6 +49,14 @@ describe('the data provider’s methods for calls that are not CRUD', () => {
       { url: '/api/statistics/halls?from=2026-12-01T00%3A00%3A00%2B08%3A00&to=2027-01-01T00%3A00%3A00%2B08%3A00', method: 'GET' },
     ],
     ['the supervision report', (api) => statisticsMethods(api).getSupervisionStatistics(), { url: '/api/statistics/supervision', method: 'GET' }],
+    ['the read model reconciliation runs', (api) => reconciliationMethods(api).getReconciliationRuns(), { url: '/api/read-model-reconciliations', method: 'GET' }],
+    ['one reconciliation run', (api) => reconciliationMethods(api).getReconciliationRun('r/1'), { url: '/api/read-model-reconciliations/r%2F1', method: 'GET' }],
+    ['立即核对', (api) => reconciliationMethods(api).startReconciliation(), { url: '/api/read-model-reconciliations', method: 'POST' }],
+    [
+      'the days of closed cases the reconciler checks',
+      (api) => reconciliationMethods(api).updateReconciliationSettings(14),
+      { url: '/api/admin/read-model-reconciliation-settings', method: 'PUT', body: { closedWithinDays: 14 } },
+    ],
     ['my duties today', (api) => dashboardMethods(api).getMyDuties(), { url: '/api/dashboard/my-duties', method: 'GET' }],
     ['the staff-SMS rules', (api) => rulesMethods(api).getStaffSmsRules(), { url: '/api/admin/staff-sms/rules', method: 'GET' }],
     [

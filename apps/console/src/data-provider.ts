@@ -11,7 +11,7 @@ import { withPageCap } from './page-cap';
 import { rectificationMethods, type RectificationMethods } from './rectifications/data-provider';
 import { resultsMethods, type ResultsMethods } from './results/data-provider';
 import { reviewMethods, type ReviewMethods } from './reviews/data-provider';
-import { statisticsMethods, type StatisticsMethods } from './supervision/data-provider';
+import { reconciliationMethods, statisticsMethods, type ReconciliationMethods, type StatisticsMethods } from './supervision/data-provider';
 
 // Same origin as the console: Vite proxies /api to the API in dev and preview.
 export const API_URL = '/api';
@@ -25,6 +25,7 @@ export interface ConsoleDataProvider
     RectificationMethods,
     ReviewMethods,
     StatisticsMethods,
+    ReconciliationMethods,
     ResultsMethods,
     DashboardMethods,
     MasterDataMethods,
@@ -41,6 +42,7 @@ export const createDataProvider = (url: string = API_URL, httpClient: HttpClient
     ...rectificationMethods(api),
     ...reviewMethods(api),
     ...statisticsMethods(api),
+    ...reconciliationMethods(api),
     ...resultsMethods(api),
     ...dashboardMethods(api),
     ...masterDataMethods(api),

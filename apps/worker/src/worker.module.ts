@@ -3,6 +3,7 @@ import { MasterDataVersion } from '@haochaping/db';
 import { DataProtector } from '@haochaping/privacy/server';
 import { RectificationActivitiesProvider } from './activities/rectification-activities.provider';
 import { RatingInvitationRemindersProvider } from './invitation-reminders/rating-invitation-reminders.provider';
+import { ReadModelReconciliationProvider } from './read-model-reconciliation/read-model-reconciliation.provider';
 import { WorkerConfig } from './config/worker-config';
 import { ExchangeActivitiesProvider } from './exchange/exchange-activities.provider';
 import { NotificationDispatcher } from './notifications/notification-dispatcher.service';
@@ -47,6 +48,7 @@ export class WorkerModule {
         // The worker's LISTEN connection for master-data changes, for whoever must wait until the worker heard of one.
         { provide: MasterDataVersion, inject: [RectificationActivitiesProvider], useFactory: (provider: RectificationActivitiesProvider) => provider.masterDataVersion },
         ExchangeActivitiesProvider,
+        ReadModelReconciliationProvider,
         TemporalWorkerService,
       ],
       exports: [TemporalWorkerService, NotificationDispatcher],

@@ -59,6 +59,7 @@ export const NOTIFICATION_KINDS = [
   'CASE_OPENED', // a new 差评 case waits for the hall's verification: the hall's handlers
   'REJECTION_PROPOSED', // verification found the review untrue or malicious: 不予采纳 waits for the county's decision
   'EXCHANGE_DEAD_LETTER', // a record owed to the upstream (docs/EXCHANGE.md) was refused for good or not delivered in time: the county
+  'READ_MODEL_DRIFT', // the reconciler found case rows differing from their workflow (and repaired what it could): the county
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -87,6 +88,7 @@ export const NOTIFICATION_KIND_LABELS: Readonly<Record<NotificationKind, string>
   CASE_OPENED: '新差评待核实',
   REJECTION_PROPOSED: '不予采纳待审核',
   EXCHANGE_DEAD_LETTER: '数据上报失败',
+  READ_MODEL_DRIFT: '案件数据核对发现偏差',
 };
 
 /**

@@ -13,3 +13,4 @@ export * from './outbox.contract';
 export * from './exchange.contract';
 export * from './case-projection.contract';
 export * from './results.contract';
+export * from './read-model-reconciliation.contract';

@@ -7,6 +7,7 @@ import type { RectificationCase } from '../rectifications/rectification.types';
 import { CaseTable } from '../shared/CaseTable';
 import { FigureLink } from './FigureLink';
 import { PeriodPicker } from './PeriodPicker';
+import { ReconciliationPanel } from './ReconciliationPanel';
 import type { HallStatistics } from './statistics.types';
 import { useHallStatistics, useSupervisionStatistics } from './use-statistics';
 import { statisticsPeriod, type StatisticsPeriodKey } from './statistics-period';
@@ -206,7 +207,8 @@ const ByDepartment = ({ rows }: { rows: ReadonlyArray<{ departmentCode: string |
 
 /**
  * 超期督办 (county): the halls ranked by 按时办结率 over a period; open cases overdue or escalated now by hall, level
- * and department, every figure one click from the case list filtered to it; and the cases themselves.
+ * and department, every figure one click from the case list filtered to it; the cases themselves; and 数据核对, the
+ * read model reconciler's runs.
  */
 export const SupervisionPage = () => {
   const translate = useTranslate();
@@ -249,6 +251,7 @@ export const SupervisionPage = () => {
         {!casesPending && cases.length === 0 && empty}
         {cases.length > 0 && <CaseTable rows={cases} testId="supervision-cases" />}
       </Section>
+      <ReconciliationPanel />
     </Box>
   );
 };

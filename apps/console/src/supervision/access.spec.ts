@@ -12,6 +12,10 @@ describe('超期督办 and the hall overview in the console', () => {
     ['DEPT_GUIDE', 'list', 'hall-statistics', false],
     ['TOWN_LEADER', 'list', 'hall-statistics', true],
     ['COUNTY_SUPERVISOR', 'list', 'hall-statistics', true],
+    ['TOWN_LEADER', 'list', 'read-model-reconciliation', false],
+    ['COUNTY_SUPERVISOR', 'list', 'read-model-reconciliation', true],
+    ['COUNTY_SUPERVISOR', 'edit', 'read-model-reconciliation', false],
+    ['ADMIN', 'edit', 'read-model-reconciliation', true],
   ])('%s may %s %s: %s', (role, action, resource, allowed) => {
     expect(canAccess(role, action, resource)).toBe(allowed);
   });

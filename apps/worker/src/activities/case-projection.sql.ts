@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { ERR_PROJECTION_INVALID, findUnstorableText, rectificationWorkflowId, type CaseProjection } from '@haochaping/contracts';
 import type { Pool } from '@haochaping/db';
+import type { PoolClient } from 'pg';
 
 /**
  * The read model's write, as one SQL statement (one round trip, atomic): upsert the case row, add the timeline
@@ -13,6 +14,9 @@ import type { Pool } from '@haochaping/db';
  * Foreign keys are checked at the end of the statement, so the timeline rows may reference the case row the same
  * statement inserts. No row when the hall does not exist: the caller fails (and Temporal retries) rather than write a
  * case without an owner.
+ *
+ * The reconciler (read-model-reconciliation/) repairs a drifted case with this same statement, inside its own
+ * transaction: hence a pool or one client.
  */
 const PROJECT_CASE_SQL = `
 WITH owner_hall AS (
@@ -54,7 +58,7 @@ SELECT count(*)::integer AS projected FROM upserted`;
  * an invalid instant, a number out of range, an untranslatable character). Retrying those would wedge the case, and
  * the workflow tells the county instead. Everything else (the database away, a hall not there yet) is retried.
  */
-export async function projectCaseSql(pool: Pool, projection: CaseProjection): Promise<void> {
+export async function projectCaseSql(pool: Pool | PoolClient, projection: CaseProjection): Promise<void> {
   const unstorable = findUnstorableText(projection, 'projection');
   if (unstorable !== undefined) {
     throw ApplicationFailure.nonRetryable(`case ${projection.reviewId}: ${unstorable} holds text PostgreSQL cannot store (NUL or a lone surrogate)`, ERR_PROJECTION_INVALID);
@@ -78,7 +82,7 @@ function isDataException(error: unknown): error is Error & { code: string } {
   return typeof code === 'string' && code.startsWith('22');
 }
 
-async function writeProjection(pool: Pool, projection: CaseProjection): Promise<void> {
+async function writeProjection(pool: Pool | PoolClient, projection: CaseProjection): Promise<void> {
   const { columns } = projection;
   const timeline = projection.timeline.map((entry, index) => ({
     seq: projection.timelineFrom + index,

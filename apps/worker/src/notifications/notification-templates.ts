@@ -48,6 +48,7 @@ const CONSOLE_NOTICES: Record<ConsoleKind, (hall: string, obligation: string, du
   CASE_OPENED: (hall, _obligation, due) => `${hall}收到一件差评，请尽快核实并回访${due}。`,
   REJECTION_PROPOSED: (hall, _obligation, due) => `${hall}一件差评经核实提请不予采纳，请审核${due}。`,
   EXCHANGE_DEAD_LETTER: (hall) => `${hall}一条评价数据未能上报市、省好差评系统（已停止重试），请联系系统管理员处理。`,
+  READ_MODEL_DRIFT: () => '案件列表与整改流程核对发现不一致，请在督查督办的“数据核对”中查看。',
   PROJECTION_FAILED: (hall) => `${hall}一件差评整改案件的办理记录无法写入案件列表（含有无法保存的内容），列表和详情停在此前的状态，请联系系统管理员处理。`,
 };
 
@@ -72,4 +73,11 @@ export interface StaffSmsFacts {
  */
 export function renderStaffSms({ consoleNotice, caseReference }: StaffSmsFacts): string {
   return `${consoleNotice}${caseReference}，请登录好差评工作台查看。`;
+}
+
+/** The county's notice after a reconciliation run that found drift: how many cases, how many repaired (no case named). */
+export function renderReadModelDriftNotice({ drifted, repaired }: { drifted: number; repaired: number }): string {
+  const unrepaired = drifted - repaired;
+  const rest = unrepaired > 0 ? `，${unrepaired}件未能修复，请联系系统管理员处理` : '';
+  return `案件数据核对发现${drifted}件案件的列表数据与整改流程不一致，已按流程状态修复${repaired}件${rest}。详情请在督查督办的“数据核对”中查看。`;
 }

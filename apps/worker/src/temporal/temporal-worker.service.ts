@@ -7,6 +7,8 @@ import { RectificationActivitiesProvider } from '../activities/rectification-act
 import { ExchangeActivitiesProvider } from '../exchange/exchange-activities.provider';
 import { RatingInvitationRemindersProvider } from '../invitation-reminders/rating-invitation-reminders.provider';
 import { ensureRatingInvitationRemindersSchedule } from '../invitation-reminders/rating-invitation-reminders.schedule';
+import { ReadModelReconciliationProvider } from '../read-model-reconciliation/read-model-reconciliation.provider';
+import { ensureReadModelReconciliationSchedule } from '../read-model-reconciliation/read-model-reconciliation.schedule';
 
 /**
  * Owns the Temporal worker: created when the Nest context boots, drained first when it shuts down.
@@ -28,6 +30,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnModuleDe
     private readonly activities: RectificationActivitiesProvider,
     private readonly invitationReminders: RatingInvitationRemindersProvider,
     private readonly exchange: ExchangeActivitiesProvider,
+    private readonly reconciliation: ReadModelReconciliationProvider,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -39,7 +42,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnModuleDe
       namespace: this.config.temporalNamespace,
       taskQueue: this.config.taskQueue,
       workflowsPath: require.resolve('./workflows'),
-      activities: { ...activities, ...this.invitationReminders.activities, ...exchangeActivities },
+      activities: { ...activities, ...this.invitationReminders.activities, ...exchangeActivities, ...this.reconciliation.activities },
       maxCachedWorkflows: this.config.maxCachedWorkflows,
       // On shutdown, activities still running get this long to finish before they are cancelled; none of ours runs
       // long (an upstream call has its own timeout), and what is cut short Temporal retries on another worker.
@@ -58,6 +61,13 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnModuleDe
       this.logger.log(`rating invitation schedule ${outcome}`);
     } catch (error) {
       this.logger.error(`rating invitation schedule not set up: ${String(error)}`);
+    }
+    // The read model's daily reconciliation, likewise: the cases run without it.
+    try {
+      const outcome = await ensureReadModelReconciliationSchedule(this.connection, this.config.temporalNamespace, this.config.taskQueue);
+      this.logger.log(`read model reconciliation schedule ${outcome}`);
+    } catch (error) {
+      this.logger.error(`read model reconciliation schedule not set up: ${String(error)}`);
     }
     await this.keepExchangeDelivery();
   }
