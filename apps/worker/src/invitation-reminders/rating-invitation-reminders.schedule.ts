@@ -1,4 +1,5 @@
-import { Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy, type ConnectionLike, type ScheduleOptions } from '@temporalio/client';
+import { ScheduleOverlapPolicy, type ConnectionLike, type ScheduleOptions } from '@temporalio/client';
+import { ensureSchedule } from '../temporal/ensure-schedule';
 
 export const RATING_INVITATION_REMINDERS_SCHEDULE_ID = 'rating-invitation-reminders';
 
@@ -22,14 +23,5 @@ export async function ensureRatingInvitationRemindersSchedule(
   taskQueue: string,
   scheduleId = RATING_INVITATION_REMINDERS_SCHEDULE_ID,
 ): Promise<'created' | 'updated'> {
-  const client = new Client({ connection, namespace });
-  const options = ratingInvitationRemindersSchedule(taskQueue, scheduleId);
-  try {
-    await client.schedule.create(options);
-    return 'created';
-  } catch (error) {
-    if (!(error instanceof ScheduleAlreadyRunning)) throw error;
-    await client.schedule.getHandle(options.scheduleId).update((previous) => ({ ...previous, spec: options.spec, action: options.action, policies: { ...previous.policies, ...options.policies } }));
-    return 'updated';
-  }
+  return ensureSchedule(connection, namespace, ratingInvitationRemindersSchedule(taskQueue, scheduleId));
 }

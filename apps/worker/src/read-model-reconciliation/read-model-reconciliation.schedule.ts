@@ -1,5 +1,6 @@
-import { Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy, type ConnectionLike, type ScheduleOptions } from '@temporalio/client';
+import { ScheduleOverlapPolicy, type ConnectionLike, type ScheduleOptions } from '@temporalio/client';
 import { READ_MODEL_RECONCILIATION_SCHEDULE_ID, READ_MODEL_RECONCILIATION_WORKFLOW_TYPE, type ReconciliationInput } from '@haochaping/contracts';
+import { ensureSchedule } from '../temporal/ensure-schedule';
 
 /**
  * The reconciler's schedule: every day at 02:30 Shanghai time, when nobody works on cases, so the runs' queries and the
@@ -23,14 +24,5 @@ export async function ensureReadModelReconciliationSchedule(
   taskQueue: string,
   scheduleId = READ_MODEL_RECONCILIATION_SCHEDULE_ID,
 ): Promise<'created' | 'updated'> {
-  const client = new Client({ connection, namespace });
-  const options = readModelReconciliationSchedule(taskQueue, scheduleId);
-  try {
-    await client.schedule.create(options);
-    return 'created';
-  } catch (error) {
-    if (!(error instanceof ScheduleAlreadyRunning)) throw error;
-    await client.schedule.getHandle(options.scheduleId).update((previous) => ({ ...previous, spec: options.spec, action: options.action, policies: { ...previous.policies, ...options.policies } }));
-    return 'updated';
-  }
+  return ensureSchedule(connection, namespace, readModelReconciliationSchedule(taskQueue, scheduleId));
 }
