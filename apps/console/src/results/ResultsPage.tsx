@@ -29,25 +29,8 @@ import { formatFigure, formatRate, LEVELS, paretoOfReasons } from './results-for
 import { RANKING_DIMENSIONS, RESULT_PERIOD_KINDS, shanghaiToday, type RankingDimension, type ResultPeriodKind, type ResultsQuery } from './results-query';
 import type { LevelCounts, RankingsReport, ResultsReport, TrendReport } from './results.types';
 import { useMinimumToRank, useRankings, useReasons, useResults, useResultsTrend } from './use-results';
+import { Section } from '../shared/Section';
 
-const Section = ({ title, help, action, children, testId }: { title: string; help?: string; action?: ReactNode; children: ReactNode; testId: string }) => (
-  <Card sx={{ mb: 2 }} data-testid={testId}>
-    <CardContent>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', mb: 1 }}>
-        <Typography variant="h6" component="h2">
-          {title}
-        </Typography>
-        {action}
-      </Stack>
-      {help && (
-        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-          {help}
-        </Typography>
-      )}
-      {children}
-    </CardContent>
-  </Card>
-);
 
 /**
  * Headers on one line; a wide table scrolls sideways inside its card. Width 0 with a min-width of 100 % keeps the

@@ -1,5 +1,5 @@
-import { Alert, Box, Card, CardActionArea, CardContent, Grid, Link, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useMemo, useState, type ReactNode } from 'react';
+import { Alert, Box, Card, CardActionArea, CardContent, Grid, Link, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useMemo, useState } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import { Title, useCreatePath, useGetList, useTranslate } from 'react-admin';
 import { OPEN_STATES } from '@haochaping/contracts';
@@ -15,29 +15,11 @@ import { useRectificationListLink } from './use-rectification-list-link';
 import { HALL_FIGURE_FILTERS, LEVEL_FILTER } from './supervision-links';
 import { hallsInTrouble, percent, rankHallsByOnTime } from './supervision-summary';
 import { useMinimumToRank } from '../results/use-results';
+import { Section } from '../shared/Section';
 
 // A county has a few hundred open cases at most in trouble at once; beyond that the list's filters are the tool.
 const PAGE = { page: 1, perPage: 500 };
 
-const Section = ({ title, help, action, children, testId }: { title: string; help?: string; action?: ReactNode; children: ReactNode; testId?: string }) => (
-  <Card sx={{ mb: 2 }} data-testid={testId}>
-    <CardContent>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', mb: 1 }}>
-        <Typography variant="h6" component="h2">
-          {title}
-        </Typography>
-        {action}
-      </Stack>
-      {help && (
-        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-          {help}
-        </Typography>
-      )}
-      {/* Headers stay on one line; a narrow screen scrolls the table sideways instead. */}
-      <Box sx={{ overflowX: 'auto', '& th': { whiteSpace: 'nowrap' } }}>{children}</Box>
-    </CardContent>
-  </Card>
-);
 
 /** 按时办结率排名: best first, halls with too few counted cases after, unranked. */
 const OnTimeRanking = ({ halls, minimum }: { halls: readonly HallStatistics[]; minimum: number }) => {
