@@ -126,7 +126,7 @@ async function countReviews(databaseUrl: string, prefix: string): Promise<number
 async function main(): Promise<void> {
   console.log(`bench/intake: ${connections} connections, ${warmupS} s warm-up, ${durationS} s measured; ${os.cpus().length} cores`);
   // Generous public limits: the benchmark is one client address hammering the API on purpose.
-  const stack = await startBenchStack({ apiEnv: { PUBLIC_RATE_LIMIT_PER_MINUTE: '100000000', PHONE_LOOKUP_LIMIT_PER_HOUR: '0' } });
+  const stack = await startBenchStack({ ...(process.env.BENCH_API_NODE_ARGS ? { apiNodeArgs: process.env.BENCH_API_NODE_ARGS.split(' ') } : {}), apiEnv: { PUBLIC_RATE_LIMIT_PER_MINUTE: process.env.BENCH_PUBLIC_LIMIT ?? '100000000', PHONE_LOOKUP_LIMIT_PER_HOUR: '0', ...(process.env.BENCH_LOG_LEVEL ? { LOG_LEVEL: process.env.BENCH_LOG_LEVEL } : {}) } });
   // Enough cases for the window QR target at up to 3,000 ratings/s (each case is rated once).
   const cases = await seedCases(stack.databaseUrl, new DataProtector(stack.dataKey), (warmupS + durationS) * 3000);
   let nextCase = 0;

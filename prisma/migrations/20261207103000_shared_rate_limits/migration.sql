@@ -2,7 +2,9 @@
 -- One row per limited key and fixed window, counted by an atomic upsert (apps/api/src/rate-limit/rate-limiter.ts).
 -- The key is the limit's name and a SHA-256 of what it counts (an address, a phone hash, a username, a user id),
 -- never the value in clear. Rows whose window has ended are deleted by the API (expires_at).
-CREATE TABLE "rate_limit_counter" (
+-- UNLOGGED: counters are worth nothing after a crash, and without WAL a hit's commit does not wait for a disk
+-- flush while it holds the row (every public POST from one address counts on one row).
+CREATE UNLOGGED TABLE "rate_limit_counter" (
     "rate_key" TEXT NOT NULL,
     "window_start" TIMESTAMPTZ(3) NOT NULL,
     "expires_at" TIMESTAMPTZ(3) NOT NULL,
