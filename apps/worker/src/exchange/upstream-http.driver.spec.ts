@@ -26,7 +26,9 @@ describe('UpstreamHttpDriver', () => {
 
   beforeEach(async () => {
     simulator = await startUpstreamSimulator({ appKey: KEY });
-    driver = new UpstreamHttpDriver({ url: simulator.url, appKey: KEY, timeoutMs: 500 });
+    // A generous limit for the answering cases: a machine busy with the other suites answered the first request of
+    // a fresh simulator in more than 500 ms once (2026-12-07). The timeout case below has its own short limit.
+    driver = new UpstreamHttpDriver({ url: simulator.url, appKey: KEY, timeoutMs: 10_000 });
   });
   afterEach(async () => {
     await simulator.close();
@@ -70,11 +72,12 @@ describe('UpstreamHttpDriver', () => {
 
   it('timeout: no answer within the limit fails the batch', async () => {
     await fault({ mode: 'timeout', delayMs: 5_000 });
-    await expect(driver.postRecords([review('t-1')])).resolves.toEqual({ kind: 'failed', httpStatus: null, error: 'upstream did not answer within 500 ms' });
+    const impatient = new UpstreamHttpDriver({ url: simulator.url, appKey: KEY, timeoutMs: 500 });
+    await expect(impatient.postRecords([review('t-1')])).resolves.toEqual({ kind: 'failed', httpStatus: null, error: 'upstream did not answer within 500 ms' });
   });
 
   it('a wrong key (401) fails the batch', async () => {
-    const stranger = new UpstreamHttpDriver({ url: simulator.url, appKey: 'wrong', timeoutMs: 500 });
+    const stranger = new UpstreamHttpDriver({ url: simulator.url, appKey: 'wrong', timeoutMs: 10_000 });
     await expect(stranger.postRecords([review('k-1')])).resolves.toMatchObject({ kind: 'failed', httpStatus: 401 });
   });
 
@@ -82,7 +85,7 @@ describe('UpstreamHttpDriver', () => {
     const url = simulator.url;
     await simulator.close();
     simulator = await startUpstreamSimulator({ appKey: KEY });
-    const gone = new UpstreamHttpDriver({ url, appKey: KEY, timeoutMs: 500 });
+    const gone = new UpstreamHttpDriver({ url, appKey: KEY, timeoutMs: 10_000 });
     await expect(gone.postRecords([review('c-1')])).resolves.toEqual({ kind: 'failed', httpStatus: null, error: 'upstream unreachable: ECONNREFUSED' });
   });
 });
