@@ -15,7 +15,7 @@ interface RunDetail {
   drifted: number;
   repaired: number;
   requestedBy: string | null;
-  drifts: Array<{ reviewId: string; hallCode: string | null; fields: string[]; fieldLabels: string[]; repaired: boolean; reason: string | null }>;
+  drifts: Array<{ reviewId: string; trackingCode: string | null; caseNumber: string | null; hallCode: string | null; fields: string[]; fieldLabels: string[]; repaired: boolean; reason: string | null }>;
 }
 
 /**
@@ -122,8 +122,12 @@ describe('the read model reconciliation (/api/read-model-reconciliations)', () =
 
     expect(run).toMatchObject({ trigger: 'CONSOLE', status: 'DONE', checked: 2, drifted: 2, repaired: 2, requestedBy: 'county-1' });
     expect(run.drifts).toHaveLength(2);
+    const trackingCode = (await db.query<{ tracking_code: string }>('SELECT tracking_code FROM review WHERE id = $1', [open])).rows[0].tracking_code;
     expect(run.drifts.find((drift) => drift.reviewId === open)).toEqual({
       reviewId: open,
+      // A person knows the case by its tracking code; a review from the public form has no 办件.
+      trackingCode,
+      caseNumber: null,
       hallCode: 'jintun',
       hallName: '金屯镇',
       fields: ['missingRow'],

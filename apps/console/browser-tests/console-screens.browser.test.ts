@@ -274,7 +274,9 @@ describe('the staff console', () => {
     const run = panel.getByTestId('reconciliation-runs').getByRole('row').filter({ hasText: '立即核对（测试 county）' }).filter({ hasText: '已完成' });
     await visible(run);
     await run.click();
-    await visible(panel.getByTestId('reconciliation-drifts').getByRole('row').filter({ hasText: '经办人姓名' }).filter({ hasText: '已修复' }));
+    const { trackingCode } = await stack.cases.prisma.review.findUniqueOrThrow({ where: { id: reviewId } });
+    // The drifted case is named as a person knows it: by its tracking code (linking to the case), not by its id.
+    await visible(panel.getByTestId('reconciliation-drifts').getByRole('row').filter({ hasText: trackingCode }).filter({ hasText: '经办人姓名' }).filter({ hasText: '已修复' }));
     await stack.screenshot(page, '17-reconciliation');
     expect((await stack.cases.prisma.rectificationCase.findUniqueOrThrow({ where: { reviewId } })).assigneeName).toBeNull();
     // N is the admins' to change, not the county's.

@@ -93,8 +93,16 @@ export class ReadModelReconciliationService {
       select: { code: true, name: true },
     });
     const hallName = new Map(halls.map((hall) => [hall.code, hall.name]));
+    // A person knows a case by its tracking code and 办件编号, not by its id.
+    const reviews = await this.prisma.client.review.findMany({
+      where: { id: { in: row.drifts.map((drift) => drift.reviewId) } },
+      select: { id: true, trackingCode: true, serviceCase: { select: { caseNumber: true } } },
+    });
+    const caseOf = new Map(reviews.map((review) => [review.id, review]));
     const drifts: ReadModelDriftResponse[] = row.drifts.map((drift) => ({
       reviewId: drift.reviewId,
+      trackingCode: caseOf.get(drift.reviewId)?.trackingCode ?? null,
+      caseNumber: caseOf.get(drift.reviewId)?.serviceCase?.caseNumber ?? null,
       hallCode: drift.hallCode,
       hallName: drift.hallCode ? (hallName.get(drift.hallCode) ?? null) : null,
       fields: drift.fields,

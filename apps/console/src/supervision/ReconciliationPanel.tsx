@@ -24,6 +24,7 @@ const RunDrifts = ({ run }: { run: ReconciliationRun }) => {
       <TableHead>
         <TableRow>
           <TableCell>{translate('app.reconciliation.case')}</TableCell>
+          <TableCell>{translate('app.reconciliation.case_number')}</TableCell>
           <TableCell>{translate('resources.rectifications.fields.hallCode')}</TableCell>
           <TableCell>{translate('app.reconciliation.fields')}</TableCell>
           <TableCell>{translate('app.reconciliation.outcome')}</TableCell>
@@ -34,9 +35,10 @@ const RunDrifts = ({ run }: { run: ReconciliationRun }) => {
           <TableRow key={drift.reviewId}>
             <TableCell>
               <Link component={RouterLink} to={createPath({ resource: 'rectifications', id: drift.reviewId, type: 'show' })}>
-                {drift.reviewId.slice(0, 8)}
+                {drift.trackingCode ?? drift.reviewId}
               </Link>
             </TableCell>
+            <TableCell>{drift.caseNumber ?? '—'}</TableCell>
             <TableCell>{drift.hallName ?? drift.hallCode ?? '—'}</TableCell>
             <TableCell>{drift.fieldLabels.join('、') || '—'}</TableCell>
             <TableCell sx={{ color: drift.repaired ? 'success.main' : 'error.main' }}>

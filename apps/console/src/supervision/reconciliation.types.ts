@@ -17,6 +17,8 @@ export interface ReconciliationRun {
 
 export interface ReadModelDrift {
   reviewId: string;
+  trackingCode: string | null;
+  caseNumber: string | null;
   hallCode: string | null;
   hallName: string | null;
   fields: string[];

@@ -35,6 +35,8 @@ export class ReconciliationRunResponse {
 
 export class ReadModelDriftResponse {
   @ApiProperty({ format: 'uuid', description: 'the case (its review id, as in /api/rectifications/:id)' }) reviewId!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'K7QW3MZP9D', description: 'the review’s tracking code (null only if the review is gone)' }) trackingCode!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'JX-2026-000123', description: '办件编号 of the rated case; null for a review not tied to a case' }) caseNumber!: string | null;
   @ApiProperty({ type: String, nullable: true, example: 'jintun' }) hallCode!: string | null;
   @ApiProperty({ type: String, nullable: true, example: '金屯镇' }) hallName!: string | null;
   @ApiProperty({ type: [String], enum: Object.keys(READ_MODEL_FIELD_LABELS), description: 'what differed from the workflow’s state' }) fields!: string[];
