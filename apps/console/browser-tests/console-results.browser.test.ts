@@ -19,7 +19,10 @@ import { visibleOrScreenshot } from './helpers/visible';
 let stack: ConsoleStack;
 
 beforeAll(async () => {
-  stack = await startConsoleStack([{ username: 'county-results', role: 'COUNTY_SUPERVISOR' }]);
+  stack = await startConsoleStack([
+    { username: 'county-results', role: 'COUNTY_SUPERVISOR' },
+    { username: 'admin', role: 'ADMIN' },
+  ]);
   const seed = new ReviewSeeder(stack.cases.prisma);
   const review = (hallCode: string, level: number, day: number, optionCodes: string[] = []) =>
     seed.review({ hallCode, level, createdAt: `2026-11-${String(day).padStart(2, '0')}T10:00:00+08:00`, optionCodes });
@@ -134,5 +137,53 @@ describe('统计分析', () => {
     await visible(page.getByText('计入少于 5 件的大厅不排名', { exact: false }));
     await page.getByRole('menuitem', { name: '统计分析' }).click();
     await visible(page.getByText('评价数少于 5 条的不排名', { exact: false }));
+  }, 60_000);
+
+  it('a custom range of days: 自定义 with its first and last day (a reversed range is not applied, and says why)', async () => {
+    const page = await stack.deskPage();
+    await signIn(page, 'county-results');
+    await page.getByRole('menuitem', { name: '统计分析' }).click();
+    await page.getByRole('button', { name: '自定义' }).click();
+    await page.getByTestId('results-from').fill('2026-11-10');
+    await page.getByTestId('results-to').fill('2026-11-20');
+    await visible(page.getByTestId('results-period-label').filter({ hasText: '2026-11-10 至 2026-11-20' }));
+    // 金屯镇 in those days: L5 (10th), L4 (11th), L1 (12th), L2 (20th) → 4 reviews, 好评率 2/4; 纸坊镇 none (5th, 25th).
+    const figures = page.getByTestId('results-figures-table');
+    const jintun = figures.getByRole('row').filter({ hasText: '金屯镇' }).locator('td');
+    await visible(jintun.nth(2).filter({ hasText: /^4$/ }));
+    await expect(jintun.nth(3).textContent()).resolves.toBe('50.0%');
+    await expect(figures.getByRole('row').filter({ hasText: '纸坊镇' }).locator('td').nth(2).textContent()).resolves.toBe('0');
+    // The trend is drawn by day over the range; its table lists the days with reviews (not the 5th nor the 25th).
+    await visible(page.getByTestId('results-trend-table').getByRole('row').filter({ hasText: '2026-11-20' }));
+    const days = await page.getByTestId('results-trend-table').locator('tbody tr td:first-child').allTextContents();
+    expect(days.map((day) => day.slice(0, 10))).toEqual(['2026-11-10', '2026-11-11', '2026-11-12', '2026-11-20']);
+    await stack.screenshot(page, 'results-03-custom-range');
+
+    await page.getByTestId('results-from').fill('2026-11-25');
+    await visible(page.getByText('结束日期不能早于开始日期').first());
+    await expect(page.getByTestId('results-period-label').textContent()).resolves.toBe('2026-11-10 至 2026-11-20');
+  }, 60_000);
+
+  it('the admin sets the minimum number of reviews to rank on 统计分析 (audited); the county cannot', async () => {
+    const county = await stack.deskPage();
+    await signIn(county, 'county-results');
+    await county.getByRole('menuitem', { name: '统计分析' }).click();
+    await visible(county.getByTestId('results-rankings').getByText('最少评价数由系统管理员设置', { exact: false }));
+    await expect(county.getByTestId('results-min-to-rank').count()).resolves.toBe(0);
+
+    const page = await stack.deskPage();
+    await signIn(page, 'admin');
+    await page.getByRole('menuitem', { name: '统计分析' }).click();
+    await page.getByTestId('results-date').fill('2026-11-15');
+    await page.getByTestId('results-min-to-rank').fill('2');
+    await page.getByTestId('results-rankings').getByRole('button', { name: '保存' }).click();
+    await visible(page.getByText('已保存：评价数不少于 2 条的才参与排名'));
+    // November: 金屯镇 6 reviews 66.7%, 纸坊镇 2 reviews 50.0% — with a minimum of 2 both are ranked.
+    const ranking = page.getByTestId('results-ranking-table');
+    await visible(ranking.getByRole('row').filter({ hasText: '纸坊镇' }).locator('td').first().filter({ hasText: /^2$/ }));
+    await expect(ranking.getByRole('row').filter({ hasText: '金屯镇' }).locator('td').first().textContent()).resolves.toBe('1');
+    await stack.screenshot(page, 'results-04-minimum-to-rank');
+    const audit = await stack.cases.prisma.auditLog.findFirst({ where: { action: 'results-settings.update' }, orderBy: { id: 'desc' } });
+    expect(audit?.details).toMatchObject({ after: 2 });
   }, 60_000);
 });

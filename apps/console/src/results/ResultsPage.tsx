@@ -20,15 +20,16 @@ import {
   Typography,
 } from '@mui/material';
 import { useState, type ReactNode } from 'react';
-import { Title, useDataProvider, useNotify, useTranslate } from 'react-admin';
+import { Title, useCanAccess, useDataProvider, useNotify, useTranslate } from 'react-admin';
 import { FIGURE_KEYS, FIGURES, LOWER_IS_BETTER_FIGURES, RESULT_DIMENSIONS, type FigureKey, type ResultDimension } from '@haochaping/contracts';
 import { saveBlob } from '../admin/master-data/windows/window-files';
 import type { ConsoleDataProvider } from '../data-provider';
 import { chartPercent, PERCENT_AXIS, ResultsChart } from './ResultsChart';
 import { formatFigure, formatRate, LEVELS, paretoOfReasons } from './results-format';
-import { RANKING_DIMENSIONS, RESULT_PERIOD_KINDS, shanghaiToday, type RankingDimension, type ResultPeriodKind, type ResultsQuery } from './results-query';
+import { monthStartOf, RANKING_DIMENSIONS, RESULT_PERIOD_KINDS, shanghaiToday, type RankingDimension, type ResultPeriodKind, type ResultsQuery } from './results-query';
 import type { LevelCounts, RankingsReport, ResultsReport, TrendReport } from './results.types';
 import { useMinimumToRank, useRankings, useReasons, useResults, useResultsTrend } from './use-results';
+import { NumberSetting } from '../shared/NumberSetting';
 import { Section } from '../shared/Section';
 
 
@@ -309,6 +310,8 @@ const RankingSection = ({ query }: { query: ResultsQuery }) => {
   const [figure, setFigure] = useState<FigureKey>('goodRate');
   const ranking = useRankings(query, dimension, figure);
   const minimum = useMinimumToRank();
+  const dataProvider = useDataProvider<ConsoleDataProvider>();
+  const { canAccess: canChangeMinimum } = useCanAccess({ resource: 'results-settings', action: 'edit' });
   return (
     <Section
       testId="results-rankings"
@@ -334,6 +337,20 @@ const RankingSection = ({ query }: { query: ResultsQuery }) => {
         </Stack>
       }
     >
+      {minimum.data !== undefined && canChangeMinimum && (
+        <NumberSetting
+          key={minimum.data}
+          value={minimum.data}
+          label={translate('app.results.min_to_rank')}
+          unit={translate('app.results.min_to_rank_unit')}
+          min={1}
+          max={1000}
+          testId="results-min-to-rank"
+          save={(minReviewsToRank) => dataProvider.updateResultsSettings(minReviewsToRank)}
+          saved={(settings) => ({ message: 'app.results.min_to_rank_saved', args: { min: settings.minReviewsToRank } })}
+          queryKey={['results']}
+        />
+      )}
       <Loading error={ranking.error}>{ranking.data && <Ranking ranking={ranking.data} />}</Loading>
     </Section>
   );
@@ -368,11 +385,52 @@ const DownloadButtons = ({ query }: { query: ResultsQuery }) => {
 };
 
 const DIMENSIONS = Object.keys(RESULT_DIMENSIONS) as ResultDimension[];
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The date a calendar period contains, or a custom range's first and last days. A range that would end before it
+ * starts is not applied (the fields say why); what is shown stays the last valid query.
+ */
+const PeriodDates = ({ query, onChange }: { query: ResultsQuery; onChange: (query: ResultsQuery) => void }) => {
+  const translate = useTranslate();
+  const [range, setRange] = useState({ from: query.from, to: query.to });
+  const reversed = range.from > range.to;
+  const dateField = (key: 'date' | 'from' | 'to', value: string, onValue: (value: string) => void, help: string, error = false) => (
+    <TextField
+      key={key}
+      type="date"
+      size="small"
+      label={translate(`app.results.${key}`)}
+      helperText={help}
+      error={error}
+      value={value}
+      sx={{ width: 200 }}
+      onChange={(event) => DATE.test(event.target.value) && onValue(event.target.value)}
+      slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': `results-${key}` } }}
+    />
+  );
+  if (query.period !== 'custom') return dateField('date', query.date, (date) => onChange({ ...query, date }), translate('app.results.date_help'));
+  const setEnd = (key: 'from' | 'to') => (value: string) => {
+    const next = { ...range, [key]: value };
+    setRange(next);
+    if (next.from <= next.to) onChange({ ...query, ...next });
+  };
+  const help = reversed ? translate('app.results.range_reversed') : translate('app.results.range_help');
+  return (
+    <>
+      {dateField('from', range.from, setEnd('from'), help, reversed)}
+      {dateField('to', range.to, setEnd('to'), help, reversed)}
+    </>
+  );
+};
 
 /** 统计分析: what the county is judged by, over a period the user picks (this month by default). */
 export const ResultsPage = () => {
   const translate = useTranslate();
-  const [query, setQuery] = useState<ResultsQuery>(() => ({ dimension: 'hall', period: 'month', date: shanghaiToday() }));
+  const [query, setQuery] = useState<ResultsQuery>(() => {
+    const today = shanghaiToday();
+    return { dimension: 'hall', period: 'month', date: today, from: monthStartOf(today), to: today };
+  });
   const results = useResults(query);
   const trend = useResultsTrend(query);
   const reasons = useReasons(query);
@@ -395,16 +453,7 @@ export const ResultsPage = () => {
                 </ToggleButton>
               ))}
             </ToggleButtonGroup>
-            <TextField
-              type="date"
-              size="small"
-              label={translate('app.results.date')}
-              helperText={translate('app.results.date_help')}
-              value={query.date}
-              sx={{ width: 200 }}
-              onChange={(event) => /^\d{4}-\d{2}-\d{2}$/.test(event.target.value) && setQuery({ ...query, date: event.target.value })}
-              slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'results-date' } }}
-            />
+            <PeriodDates query={query} onChange={setQuery} />
             <TextField
               select
               size="small"

@@ -13,6 +13,8 @@ export interface ResultsMethods {
   getResultsRankings(query: ResultsQuery & { dimension: RankingDimension }, figure: string): Promise<RankingsReport>;
   /** GET /api/results/settings: the minimum number of reviews before anything is ranked. */
   getResultsSettings(): Promise<ResultsSettings>;
+  /** PUT /api/admin/results-settings (admins; audited): change the minimum number of reviews before ranking. */
+  updateResultsSettings(minReviewsToRank: number): Promise<ResultsSettings>;
   /** GET /api/results/figures.xlsx|.csv of what is shown, with the user's token (a plain link would be refused). */
   getResultsExport(query: ResultsQuery, format: 'xlsx' | 'csv'): Promise<{ blob: Blob; fileName: string }>;
 }
@@ -35,6 +37,7 @@ export const resultsMethods = (api: ApiBase): ResultsMethods => ({
   getResultsTrend: (range) => apiJson(api, `/results/trend?${new URLSearchParams(range).toString()}`),
   getResultsRankings: (query, figure) => apiJson(api, `/results/rankings?${resultsSearch(query, { figure })}`),
   getResultsSettings: () => apiJson(api, '/results/settings'),
+  updateResultsSettings: (minReviewsToRank) => apiJson(api, '/admin/results-settings', { method: 'PUT', body: { minReviewsToRank } }),
   async getResultsExport(query, format) {
     // Not through the JSON client: the answer is a file, read as a blob.
     const token = await authSession.token();

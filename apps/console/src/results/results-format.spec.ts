@@ -59,14 +59,27 @@ describe('trendRange: buckets that tile the chosen period', () => {
     ['quarter', '2026-11-15', { bucket: 'month', from: '2026-10-01', to: '2026-12-31' }],
     ['year', '2026-07-01', { bucket: 'month', from: '2026-01-01', to: '2026-12-31' }],
   ] as const)('%s of %s', (kind, date, range) => {
-    expect(trendRange(kind, date)).toEqual(range);
+    expect(trendRange({ period: kind, date, from: '', to: '' })).toEqual(range);
+  });
+
+  it.each([
+    ['one day', '2026-11-15', '2026-11-15', 'day'],
+    ['a quarter of days', '2026-09-10', '2026-12-09', 'day'],
+    // 2025-11-01 to 2026-12-05 is exactly 400 days: still by day; one more and it is drawn by month.
+    ['400 days', '2025-11-01', '2026-12-05', 'day'],
+    ['401 days', '2025-11-01', '2026-12-06', 'month'],
+  ] as const)('a custom range of %s (%s to %s) is drawn by %s', (_name, from, to, bucket) => {
+    expect(trendRange({ period: 'custom', date: '2026-12-07', from, to })).toEqual({ bucket, from, to });
   });
 });
 
 describe('the query of what is shown', () => {
   it('is the export’s query string too', () => {
-    expect(resultsSearch({ dimension: 'hall', period: 'month', date: '2026-11-15' })).toBe('dimension=hall&period=month&date=2026-11-15');
-    expect(resultsSearch({ dimension: 'hall', period: 'month', date: '2026-11-15' }, { figure: 'badRate' })).toBe('dimension=hall&period=month&date=2026-11-15&figure=badRate');
+    const month = { dimension: 'hall', period: 'month', date: '2026-11-15', from: '2026-11-01', to: '2026-11-20' } as const;
+    expect(resultsSearch(month)).toBe('dimension=hall&period=month&date=2026-11-15');
+    expect(resultsSearch(month, { figure: 'badRate' })).toBe('dimension=hall&period=month&date=2026-11-15&figure=badRate');
+    // A custom range sends its days, not the date.
+    expect(resultsSearch({ ...month, period: 'custom' })).toBe('dimension=hall&period=custom&from=2026-11-01&to=2026-11-20');
   });
 
   it('today is Shanghai’s date: 17:00 UTC is already tomorrow there', () => {

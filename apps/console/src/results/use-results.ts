@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useDataProvider } from 'react-admin';
 import type { ConsoleDataProvider } from '../data-provider';
-import { trendRange, type RankingDimension, type ResultsQuery } from './results-query';
+import { resultsSearch, trendRange, type RankingDimension, type ResultsQuery } from './results-query';
 
 export const useResults = (query: ResultsQuery) => {
   const dataProvider = useDataProvider<ConsoleDataProvider>();
@@ -11,7 +11,7 @@ export const useResults = (query: ResultsQuery) => {
 /** The trend over the chosen period (its days, or its months for a quarter or a year). */
 export const useResultsTrend = (query: ResultsQuery) => {
   const dataProvider = useDataProvider<ConsoleDataProvider>();
-  const range = trendRange(query.period, query.date);
+  const range = trendRange(query);
   return useQuery({ queryKey: ['results', 'trend', range], queryFn: () => dataProvider.getResultsTrend(range) });
 };
 
@@ -20,7 +20,7 @@ export const useReasons = (query: ResultsQuery) => useResults({ ...query, dimens
 
 export const useRankings = (query: ResultsQuery, dimension: RankingDimension, figure: string) => {
   const dataProvider = useDataProvider<ConsoleDataProvider>();
-  return useQuery({ queryKey: ['results', 'rankings', query.period, query.date, dimension, figure], queryFn: () => dataProvider.getResultsRankings({ ...query, dimension }, figure) });
+  return useQuery({ queryKey: ['results', 'rankings', resultsSearch(query), dimension, figure], queryFn: () => dataProvider.getResultsRankings({ ...query, dimension }, figure) });
 };
 
 /** The minimum number of reviews (or counted cases) before anything is ranked: the admin's setting. */

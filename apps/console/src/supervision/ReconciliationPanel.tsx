@@ -1,7 +1,8 @@
 import FactCheckIcon from '@mui/icons-material/FactCheck';
-import { Alert, Box, Card, CardContent, Chip, Collapse, InputAdornment, Link, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { Alert, Box, Card, CardContent, Chip, Collapse, Link, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
+import { NumberSetting } from '../shared/NumberSetting';
 import { Link as RouterLink } from 'react-router';
 import { Button, useCanAccess, useCreatePath, useDataProvider, useNotify, useTranslate } from 'react-admin';
 import type { ConsoleDataProvider } from '../data-provider';
@@ -54,30 +55,19 @@ const RunDrifts = ({ run }: { run: ReconciliationRun }) => {
 /** N, the days of closed cases every run checks: admins change it here (the API audits it and refuses outside 0–90). */
 const ClosedWithinDays = ({ days }: { days: number }) => {
   const translate = useTranslate();
-  const notify = useNotify();
-  const notifyRefusal = useNotifyRefusal();
-  const queryClient = useQueryClient();
   const dataProvider = useDataProvider<ConsoleDataProvider>();
-  const [value, setValue] = useState(String(days));
-  const { mutate: save, isPending: saving } = useMutation({
-    mutationFn: (closedWithinDays: number) => dataProvider.updateReconciliationSettings(closedWithinDays),
-    onSuccess: (settings) => notify('app.reconciliation.days_saved', { type: 'info', messageArgs: { days: settings.closedWithinDays } }),
-    onError: notifyRefusal,
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['reconciliation', 'runs'] }),
-  });
   return (
-    <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1 }}>
-      <TextField
-        size="small"
-        type="number"
-        label={translate('app.reconciliation.days')}
-        value={value}
-        onChange={(event) => setValue(event.target.value)}
-        slotProps={{ htmlInput: { min: 0, max: 90, 'data-testid': 'reconciliation-days' }, input: { endAdornment: <InputAdornment position="end">{translate('app.reconciliation.days_unit')}</InputAdornment> } }}
-        sx={{ width: 200 }}
-      />
-      <Button label="app.reconciliation.save_days" disabled={saving || value === String(days) || value.trim() === ''} onClick={() => save(Number(value))} />
-    </Stack>
+    <NumberSetting
+      value={days}
+      label={translate('app.reconciliation.days')}
+      unit={translate('app.reconciliation.days_unit')}
+      min={0}
+      max={90}
+      testId="reconciliation-days"
+      save={(closedWithinDays) => dataProvider.updateReconciliationSettings(closedWithinDays)}
+      saved={(settings) => ({ message: 'app.reconciliation.days_saved', args: { days: settings.closedWithinDays } })}
+      queryKey={['reconciliation', 'runs']}
+    />
   );
 };
 

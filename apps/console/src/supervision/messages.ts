@@ -31,7 +31,6 @@ export const messages: ModuleMessages = {
       failed: '核对记录暂时无法读取：%{message}',
       days: '核对近几天办结的案件',
       days_unit: '天',
-      save_days: '保存',
       days_saved: '已保存：今后每次核对近 %{days} 天办结的案件',
     },
     statistics: {
