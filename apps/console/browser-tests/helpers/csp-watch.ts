@@ -19,7 +19,7 @@ export async function watchCspViolations(page: Page): Promise<{ violations: stri
     document.addEventListener(
       'securitypolicyviolation',
       (event) => {
-        const report = (window as unknown as { __haochapingCspViolation(text: string): void }).__haochapingCspViolation;
+        const report = (window as unknown as { __haochapingCspViolation: (text: string) => void }).__haochapingCspViolation;
         report(`${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} at ${event.sourceFile}:${event.lineNumber} «${event.sample}»`);
       },
       true,
