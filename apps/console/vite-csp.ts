@@ -45,7 +45,8 @@ export function consoleCsp(): Plugin {
         }
         const nonce = newNonce();
         setSecurityHeaders(res, { nonce });
-        if ((req.method !== 'GET' && req.method !== 'HEAD') || isBuiltFile(outDir, req.url ?? '/')) {
+        // As nginx.conf: a built file as it is, /assets/ never falls back to the page, anything else is the page.
+        if ((req.method !== 'GET' && req.method !== 'HEAD') || (req.url ?? '/').startsWith('/assets/') || isBuiltFile(outDir, req.url ?? '/')) {
           next();
           return;
         }
