@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig, type ProxyOptions } from 'vite';
+import { consoleCsp } from './vite-csp.ts';
 
 // The root `npm start` (tools/devstack) passes CONSOLE_PORT and API_URL; the defaults fit a
 // plain `npm run dev -w @haochaping/console` next to an API on its default port.
@@ -12,7 +13,9 @@ const proxy: Record<string, ProxyOptions> = {
 };
 
 export default defineConfig({
-  plugins: [react()],
+  // The Content-Security-Policy and security headers of src/csp/policy.ts on the dev and preview servers, and the
+  // nonce placeholder in the build's index.html (nginx.conf fills it in production).
+  plugins: [react(), consoleCsp()],
   // Unknown paths get index.html in dev and preview, so deep links work: /citizen/w/<hall>/<window> from a QR
   // code, /citizen/i/<token> from an SMS (nginx.conf does the same in production).
   appType: 'spa',

@@ -1,5 +1,7 @@
+import { CacheProvider } from '@emotion/react';
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
+import { createNonceEmotionCache } from './csp/nonce';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
@@ -12,10 +14,15 @@ const Root = isCitizenPath
   ? lazy(() => import('./citizen/CitizenApp').then((module) => ({ default: module.CitizenApp })))
   : lazy(() => import('./App').then((module) => ({ default: module.App })));
 
+// MUI's styles carry the page's nonce: the Content-Security-Policy allows no other inline style (src/csp/policy.ts).
+const emotionCache = createNonceEmotionCache();
+
 createRoot(container).render(
   <StrictMode>
-    <Suspense fallback={null}>
-      <Root />
-    </Suspense>
+    <CacheProvider value={emotionCache}>
+      <Suspense fallback={null}>
+        <Root />
+      </Suspense>
+    </CacheProvider>
   </StrictMode>,
 );

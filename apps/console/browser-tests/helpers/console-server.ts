@@ -9,6 +9,8 @@ const CONSOLE_DIR = path.resolve(__dirname, '../..');
 export interface ConsoleServer {
   /** `http://127.0.0.1:<port>`: the console as a browser sees it, /api proxied to the test API. */
   url: string;
+  /** The production build it serves (index.html still holding the CSP nonce placeholder), for nginx to serve too. */
+  distDir: string;
   close(): Promise<void>;
 }
 
@@ -22,6 +24,8 @@ export async function startConsoleServer(apiOrigin: string): Promise<ConsoleServ
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'haochaping-console-'));
   const build = spawnSync(process.execPath, [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: CONSOLE_DIR, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`vite build of the console failed:\n${build.stdout}\n${build.stderr}`);
+  // Readable by nginx's worker processes too (another user when the tests run as root): see console-nginx.ts.
+  fs.chmodSync(outDir, 0o755);
 
   const port = await freePort();
   const preview = new SupervisedProcess('console', process.execPath, [vite, 'preview', '--outDir', outDir, '--port', String(port), '--strictPort'], {
@@ -37,6 +41,7 @@ export async function startConsoleServer(apiOrigin: string): Promise<ConsoleServ
   }
   return {
     url,
+    distDir: outDir,
     async close() {
       await preview.stop();
       fs.rmSync(outDir, { recursive: true, force: true });

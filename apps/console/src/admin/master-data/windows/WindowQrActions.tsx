@@ -4,6 +4,7 @@ import { Box, Stack } from '@mui/material';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Button, useDataProvider, useRecordContext, useTranslate } from 'react-admin';
+import { pageNonce, withPageNonce } from '../../../csp/nonce';
 import type { ConsoleDataProvider } from '../../../data-provider';
 import { useNotifyRefusal } from '../../../shared/use-notify-refusal';
 import { saveBlob, windowFileName, type WindowFile } from './window-files';
@@ -55,9 +56,14 @@ export const WindowQrActions = (_props: { label?: string }) => {
     // Opened now, while the click still counts as the user's, then pointed at the fetched page.
     const tab = window.open('', '_blank');
     run('poster', (blob) => {
-      const url = URL.createObjectURL(new Blob([blob], { type: 'text/html' }));
-      if (tab) tab.location.href = url;
-      else saveBlob(blob, windowFileName(record.hallCode, record.code, 'poster'));
+      if (!tab) {
+        saveBlob(blob, windowFileName(record.hallCode, record.code, 'poster'));
+        return;
+      }
+      // The tab inherits the console's Content-Security-Policy: the poster's stylesheet needs this page's nonce.
+      void blob.text().then((html) => {
+        tab.location.href = URL.createObjectURL(new Blob([withPageNonce(html, pageNonce())], { type: 'text/html' }));
+      });
     });
   };
 
