@@ -31,7 +31,7 @@ describe('the key census', () => {
 
   it.each<[string, KeyCount[], string, RegExp]>([
     ['nothing stored', [], 'b', /^没有加密的个人信息。$/],
-    ['everything on the active key', [counts[1] as KeyCount], 'b', /review\.reviewer_phone_enc\s+b\s+5 （当前密钥）\n全部在当前密钥 b 上。$/],
+    ['everything on the active key', [counts[1]], 'b', /review\.reviewer_phone_enc\s+b\s+5 （当前密钥）\n全部在当前密钥 b 上。$/],
     ['values left on other keys', counts, 'b', /legacy\s+3 （待轮换）[\s\S]*\?\s+1 （无法识别的格式）\n尚有 6 个值不在当前密钥 b 上：legacy 3，old 2，\? 1。$/],
   ])('describes %s', (_label, given, active, expected) => {
     expect(describeKeyCounts(given, active)).toMatch(expected);

@@ -35,7 +35,7 @@ describe('rotating the personal-data key while the API runs', () => {
 
   let db: TestDatabase;
   let pool: Pool;
-  let apps: NestFastifyApplication[] = [];
+  const apps: NestFastifyApplication[] = [];
   /** What was written, by row id: the plaintexts every read must give back. */
   const userPhones = new Map<string, string>();
   const cases = new Map<string, { name: string; phone: string }>();
