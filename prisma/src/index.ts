@@ -55,3 +55,17 @@ export {
   type RatingInvitationDraft,
   type RatingInvitationSmsFacts,
 } from './rating-invitation';
+export {
+  ENCRYPTED_COLUMNS,
+  assertStoredKeysInRing,
+  countValuesByKey,
+  describeKeyCounts,
+  missingKeys,
+  protectorFor,
+  rotatePersonalDataKeys,
+  type KeyCount,
+  type RotationFailure,
+  type RotationProgress,
+  type RotationReport,
+  type SqlRunner,
+} from './personal-data-keys';

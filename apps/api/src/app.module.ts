@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { protectorFor } from '@haochaping/db';
 import { DataProtector } from '@haochaping/privacy/server';
 import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
@@ -43,8 +44,9 @@ export class AppModule {
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: Clock, useValue: clock },
-        // Names and phones at rest (AES-256-GCM) and the keyed phone hash; one instance per process.
-        { provide: DataProtector, useValue: new DataProtector(config.dataKey) },
+        // Names and phones at rest (AES-256-GCM) and the keyed phone hash; one instance per process. No start when a
+        // stored value names a key the ring lacks.
+        { provide: DataProtector, useFactory: () => protectorFor(config.databaseUrl, config.dataKey) },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
       ],
       exports: [AppConfig, Clock, DataProtector],

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { MasterDataVersion } from '@haochaping/db';
+import { MasterDataVersion, protectorFor } from '@haochaping/db';
 import { DataProtector } from '@haochaping/privacy/server';
 import { RectificationActivitiesProvider } from './activities/rectification-activities.provider';
 import { RatingInvitationRemindersProvider } from './invitation-reminders/rating-invitation-reminders.provider';
@@ -22,7 +22,8 @@ export class WorkerModule {
       module: WorkerModule,
       providers: [
         { provide: WorkerConfig, useValue: config },
-        { provide: DataProtector, useValue: new DataProtector(config.dataKey) },
+        // No start when a stored value names a key the ring lacks.
+        { provide: DataProtector, useFactory: () => protectorFor(config.databaseUrl, config.dataKey) },
         NotificationsPrisma,
         // The workflow's notifications become rows of the notification outbox (console notices, SMS to reviewers).
         {

@@ -2,14 +2,27 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isContactPhone, isMobilePhone, lastFourDigits, maskName, maskPhone, normalizePhone, normalizeTrackingCode } from './index';
-import { DataProtector, DecryptionError, ensureDataKeyFile, newTrackingCode, parseDataKey, randomDataKey } from './server';
+import {
+  DataKeyRing,
+  dataKeyRingFromEnv,
+  DataProtector,
+  DecryptionError,
+  ensureDataKeyFile,
+  keyIdOf,
+  MissingDataKeyError,
+  newTrackingCode,
+  parseDataKey,
+  parseDataKeys,
+  randomDataKey,
+  TEST_DATA_KEY,
+} from './server';
 
 const protector = new DataProtector(parseDataKey(randomDataKey()));
 
 describe('DataProtector', () => {
   it.each(['13812345678', '张三', '嘉祥县某某农业专业合作社', ''])('round-trips %p', (plain) => {
     const stored = protector.encrypt(plain);
-    expect(stored.startsWith('v1.')).toBe(true);
+    expect(stored.startsWith('v2.legacy.')).toBe(true);
     expect(stored).not.toContain(plain === '' ? 'never' : plain);
     expect(protector.decrypt(stored)).toBe(plain);
   });
@@ -20,9 +33,9 @@ describe('DataProtector', () => {
 
   it('refuses a ciphertext that was altered', () => {
     const stored = protector.encrypt('13812345678');
-    const raw = Buffer.from(stored.slice(3), 'base64url');
+    const raw = Buffer.from(stored.slice('v2.legacy.'.length), 'base64url');
     raw[raw.length - 1] ^= 0x01;
-    expect(() => protector.decrypt(`v1.${raw.toString('base64url')}`)).toThrow(DecryptionError);
+    expect(() => protector.decrypt(`v2.legacy.${raw.toString('base64url')}`)).toThrow(DecryptionError);
   });
 
   it('refuses a ciphertext made with another key', () => {
@@ -66,6 +79,117 @@ describe('DataProtector', () => {
   it('refuses a key that is not 32 bytes', () => {
     expect(() => new DataProtector(Buffer.alloc(16))).toThrow(/32 bytes/);
     expect(() => parseDataKey(Buffer.alloc(16).toString('base64'))).toThrow(/decodes to 16 bytes/);
+  });
+});
+
+describe('key rotation: the key ring', () => {
+  const root = parseDataKey(TEST_DATA_KEY);
+  const keyA = parseDataKey(randomDataKey());
+  const keyB = parseDataKey(randomDataKey());
+  const legacyOnly = new DataProtector(root);
+  const onA = new DataProtector(new DataKeyRing(root, new Map([['a', keyA]]), 'a'));
+  const aAndB = new DataProtector(new DataKeyRing(root, new Map([['a', keyA], ['b', keyB]]), 'b'));
+  const onlyB = new DataProtector(new DataKeyRing(root, new Map([['b', keyB]]), 'b'));
+  /** Written by the code before key ids (commit c9b3e61: `v1.`, no key id) with TEST_DATA_KEY. */
+  const LEGACY_PHONE = 'v1.5il1E3tv_zTfbYMju5oi-GfzmITtf_uojJe2VdIdtSNH4XkD6qt6';
+  const LEGACY_NAME = 'v1.FkBMBjpoBmtRD7EBbXfxbAwOVdDfafRZMb_4Mcv7v7dMiZq0Iw';
+  const flipLastByte = (stored: string) => {
+    const at = stored.lastIndexOf('.') + 1;
+    const raw = Buffer.from(stored.slice(at), 'base64url');
+    raw[raw.length - 1] ^= 0x01;
+    return stored.slice(0, at) + raw.toString('base64url');
+  };
+  const underA = onA.encrypt('13812345678');
+  const underB = aAndB.encrypt('13812345678');
+
+  it.each<[string, string, DataProtector, string | RegExp]>([
+    ['a legacy phone, read with the root key alone', LEGACY_PHONE, legacyOnly, '13812345678'],
+    ['a legacy name, read with the root key alone', LEGACY_NAME, legacyOnly, '王建国'],
+    ['a legacy phone, read by a ring whose active key is another', LEGACY_PHONE, onlyB, '13812345678'],
+    ['a value under a, read by the ring {a, b}', underA, aAndB, '13812345678'],
+    ['a value under b, read by the ring {b}', underB, onlyB, '13812345678'],
+    ['a value under a, read by the ring {b}: a is missing', underA, onlyB, /key "a", which PERSONAL_DATA_KEYS does not hold/],
+    ['a value under b, read with the root key alone: b is missing', underB, legacyOnly, /key "b", which PERSONAL_DATA_KEYS does not hold/],
+    ['a legacy value altered', flipLastByte(LEGACY_PHONE), legacyOnly, /does not match the data key "legacy"/],
+    ['a value under b altered', flipLastByte(underB), aAndB, /does not match the data key "b"/],
+    ['a value under b relabelled as a', underB.replace('v2.b.', 'v2.a.'), aAndB, /does not match the data key "a"/],
+    ['a v2.legacy value relabelled as v1 (the header is authenticated)', legacyOnly.encrypt('13812345678').replace('v2.legacy.', 'v1.'), legacyOnly, /does not match the data key "legacy"/],
+    ['no key id', 'v2..AAAA', aAndB, /unknown ciphertext format/],
+    ['a key id with a space', 'v2.a b.AAAA', aAndB, /unknown ciphertext format/],
+    ['an unknown version', `v3.b.${underB.slice(5)}`, aAndB, /unknown ciphertext format/],
+  ])('%s', (_label, stored, reader, expected) => {
+    if (typeof expected === 'string') expect(reader.decrypt(stored)).toBe(expected);
+    else expect(() => reader.decrypt(stored)).toThrow(expected);
+  });
+
+  it('says which errors are a missing key, so start-up and the rotation can name it', () => {
+    expect(() => onlyB.decrypt(underA)).toThrow(MissingDataKeyError);
+    expect(() => onlyB.decrypt(underA)).toThrow(DecryptionError);
+    expect(() => aAndB.decrypt(flipLastByte(underB))).not.toThrow(MissingDataKeyError);
+  });
+
+  it.each([
+    [LEGACY_PHONE, 'legacy'],
+    [legacyOnly.encrypt('x'), 'legacy'],
+    [underA, 'a'],
+    [underB, 'b'],
+    ['v2.k2026-12_x.AAAA', 'k2026-12_x'],
+  ])('names the key of %p: %p', (stored, keyId) => {
+    expect(keyIdOf(stored)).toBe(keyId);
+  });
+
+  it('encrypts under the active key only, and re-encrypts a value onto it without changing the plaintext', () => {
+    expect(keyIdOf(onA.encrypt('x'))).toBe('a');
+    expect(keyIdOf(aAndB.encrypt('x'))).toBe('b');
+    for (const stored of [LEGACY_PHONE, underA]) {
+      const rotated = aAndB.reencrypt(stored);
+      expect(keyIdOf(rotated)).toBe('b');
+      expect(onlyB.decrypt(rotated)).toBe('13812345678');
+    }
+    expect(aAndB.reencrypt(underB)).toBe(underB);
+    expect(aAndB.isOnActiveKey(underB)).toBe(true);
+    expect(aAndB.isOnActiveKey(underA)).toBe(false);
+  });
+
+  it('keeps the phone and request hashes whatever key is active (they are blind indexes under the root key)', () => {
+    // Known answer: what the code before key ids (commit c9b3e61) gave for TEST_DATA_KEY, so stored hashes keep matching.
+    expect(legacyOnly.phoneHash('13812345678')).toBe('9408fded6c96cabc4d4467ceeb7011e04384b83edf13b1d88892dde383c876e3');
+    for (const protector of [onA, aAndB, onlyB]) {
+      expect(protector.phoneHash('13812345678')).toBe(legacyOnly.phoneHash('13812345678'));
+      expect(protector.requestHash('{"level":1}')).toBe(legacyOnly.requestHash('{"level":1}'));
+    }
+  });
+
+  const a = randomDataKey();
+  const b = randomDataKey();
+  it.each<[string, NodeJS.ProcessEnv, string[], string]>([
+    ['DATA_ENCRYPTION_KEY alone', {}, ['legacy'], 'legacy'],
+    ['a new key added, not yet active', { PERSONAL_DATA_KEYS: `a:${a}` }, ['legacy', 'a'], 'legacy'],
+    ['two keys, b active', { PERSONAL_DATA_KEYS: `a:${a},b:${b}`, PERSONAL_DATA_ACTIVE_KEY: 'b' }, ['legacy', 'a', 'b'], 'b'],
+    ['keys separated by new lines and spaces', { PERSONAL_DATA_KEYS: `\n a:${a}\n  b:${b} \n`, PERSONAL_DATA_ACTIVE_KEY: ' b ' }, ['legacy', 'a', 'b'], 'b'],
+    ['the legacy key made active again', { PERSONAL_DATA_KEYS: `a:${a}`, PERSONAL_DATA_ACTIVE_KEY: 'legacy' }, ['legacy', 'a'], 'legacy'],
+  ])('reads the ring from the environment: %s', (_label, env, keyIds, active) => {
+    const protector = new DataProtector(dataKeyRingFromEnv({ DATA_ENCRYPTION_KEY: TEST_DATA_KEY, ...env }));
+    expect(protector.keyIds).toEqual(keyIds);
+    expect(protector.activeKeyId).toBe(active);
+  });
+
+  it.each<[string, NodeJS.ProcessEnv, RegExp]>([
+    ['no DATA_ENCRYPTION_KEY', { DATA_ENCRYPTION_KEY: undefined, PERSONAL_DATA_KEYS: `a:${a}` }, /DATA_ENCRYPTION_KEY is required/],
+    ['an active key the ring lacks', { PERSONAL_DATA_KEYS: `a:${a}`, PERSONAL_DATA_ACTIVE_KEY: 'b' }, /PERSONAL_DATA_ACTIVE_KEY=b names no key: the ring holds legacy, a/],
+    ['a key without an id', { PERSONAL_DATA_KEYS: a }, /takes id:key pairs/],
+    ['a key id with a dot', { PERSONAL_DATA_KEYS: `a.1:${a}` }, /key id "a\.1" must be 1-32 letters/],
+    ['an id given twice', { PERSONAL_DATA_KEYS: `a:${a},a:${b}` }, /key id "a" is given twice/],
+    ['the id legacy in the ring', { PERSONAL_DATA_KEYS: `legacy:${a}` }, /key id "legacy" is given twice/],
+    ['a short key', { PERSONAL_DATA_KEYS: `a:${Buffer.alloc(16).toString('base64')}` }, /PERSONAL_DATA_KEYS \(key "a"\) must be 32 random bytes.*decodes to 16 bytes/],
+    ['the same key under two ids', { PERSONAL_DATA_KEYS: `a:${a},b:${a}` }, /key "b" is the same key as "a"/],
+    ['the root key again under an id', { PERSONAL_DATA_KEYS: `a:${TEST_DATA_KEY}` }, /key "a" is the same key as "legacy"/],
+  ])('refuses a ring with %s', (_label, env, message) => {
+    expect(() => dataKeyRingFromEnv({ DATA_ENCRYPTION_KEY: TEST_DATA_KEY, ...env })).toThrow(message);
+  });
+
+  it('parses id:key pairs', () => {
+    expect([...parseDataKeys(`a:${a} b:${b}`).keys()]).toEqual(['a', 'b']);
   });
 });
 

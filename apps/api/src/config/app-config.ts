@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { dataKeyFromEnv } from '@haochaping/privacy/server';
+import { dataKeyRingFromEnv, type DataKeyRing } from '@haochaping/privacy/server';
 
 /**
  * What the public intake (ratings, case look-ups, the status page) accepts from one source. The counters are held
@@ -107,8 +107,11 @@ export class AppConfig {
     readonly bodyLimitBytes: number,
     readonly outboxPollMs: number,
     readonly production: boolean,
-    /** 256-bit key for names and phones at rest (DATA_ENCRYPTION_KEY; npm start generates one into .data/). */
-    readonly dataKey: Buffer,
+    /**
+     * The keys of names and phones at rest: DATA_ENCRYPTION_KEY (npm start generates one into .data/), with
+     * PERSONAL_DATA_KEYS and PERSONAL_DATA_ACTIVE_KEY once a key was rotated; one key alone is a ring of one.
+     */
+    readonly dataKey: Buffer | DataKeyRing,
     /** Public intake limits and links; whatever is not given keeps its default (DEFAULT_INTAKE_LIMITS). */
     limits: Partial<IntakeLimits> = {},
     /** Sign-in settings; whatever is not given keeps its default (a random secret per process, 15 min, 12 h). */
@@ -141,7 +144,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     Number(env.API_BODY_LIMIT_BYTES || 64 * 1024),
     Number(env.OUTBOX_POLL_MS || 2000),
     env.APP_MODE === 'production',
-    dataKeyFromEnv(env),
+    dataKeyRingFromEnv(env),
     {
       ...(env.PUBLIC_RATE_LIMIT_PER_MINUTE ? { publicRequestsPerMinute: nonNegativeInteger(env.PUBLIC_RATE_LIMIT_PER_MINUTE, 'PUBLIC_RATE_LIMIT_PER_MINUTE') } : {}),
       ...(env.PHONE_LOOKUP_LIMIT_PER_HOUR ? { phoneRequestsPerHour: nonNegativeInteger(env.PHONE_LOOKUP_LIMIT_PER_HOUR, 'PHONE_LOOKUP_LIMIT_PER_HOUR') } : {}),

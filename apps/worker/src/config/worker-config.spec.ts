@@ -1,4 +1,4 @@
-import { parseDataKey, TEST_DATA_KEY } from '@haochaping/privacy/server';
+import { DataProtector, parseDataKey, randomDataKey, TEST_DATA_KEY } from '@haochaping/privacy/server';
 import { DEFAULT_NOTIFICATION_SETTINGS, loadWorkerConfig, WorkerConfig } from './worker-config';
 
 describe('the worker configuration of notifications', () => {
@@ -7,6 +7,13 @@ describe('the worker configuration of notifications', () => {
   it('delivers SMS through the log driver by default', () => {
     expect(loadWorkerConfig(base).notifications).toEqual(DEFAULT_NOTIFICATION_SETTINGS);
     expect(DEFAULT_NOTIFICATION_SETTINGS.smsDriver).toBe('log');
+  });
+
+  it('reads the personal-data key ring like the API (DATA_ENCRYPTION_KEY, PERSONAL_DATA_KEYS, PERSONAL_DATA_ACTIVE_KEY)', () => {
+    const ring = loadWorkerConfig({ ...base, PERSONAL_DATA_KEYS: `k2:${randomDataKey()}`, PERSONAL_DATA_ACTIVE_KEY: 'k2' }).dataKey;
+    expect(new DataProtector(ring).keyIds).toEqual(['legacy', 'k2']);
+    expect(new DataProtector(ring).activeKeyId).toBe('k2');
+    expect(() => loadWorkerConfig({ ...base, PERSONAL_DATA_ACTIVE_KEY: 'k2' })).toThrow(/PERSONAL_DATA_ACTIVE_KEY=k2 names no key/);
   });
 
   it('keeps the positional constructor: callers without settings get the defaults', () => {

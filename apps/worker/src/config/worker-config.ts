@@ -1,5 +1,5 @@
 import type { ExchangeDeliverySettings } from '@haochaping/contracts';
-import { dataKeyFromEnv } from '@haochaping/privacy/server';
+import { dataKeyRingFromEnv, type DataKeyRing } from '@haochaping/privacy/server';
 import type { ExchangeDeliveryPolicy } from '../exchange/exchange.activities';
 import { CHANNEL_MAPPING_NAMES, type ChannelMappingName, type ExchangeSender } from '../exchange/review-record';
 import type { UpstreamSettings } from '../exchange/upstream-http.driver';
@@ -69,8 +69,11 @@ export class WorkerConfig {
     readonly taskQueue: string,
     /** Open workflows kept in memory; each costs ~0.1-0.5 MB, so this bounds the worker's size. */
     readonly maxCachedWorkflows: number,
-    /** 256-bit key for names and phones at rest (DATA_ENCRYPTION_KEY), to send SMS to encrypted numbers. */
-    readonly dataKey: Buffer,
+    /**
+     * The keys of names and phones at rest (DATA_ENCRYPTION_KEY, PERSONAL_DATA_KEYS, PERSONAL_DATA_ACTIVE_KEY), to
+     * send SMS to encrypted numbers; one key alone is a ring of one.
+     */
+    readonly dataKey: Buffer | DataKeyRing,
     /** Optional and last, so the positional callers (the API's end-to-end stack) keep the defaults. */
     notifications: Partial<NotificationSettings> = {},
     /** The upward exchange; null (the default) delivers nothing upward. */
@@ -95,7 +98,7 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
     env.TEMPORAL_NAMESPACE || 'default',
     env.TEMPORAL_TASK_QUEUE || 'rectification',
     Number(env.WORKER_MAX_CACHED_WORKFLOWS || 1000),
-    dataKeyFromEnv(env),
+    dataKeyRingFromEnv(env),
     {
       smsDriver: (env.SMS_DRIVER || defaults.smsDriver) as SmsDriverName,
       smsGatewayUrl: env.SMS_GATEWAY_URL || null,
