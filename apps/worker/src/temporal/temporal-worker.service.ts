@@ -5,6 +5,7 @@ import { EXCHANGE_DELIVERY_WORKFLOW_ID, type ExchangeDeliveryInput, type Rectifi
 import { WorkerConfig } from '../config/worker-config';
 import { RectificationActivitiesProvider } from '../activities/rectification-activities.provider';
 import { ExchangeActivitiesProvider } from '../exchange/exchange-activities.provider';
+import { ONLINE_REVIEW_PULL_WORKFLOW_ID, type OnlineReviewPullInput } from '../exchange/online-review-pull.contract';
 import { RatingInvitationRemindersProvider } from '../invitation-reminders/rating-invitation-reminders.provider';
 import { ensureRatingInvitationRemindersSchedule } from '../invitation-reminders/rating-invitation-reminders.schedule';
 import { ReadModelReconciliationProvider } from '../read-model-reconciliation/read-model-reconciliation.provider';
@@ -70,6 +71,28 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnModuleDe
       this.logger.error(`read model reconciliation schedule not set up: ${String(error)}`);
     }
     await this.keepExchangeDelivery();
+    await this.keepOnlineReviewPull();
+  }
+
+  /** Starts the pull of online reviews unless it runs already (one per namespace): with EXCHANGE_PULL_API_KEY only. */
+  private async keepOnlineReviewPull(): Promise<void> {
+    const pull = this.config.exchange?.pull;
+    if (!pull) return;
+    const connection = await Connection.connect({ address: this.config.temporalAddress });
+    try {
+      const input: OnlineReviewPullInput = { settings: pull.settings };
+      await new Client({ connection, namespace: this.config.temporalNamespace }).workflow.start('onlineReviewPullWorkflow', {
+        workflowId: pull.workflowId ?? ONLINE_REVIEW_PULL_WORKFLOW_ID,
+        taskQueue: this.config.taskQueue,
+        args: [input],
+      });
+      this.logger.log('pull of online reviews started');
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+      this.logger.log('pull of online reviews already running');
+    } finally {
+      await connection.close();
+    }
   }
 
   /**
@@ -86,7 +109,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnModuleDe
     try {
       const input: ExchangeDeliveryInput = { settings: exchange.delivery };
       await new Client({ connection, namespace: this.config.temporalNamespace }).workflow.start('exchangeDeliveryWorkflow', {
-        workflowId: EXCHANGE_DELIVERY_WORKFLOW_ID,
+        workflowId: exchange.workflowId ?? EXCHANGE_DELIVERY_WORKFLOW_ID,
         taskQueue: this.config.taskQueue,
         args: [input],
       });
