@@ -140,8 +140,9 @@ describe('the pull driver of online reviews', () => {
     expect(await cursor()).toEqual({ cursor: '4', pulled: 4 });
 
     const log = await feedLog();
+    // The first page: from the start ('' before any page, '0' after an empty one while nothing was seeded yet).
     expect(log.requests.filter((request) => request.served > 0)).toEqual([
-      { cursor: '', limit: PAGE, served: 2 },
+      { cursor: expect.stringMatching(/^0?$/) as unknown, limit: PAGE, served: 2 },
       { cursor: '2', limit: PAGE, served: 2 },
     ]);
     // The bad one opened its rectification case like any bad review.
