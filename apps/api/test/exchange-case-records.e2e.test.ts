@@ -98,7 +98,7 @@ describe('rectification results and 不予采纳 decisions are delivered upward'
         return found.length >= records.length && found;
       });
       const ordered = [...stored].sort((a, b) => order(a) - order(b));
-      expect(ordered).toEqual(records.map((record) => expect.objectContaining({ ...record, areaCode: '370829', orgCode: 'jintun' })));
+      expect(ordered).toEqual(records.map((record): unknown => expect.objectContaining({ ...record, areaCode: '370829', orgCode: 'jintun' })));
       for (const record of stored) expect(recordErrors(record)).toEqual([]);
     }
 

@@ -87,8 +87,8 @@ describe('the outbox rows of a case’s results and decisions (case projection)'
     await activities.deliverExchangeBatch(100);
     const ours = posted.filter((record) => record.evaluationId === id);
     expect(ours).toEqual([
-      { type: 'RECTIFICATION', id: `${id}:result:2`, areaCode: '370829', orgCode: 'jintun', orgName: expect.any(String), evaluationId: id, verificationFinding: 'MALICIOUS', rectifyTime: at(2), dataSource: 'JXXHCP' },
-      { type: 'REJECTION', id: `${id}:rejection`, areaCode: '370829', orgCode: 'jintun', orgName: expect.any(String), evaluationId: id, finding: 'MALICIOUS', reason: '恶意评价', decidedTime: at(3), dataSource: 'JXXHCP' },
+      { type: 'RECTIFICATION', id: `${id}:result:2`, areaCode: '370829', orgCode: 'jintun', orgName: '金屯镇', evaluationId: id, verificationFinding: 'MALICIOUS', rectifyTime: at(2), dataSource: 'JXXHCP' },
+      { type: 'REJECTION', id: `${id}:rejection`, areaCode: '370829', orgCode: 'jintun', orgName: '金屯镇', evaluationId: id, finding: 'MALICIOUS', reason: '恶意评价', decidedTime: at(3), dataSource: 'JXXHCP' },
     ]);
   });
 

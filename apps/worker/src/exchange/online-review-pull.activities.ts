@@ -80,7 +80,9 @@ export class IntakeHttpClient {
       // not the API's error shape: kept as text below
     }
     if (!REFUSALS.has(response.status)) throw new Error(`intake answered HTTP ${response.status}: ${text.slice(0, 200)}`);
-    return { kind: 'refused', httpStatus: response.status, code: String(error.code ?? 'REFUSED'), message: String(error.message ?? text).slice(0, 2000) };
+    const code = typeof error.code === 'string' ? error.code : 'REFUSED';
+    const message = typeof error.message === 'string' ? error.message : text;
+    return { kind: 'refused', httpStatus: response.status, code, message: message.slice(0, 2000) };
   }
 }
 
@@ -124,7 +126,8 @@ export function createOnlineReviewPullActivities(deps: OnlineReviewPullDeps): On
       for (const [index, item] of page.items.entries()) {
         const malformed = malformedItem(item);
         if (malformed) {
-          const upstreamId = String((item as { evaluationId?: unknown } | null)?.evaluationId ?? `${cursor}#${index}`);
+          const id = (item as { evaluationId?: unknown } | null)?.evaluationId;
+          const upstreamId = typeof id === 'string' && id !== '' ? id : `${cursor}#${index}`;
           refusals.push({ upstreamId, httpStatus: 0, code: 'MALFORMED_ITEM', message: malformed, item });
           continue;
         }
