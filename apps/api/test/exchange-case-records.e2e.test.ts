@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { Client, Connection } from '@temporalio/client';
 import { testTemporalAddress } from '@haochaping/devstack';
 import { recordErrors, startUpstreamSimulator, type SimulatorStats, type UpstreamRecord, type UpstreamSimulator } from '@haochaping/upstream-sim';
 import { loadExchangeConfig, type ExchangeConfig } from '@haochaping/worker';
 import { startE2eStack, type E2eStack } from './helpers/e2e-stack';
 import { eventually } from './helpers/eventually';
+import { query } from './helpers/sql';
 
 /**
  * Rectification results (整改反馈) and 不予采纳 decisions go up (docs/EXCHANGE.md, issue 15): people act on two cases
@@ -119,15 +119,9 @@ describe('rectification results and 不予采纳 decisions are delivered upward'
   });
 });
 
-async function outboxRows(url: string, reviewIds: string[]) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const sql = 'SELECT record_id, type, status::text, attempts, timeline_seq FROM exchange_delivery WHERE review_id = ANY($1::uuid[]) ORDER BY id';
-    return (await client.query<{ record_id: string; type: string; status: string; attempts: number; timeline_seq: number | null }>(sql, [reviewIds])).rows;
-  } finally {
-    await client.end();
-  }
+function outboxRows(url: string, reviewIds: string[]) {
+  const sql = 'SELECT record_id, type, status::text, attempts, timeline_seq FROM exchange_delivery WHERE review_id = ANY($1::uuid[]) ORDER BY id';
+  return query<{ record_id: string; type: string; status: string; attempts: number; timeline_seq: number | null }>(url, sql, [reviewIds]);
 }
 
 /** RECTIFICATION records sort by their timeline entry; the review first, the decision last. */

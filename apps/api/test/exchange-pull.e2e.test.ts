@@ -6,6 +6,7 @@ import { startUpstreamSimulator, type OnlineReview, type UpstreamSimulator } fro
 import { createOnlineReviewPullActivities, IntakeHttpClient, loadExchangeConfig, UpstreamHttpDriver, type ExchangeConfig } from '@haochaping/worker';
 import { startE2eStack, type E2eStack } from './helpers/e2e-stack';
 import { eventually } from './helpers/eventually';
+import { query } from './helpers/sql';
 
 /**
  * Online reviews from 山东政务服务网 come down by pull (docs/EXCHANGE.md, issue 15): the worker's pull loop reads the
@@ -51,15 +52,7 @@ describe('the pull driver of online reviews', () => {
     await simulator?.close();
   });
 
-  async function sql<R extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<R[]> {
-    const client = new pg.Client({ connectionString: stack.db.url });
-    await client.connect();
-    try {
-      return (await client.query<R>(text, values)).rows;
-    } finally {
-      await client.end();
-    }
-  }
+  const sql = <R extends pg.QueryResultRow>(text: string, values: unknown[] = []) => query<R>(stack.db.url, text, values);
 
   const asBridge = () => ({ 'content-type': 'application/json', 'x-api-key': bridge.key });
   const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();

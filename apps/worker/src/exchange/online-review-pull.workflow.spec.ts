@@ -1,25 +1,10 @@
 import { Context } from '@temporalio/activity';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
-import { ensureTimeSkippingServer } from '@haochaping/devstack';
 import type { OnlineReviewPageResult, OnlineReviewPullActivities, OnlineReviewPullSettings } from './online-review-pull.contract';
+import { timeSkipping } from './time-skipping.fixture';
 
 const MINUTE = 60_000;
-
-/** The time-skipping test server from the tool cache, as the delivery loop's test starts it. */
-async function timeSkipping(): Promise<TestWorkflowEnvironment> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const env = await TestWorkflowEnvironment.createTimeSkipping({
-        server: { executable: { type: 'existing-path', path: process.env.TEMPORAL_TEST_SERVER_PATH ?? ensureTimeSkippingServer() }, extraArgs: ['--enable-time-skipping'] },
-      });
-      await env.connection.testService?.lockTimeSkipping({});
-      return env;
-    } catch (error) {
-      if (attempt >= 3 || !String(error).includes('did not start within')) throw error;
-    }
-  }
-}
 
 /**
  * The pull loop's timing on the time-skipping server (the activity is the e2e test's: apps/api/test/exchange-pull):
