@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createAccounts } from './helpers/auth-accounts';
 import { startE2eStack, type E2eStack } from './helpers/e2e-stack';
 import { eventually } from './helpers/eventually';
+import { query } from './helpers/sql';
 
 /**
  * People act on a case over HTTP: the API as it runs in production, the real worker module, PostgreSQL and the
@@ -30,15 +31,7 @@ describe('rectification actions over HTTP', () => {
     await sql("UPDATE app_user SET disabled_at = now() WHERE username = 'retired'");
   });
 
-  async function sql<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<R[]> {
-    const client = new pg.Client({ connectionString: stack.db.url });
-    await client.connect();
-    try {
-      return (await client.query<R>(text, values)).rows;
-    } finally {
-      await client.end();
-    }
-  }
+  const sql = <R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values: unknown[] = []) => query<R>(stack.db.url, text, values);
 
   afterAll(async () => {
     await stack?.close();

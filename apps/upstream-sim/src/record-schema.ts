@@ -97,3 +97,35 @@ export function countingTime(record: UpstreamRecord): string {
   const field = record.type === 'REVIEW' ? 'evaluateTime' : record.type === 'RECTIFICATION' ? 'rectifyTime' : 'decidedTime';
   return String(record[field]);
 }
+
+/**
+ * A review given on 山东政务服务网 for one of the county's cases, as the feed `GET /api/v1/online-reviews` serves it
+ * (docs/EXCHANGE.md, "Online reviews come down"). The county's pull driver hands it to its intake under
+ * `evaluationId`, the same key the portal's push uses, so a review both pushed and pulled is stored once.
+ */
+export const ONLINE_REVIEW_SCHEMA = {
+  $id: 'online-review',
+  type: 'object',
+  additionalProperties: false,
+  required: ['evaluationId', 'projectNo', 'satisfaction', 'evaluateTime'],
+  properties: {
+    evaluationId: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,64}$', description: 'the portal’s id of the review: the key its push and our pull both store it under' },
+    areaCode: { type: 'string', pattern: '^\\d{6}$', description: '行政区划代码 of the county the case belongs to' },
+    projectNo: { ...text(64), description: '办件编号 of the rated case' },
+    satisfaction: { type: 'integer', minimum: 1, maximum: 5, description: '5 非常满意 … 1 非常不满意' },
+    reasonCodes: { type: 'array', items: text(16), maxItems: 20, description: '评价原因 option codes (the county’s option set)' },
+    text: { type: 'string', maxLength: 2000, description: '评价内容' },
+    evaluateTime: { ...instant, description: 'when the citizen rated on the portal' },
+  },
+} as const;
+
+/** An online review as the feed serves it (validated against ONLINE_REVIEW_SCHEMA). */
+export interface OnlineReview {
+  evaluationId: string;
+  areaCode?: string;
+  projectNo: string;
+  satisfaction: number;
+  reasonCodes?: string[];
+  text?: string;
+  evaluateTime: string;
+}

@@ -150,20 +150,41 @@ describe('the upstream simulator over real HTTP', () => {
     expect((await call('GET', '/api/v1/counts?date=30-11-2026')).status).toBe(400);
   });
 
-  it('serves online reviews from a cursor, resumable: each page once, in order', async () => {
-    const items = Array.from({ length: 5 }, (_, i) => ({ projectNo: `ONLINE-${i}`, satisfaction: 5 - (i % 5) }));
-    await call('POST', '/_control/online-reviews', { items });
+  it('serves online reviews from a cursor, resumable: each page once, in order, and logs the pages asked for', async () => {
+    const items = Array.from({ length: 5 }, (_, i) => ({ evaluationId: `SD-EVAL-000${i}`, projectNo: `ONLINE-${i}`, satisfaction: 5 - (i % 5), evaluateTime: '2026-11-30T02:00:00.000Z' }));
+    expect((await call('POST', '/_control/online-reviews', { items })).body).toEqual({ total: 5 });
     const first = (await call('GET', '/api/v1/online-reviews?limit=2')).body;
     expect(first).toEqual({ items: items.slice(0, 2), nextCursor: '2' });
     const second = (await call('GET', `/api/v1/online-reviews?cursor=${String(first.nextCursor)}&limit=10`)).body;
     expect(second).toEqual({ items: items.slice(2), nextCursor: '5' });
     expect((await call('GET', '/api/v1/online-reviews?cursor=5')).body).toEqual({ items: [], nextCursor: '5' });
     expect((await call('GET', '/api/v1/online-reviews?cursor=abc')).status).toBe(400);
+    expect((await call('GET', '/_control/online-reviews')).body).toEqual({
+      total: 5,
+      requests: [
+        { cursor: '', limit: 2, served: 2 },
+        { cursor: '2', limit: 10, served: 3 },
+        { cursor: '5', limit: 100, served: 0 },
+      ],
+    });
+  });
+
+  // [what is seeded, what the refusal names]: nothing of a refused batch is served.
+  it.each<[string, unknown, RegExp]>([
+    ['no items array', { reviews: [] }, /items/],
+    ['an item without its case number', { items: [{ evaluationId: 'SD-1', satisfaction: 5, evaluateTime: '2026-11-30T02:00:00.000Z' }] }, /items\[0\].*projectNo/],
+    ['a satisfaction of 6', { items: [{ evaluationId: 'SD-1', projectNo: 'P', satisfaction: 6, evaluateTime: '2026-11-30T02:00:00.000Z' }] }, /items\[0\]\/satisfaction/],
+    ['a time without its zone', { items: [{ evaluationId: 'SD-1', projectNo: 'P', satisfaction: 5, evaluateTime: '2026-11-30 10:00' }] }, /evaluateTime/],
+  ])('refuses to seed online reviews with %s (the feed\'s schema)', async (_what, body, message) => {
+    const answer = await call('POST', '/_control/online-reviews', body);
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({ code: 'INVALID_ONLINE_REVIEWS', message: expect.stringMatching(message) as unknown });
+    expect((await call('GET', '/api/v1/online-reviews')).body).toEqual({ items: [], nextCursor: '0' });
   });
 
   it('serves the record schemas it validates against', async () => {
     const { body } = await call('GET', '/api/v1/schema');
-    expect(Object.keys(body)).toEqual(['REVIEW', 'RECTIFICATION', 'REJECTION']);
+    expect(Object.keys(body)).toEqual(['REVIEW', 'RECTIFICATION', 'REJECTION', 'ONLINE_REVIEW']);
     expect((body.REVIEW as { required: string[] }).required).toContain('satisfaction');
   });
 });

@@ -1,7 +1,8 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { countingTime, RECORD_SCHEMAS, RECORD_TYPES, type RecordType, type UpstreamRecord } from './record-schema';
+import { onlineReviewErrors } from './check-record';
+import { countingTime, ONLINE_REVIEW_SCHEMA, RECORD_SCHEMAS, RECORD_TYPES, type RecordType, type UpstreamRecord } from './record-schema';
 
 /**
  * A local stand-in for the upstream 好差评 systems (济宁市, 山东省) — everything outside the county's walls that the
@@ -45,6 +46,13 @@ export interface SimulatorStats {
   deliveriesById: Record<string, number>;
 }
 
+/** One page of the online-review feed as asked for. */
+export interface FeedRequest {
+  cursor: string;
+  limit: number;
+  served: number;
+}
+
 export interface SimulatorOptions {
   port?: number;
   host?: string;
@@ -73,6 +81,8 @@ export async function startUpstreamSimulator(options: SimulatorOptions): Promise
   const stored = new Map<string, UpstreamRecord>();
   const deliveries = new Map<string, number>();
   const onlineReviews: Array<Record<string, unknown>> = [];
+  /** The feed's pages as asked for (GET /_control/online-reviews): a resumed pull shows where it resumed from. */
+  const feedRequests: FeedRequest[] = [];
   let fault: Fault | null = null;
   let requests = 0;
   let duplicates = 0;
@@ -174,10 +184,11 @@ export async function startUpstreamSimulator(options: SimulatorOptions): Promise
       return refuse(reply, 400, 'INVALID_CURSOR', 'cursor must be a cursor this endpoint gave, limit 1 to 500');
     }
     const items = onlineReviews.slice(from, from + limit);
+    feedRequests.push({ cursor: query.cursor ?? '', limit, served: items.length });
     return { items, nextCursor: String(from + items.length) };
   });
 
-  app.get('/api/v1/schema', (_request, reply) => reply.send(RECORD_SCHEMAS));
+  app.get('/api/v1/schema', (_request, reply) => reply.send({ ...RECORD_SCHEMAS, ONLINE_REVIEW: ONLINE_REVIEW_SCHEMA }));
 
   app.put('/_control/fault', (request, reply) => {
     fault = { ...(request.body as Fault) };
@@ -198,14 +209,19 @@ export async function startUpstreamSimulator(options: SimulatorOptions): Promise
     return reply.send({ records: [...stored.values()].filter((record) => !type || record.type === type) });
   });
   app.post('/_control/online-reviews', (request, reply) => {
-    const { items } = request.body as { items: Array<Record<string, unknown>> };
-    onlineReviews.push(...items);
+    const { items } = (request.body ?? {}) as { items?: unknown };
+    if (!Array.isArray(items)) return refuse(reply, 400, 'INVALID_ONLINE_REVIEWS', 'body must be { items: [...] }');
+    const errors = items.flatMap((item, index) => onlineReviewErrors(item).map((error) => `items[${index}]${error}`));
+    if (errors.length > 0) return refuse(reply, 400, 'INVALID_ONLINE_REVIEWS', errors.join('; '));
+    onlineReviews.push(...(items as Array<Record<string, unknown>>));
     return reply.send({ total: onlineReviews.length });
   });
+  app.get('/_control/online-reviews', (_request, reply) => reply.send({ total: onlineReviews.length, requests: feedRequests }));
   app.post('/_control/reset', (_request, reply) => {
     stored.clear();
     deliveries.clear();
     onlineReviews.length = 0;
+    feedRequests.length = 0;
     fault = null;
     requests = duplicates = rejected = 0;
     return reply.send({ reset: true });

@@ -76,6 +76,12 @@ const CASE_COLUMNS_NOT_REPROJECTED: Record<string, string> = {
   workflow_id: "a function of the review id: the case's first projection wrote it",
   opened_at: 'when the workflow opened the case, written once by its first projection',
 };
+/** The projection's outbox rows of results and decisions (exchange/case-records.ts) name their timeline entry instead. */
+const CASE_FACT_EXCHANGE_COLUMNS_LEFT_TO_DEFAULTS: Record<string, string> = Object.fromEntries(
+  Object.entries({ ...EXCHANGE_COLUMNS_LEFT_TO_DEFAULTS, channel_raw: 'a channel is a review’s, not a result’s', created_at: 'now(): when the fact was stored' }).filter(
+    ([column]) => column !== 'timeline_seq',
+  ),
+);
 const TIMELINE_COLUMNS_LEFT_TO_DEFAULTS: Record<string, string> = {
   id: 'a sequence (autoincrement); an entry is identified by (review_id, seq)',
 };
@@ -95,6 +101,7 @@ describe('hand-written SQL names every column of its table, or says why it leave
       insertColumns(CASE_PROJECTION_SQL, tableOf('RectificationTimelineEntry')),
       TIMELINE_COLUMNS_LEFT_TO_DEFAULTS,
     ],
+    ["the case projection's exchange outbox rows of results and decisions", 'ExchangeDelivery', insertColumns(CASE_PROJECTION_SQL, tableOf('ExchangeDelivery')), CASE_FACT_EXCHANGE_COLUMNS_LEFT_TO_DEFAULTS],
     ["the rate limiter's upsert (rate-limit/rate-limiter.ts)", 'RateLimitCounter', insertColumns(HIT_RATE_LIMITS, tableOf('RateLimitCounter')), {}],
     ["the rate limiter's ON CONFLICT update of a window's count", 'RateLimitCounter', updatedColumns(HIT_RATE_LIMITS), RATE_LIMIT_COLUMNS_NOT_UPDATED],
   ];

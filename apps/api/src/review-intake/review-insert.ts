@@ -71,6 +71,7 @@ export const EXCHANGE_COLUMNS_LEFT_TO_DEFAULTS: Readonly<Record<string, string>>
   last_error: 'none yet',
   last_attempt_at: 'none yet',
   delivered_at: 'not delivered yet',
+  timeline_seq: 'a review is no timeline entry (RECTIFICATION and REJECTION rows name theirs)',
 };
 
 function insertValues(row: ReviewRow): unknown[] {

@@ -4,7 +4,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createTestDatabase, testTemporalAddress, type TestDatabase } from '@haochaping/devstack';
-import { WorkerConfig, WorkerModule } from '@haochaping/worker';
+import { WorkerConfig, WorkerModule, type ExchangeConfig } from '@haochaping/worker';
 import { createApp } from '../../src/app.factory';
 import { AppConfig } from '../../src/config/app-config';
 
@@ -20,6 +20,8 @@ export interface E2eStack {
   app: NestFastifyApplication;
   /** The worker module's context, likewise. */
   worker: INestApplicationContext;
+  /** Stops the worker, runs `whileDown`, and starts it again with the same configuration (a restarted worker process). */
+  restartWorker(whileDown?: () => Promise<void>): Promise<void>;
   /** The main instance's configuration with some settings changed (for a second, degraded instance). */
   config(overrides?: Partial<AppConfig>): AppConfig;
   /** Starts another API instance; the caller closes it. */
@@ -27,7 +29,15 @@ export interface E2eStack {
   close(): Promise<void>;
 }
 
-export async function startE2eStack(): Promise<E2eStack> {
+export interface E2eStackOptions {
+  /**
+   * The worker's upward exchange (docs/EXCHANGE.md); none by default. Called once the API listens, with its URL (the
+   * pull driver hands online reviews to it).
+   */
+  exchange?: (api: { baseUrl: string }) => ExchangeConfig | Promise<ExchangeConfig>;
+}
+
+export async function startE2eStack(options: E2eStackOptions = {}): Promise<E2eStack> {
   const db = await createTestDatabase();
   const taskQueue = `rectification-${randomUUID()}`;
   const config = (overrides: Partial<AppConfig> = {}) =>
@@ -39,21 +49,28 @@ export async function startE2eStack(): Promise<E2eStack> {
   };
 
   const main = await listen(config());
-  const worker: INestApplicationContext = await NestFactory.createApplicationContext(
-    WorkerModule.forConfig(new WorkerConfig(db.url, testTemporalAddress(), 'default', taskQueue, 100, parseDataKey(TEST_DATA_KEY))),
-    { logger: false },
-  );
-  return {
+  const exchange = options.exchange ? await options.exchange({ baseUrl: main.url }) : null;
+  const startWorker = () =>
+    NestFactory.createApplicationContext(WorkerModule.forConfig(new WorkerConfig(db.url, testTemporalAddress(), 'default', taskQueue, 100, parseDataKey(TEST_DATA_KEY), {}, exchange)), {
+      logger: false,
+    });
+  const stack: E2eStack = {
     db,
     baseUrl: main.url,
     app: main.app,
-    worker,
+    worker: await startWorker(),
     config,
     listen,
+    async restartWorker(whileDown) {
+      await stack.worker.close();
+      await whileDown?.();
+      stack.worker = await startWorker();
+    },
     async close() {
       await main.app.close();
-      await worker.close();
+      await stack.worker.close();
       await db.drop();
     },
   };
+  return stack;
 }

@@ -2,10 +2,13 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { ERR_PROJECTION_INVALID, findUnstorableText, rectificationWorkflowId, type CaseProjection } from '@haochaping/contracts';
 import type { Pool } from '@haochaping/db';
 import type { PoolClient } from 'pg';
+import { caseFactRows } from '../exchange/case-records';
 
 /**
  * The read model's write, as one SQL statement (one round trip, atomic): upsert the case row, add the timeline
- * entries it does not have yet, and set the review's adoption. Every value is a function of the workflow's state
+ * entries it does not have yet, set the review's adoption, and write the upward exchange's outbox row of every new
+ * entry that is a result or a 不予采纳 decision (docs/EXCHANGE.md): a fact is stored with the record it owes, or not
+ * at all. Every value is a function of the workflow's state
  * (`caseProjection`, in the contracts), so a retried projection writes the same row and no timeline entry twice (an
  * entry's index in the workflow's timeline is its identity: the projection carries the index of its first entry).
  * Sent straight to PostgreSQL: a projection ends every workflow step, and Prisma's query compiler cost more than
@@ -49,6 +52,13 @@ WITH owner_hall AS (
   -- 不予采纳 approved by the county: the review stays (kept and audited) but leaves the 好评率.
   UPDATE review SET adoption = $24::review_adoption
   WHERE id = $2::uuid AND EXISTS (SELECT 1 FROM upserted) AND adoption IS DISTINCT FROM $24::review_adoption
+), exchange AS (
+  -- The upward exchange's outbox rows of the new results and decisions (exchange/case-records.ts), keyed by the fact:
+  -- a re-projection of the same entries finds its rows there.
+  INSERT INTO exchange_delivery (record_id, type, review_id, timeline_seq)
+  SELECT fact.record_id, fact.type, upserted.review_id, fact.seq
+  FROM upserted, jsonb_to_recordset($25::jsonb) AS fact(record_id text, type text, seq integer)
+  ON CONFLICT (record_id) DO NOTHING
 )
 SELECT count(*)::integer AS projected FROM upserted`;
 
@@ -116,6 +126,7 @@ async function writeProjection(pool: Pool | PoolClient, projection: CaseProjecti
     columns.originalResultDueAt,
     JSON.stringify(timeline),
     columns.outcome === 'REJECTED' ? 'NOT_ADOPTED' : 'ADOPTED',
+    JSON.stringify(caseFactRows(projection.reviewId, projection.timelineFrom, projection.timeline)),
   ]);
   if (rows[0]?.projected !== 1) throw new Error(`case ${projection.reviewId}: hall ${projection.hallCode} does not exist`);
 }

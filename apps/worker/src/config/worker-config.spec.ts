@@ -70,7 +70,17 @@ describe('the worker configuration of the upward exchange', () => {
       sender: { areaCode: '370829', dataSource: 'JXXHCP', channelMapping: 'national' },
       policy: { maxAttempts: 5, deadLetterMs: 72 * 3_600_000 },
       delivery: { batchSize: 100, intervalMs: 5_000, maxBackoffMs: 300_000, roundsPerRun: 500 },
+      pull: null,
     });
+  });
+
+  it('pulls online reviews with EXCHANGE_PULL_API_KEY: the intake URL, page size and interval have defaults', () => {
+    expect(loadWorkerConfig({ ...upstream, EXCHANGE_PULL_API_KEY: 'hcpk_x' }).exchange?.pull).toEqual({
+      intake: { url: 'http://127.0.0.1:3000/api', apiKey: 'hcpk_x', timeoutMs: 10_000 },
+      settings: { pageSize: 100, intervalMs: 300_000, pagesPerRun: 500 },
+    });
+    const config = loadWorkerConfig({ ...upstream, EXCHANGE_PULL_API_KEY: 'hcpk_x', EXCHANGE_PULL_INTAKE_URL: 'http://api:3000/api/', EXCHANGE_PULL_PAGE_SIZE: '50', EXCHANGE_PULL_INTERVAL_MS: '60000' });
+    expect(config.exchange?.pull).toMatchObject({ intake: { url: 'http://api:3000/api' }, settings: { pageSize: 50, intervalMs: 60_000 } });
   });
 
   it('reads batch size, interval, back-off, attempts and the dead-letter time from the environment', () => {
@@ -84,6 +94,8 @@ describe('the worker configuration of the upward exchange', () => {
     ['a fractional batch', { EXCHANGE_BATCH_SIZE: '1.5' }, /EXCHANGE_BATCH_SIZE/],
     ['a zero interval', { EXCHANGE_INTERVAL_MS: '0' }, /EXCHANGE_INTERVAL_MS/],
     ['an unknown channel mapping', { EXCHANGE_CHANNEL_MAPPING: 'taian' }, /EXCHANGE_CHANNEL_MAPPING/],
+    ['a pull page over the upstream’s 500', { EXCHANGE_PULL_API_KEY: 'k', EXCHANGE_PULL_PAGE_SIZE: '501' }, /EXCHANGE_PULL_PAGE_SIZE/],
+    ['a zero pull interval', { EXCHANGE_PULL_API_KEY: 'k', EXCHANGE_PULL_INTERVAL_MS: '0' }, /EXCHANGE_PULL_INTERVAL_MS/],
   ])('refuses %s', (_what, change, message) => {
     expect(() => loadWorkerConfig({ ...upstream, ...change })).toThrow(message);
   });

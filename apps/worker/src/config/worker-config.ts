@@ -3,6 +3,8 @@ import { dataKeyRingFromEnv, type DataKeyRing } from '@haochaping/privacy/server
 import type { ExchangeDeliveryPolicy } from '../exchange/exchange.activities';
 import { CHANNEL_MAPPING_NAMES, type ChannelMappingName, type ExchangeSender } from '../exchange/review-record';
 import type { UpstreamSettings } from '../exchange/upstream-http.driver';
+import type { IntakeSettings } from '../exchange/online-review-pull.activities';
+import type { OnlineReviewPullSettings } from '../exchange/online-review-pull.contract';
 
 export const SMS_DRIVERS = ['log', 'http'] as const;
 export type SmsDriverName = (typeof SMS_DRIVERS)[number];
@@ -43,6 +45,21 @@ export interface ExchangeConfig {
   sender: ExchangeSender;
   policy: ExchangeDeliveryPolicy;
   delivery: ExchangeDeliverySettings;
+  /** The pull driver of online reviews; null (the default, without EXCHANGE_PULL_API_KEY) pulls nothing. */
+  pull: OnlineReviewPullConfig | null;
+  /**
+   * The delivery loop's workflow id: EXCHANGE_DELIVERY_WORKFLOW_ID (one per namespace) unless set. Tests that run
+   * several workers on one Temporal namespace give each its own.
+   */
+  workflowId?: string;
+}
+
+/** Online reviews come down by pull (docs/EXCHANGE.md): on when EXCHANGE_PULL_API_KEY is set (with UPSTREAM_URL). */
+export interface OnlineReviewPullConfig {
+  intake: IntakeSettings;
+  settings: OnlineReviewPullSettings;
+  /** The pull loop's workflow id: ONLINE_REVIEW_PULL_WORKFLOW_ID unless set (tests sharing a namespace). */
+  workflowId?: string;
 }
 
 export const DEFAULT_EXCHANGE = {
@@ -56,6 +73,10 @@ export const DEFAULT_EXCHANGE = {
   areaCode: '370829',
   dataSource: 'JXXHCP',
   channelMapping: 'national' as ChannelMappingName,
+  pullIntakeUrl: 'http://127.0.0.1:3000/api',
+  pullPageSize: 100,
+  pullIntervalMs: 5 * 60_000,
+  pullPagesPerRun: 500,
 };
 
 /** Everything the worker reads from its environment (README, "Configuration"). */
@@ -134,6 +155,19 @@ export function loadExchangeConfig(env: NodeJS.ProcessEnv): ExchangeConfig | nul
       maxBackoffMs: positiveNumber(env, 'EXCHANGE_MAX_BACKOFF_MS', d.maxBackoffMs),
       roundsPerRun: d.roundsPerRun,
     },
+    pull: loadPullConfig(env, positiveNumber(env, 'EXCHANGE_TIMEOUT_MS', d.timeoutMs)),
+  };
+}
+
+function loadPullConfig(env: NodeJS.ProcessEnv, timeoutMs: number): OnlineReviewPullConfig | null {
+  const apiKey = env.EXCHANGE_PULL_API_KEY;
+  if (!apiKey) return null;
+  const d = DEFAULT_EXCHANGE;
+  const pageSize = positiveNumber(env, 'EXCHANGE_PULL_PAGE_SIZE', d.pullPageSize);
+  if (!Number.isInteger(pageSize) || pageSize > 500) throw new Error(`EXCHANGE_PULL_PAGE_SIZE must be a whole number from 1 to 500, got "${env.EXCHANGE_PULL_PAGE_SIZE}"`);
+  return {
+    intake: { url: (env.EXCHANGE_PULL_INTAKE_URL || d.pullIntakeUrl).replace(/\/+$/, ''), apiKey, timeoutMs },
+    settings: { pageSize, intervalMs: positiveNumber(env, 'EXCHANGE_PULL_INTERVAL_MS', d.pullIntervalMs), pagesPerRun: d.pullPagesPerRun },
   };
 }
 

@@ -1,31 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { EXCHANGE_DELIVERY_WORKFLOW_ID, type ExchangeDeliveryInput } from '@haochaping/contracts';
 import { createPgPool, type Pool } from '@haochaping/db';
-import { createTestDatabase, ensureTimeSkippingServer, type TestDatabase } from '@haochaping/devstack';
+import { createTestDatabase, type TestDatabase } from '@haochaping/devstack';
 import { startUpstreamSimulator, type SimulatorStats, type UpstreamSimulator } from '@haochaping/upstream-sim';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import { createExchangeActivities } from './exchange.activities';
 import { UpstreamHttpDriver } from './upstream-http.driver';
+import { timeSkipping } from './time-skipping.fixture';
 
 const KEY = 'exchange-delivery-test';
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
-
-/** The time-skipping test server from the tool cache, as the workflow tests start it (workflows/rectification/test/helpers). */
-async function timeSkipping(): Promise<TestWorkflowEnvironment> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const env = await TestWorkflowEnvironment.createTimeSkipping({
-        server: { executable: { type: 'existing-path', path: process.env.TEMPORAL_TEST_SERVER_PATH ?? ensureTimeSkippingServer() }, extraArgs: ['--enable-time-skipping'] },
-      });
-      await env.connection.testService?.lockTimeSkipping({});
-      return env;
-    } catch (error) {
-      if (attempt >= 3 || !String(error).includes('did not start within')) throw error;
-    }
-  }
-}
 
 interface DeliveryRow {
   record_id: string;

@@ -2,6 +2,7 @@ import type { ExchangeActivities, ExchangeRoundResult } from '@haochaping/contra
 import type { Pool } from '@haochaping/db';
 import type { PoolClient } from 'pg';
 import { renderConsoleNotice } from '../notifications/notification-templates';
+import { caseFactRecord, type CaseFactForExchange } from './case-records';
 import { reviewRecord, type ExchangeSender, type ReviewForExchange } from './review-record';
 import type { BatchOutcome, RecordAnswer, UpstreamHttpDriver } from './upstream-http.driver';
 
@@ -25,6 +26,7 @@ export const REFUSED_FOR_GOOD = ['INVALID_RECORD', 'INVALID_TYPE'] as const;
 interface ClaimedRow {
   id: string;
   record_id: string;
+  type: string;
   review_id: string;
   payload: Record<string, unknown> | null;
   attempts: number;
@@ -40,7 +42,7 @@ interface RowUpdate {
 
 /** The oldest pending rows; rows another deliverer holds are skipped, not waited for. */
 const CLAIM = `
-  SELECT "id"::text, "record_id", "review_id"::text, "payload", "attempts", "created_at" FROM "exchange_delivery"
+  SELECT "id"::text, "record_id", "type", "review_id"::text, "payload", "attempts", "created_at" FROM "exchange_delivery"
   WHERE "status" = 'PENDING' ORDER BY "exchange_delivery"."id" LIMIT $1 FOR UPDATE SKIP LOCKED`;
 
 /** What a REVIEW record needs, in one join (reviews.id = ANY($1)). */
@@ -55,6 +57,22 @@ const REVIEWS_FOR_EXCHANGE = `
   LEFT JOIN "department" d ON d."id" = i."department_id"
   LEFT JOIN "service_case" c ON c."id" = r."case_id"
   WHERE r."id" = ANY($1::uuid[])`;
+
+/**
+ * What a RECTIFICATION or REJECTION record needs (exchange_delivery.id = ANY($1)): the timeline entry the row names,
+ * the case's hall, and the finding of the latest 不予采纳 proposal before the entry (a REJECTION's finding).
+ */
+const CASE_FACTS_FOR_EXCHANGE = `
+  SELECT e."id"::text AS "rowId", e."record_id" AS "recordId", e."review_id"::text AS "reviewId", t."at", t."actor", t."details",
+    h."code" AS "hallCode", h."name" AS "hallName",
+    (SELECT p."details"->>'finding' FROM "rectification_timeline_entry" p
+      WHERE p."review_id" = e."review_id" AND p."seq" < t."seq" AND p."details"->>'finding' IN ('UNTRUE', 'MALICIOUS')
+      ORDER BY p."seq" DESC LIMIT 1) AS "proposedFinding"
+  FROM "exchange_delivery" e
+  JOIN "rectification_timeline_entry" t ON t."review_id" = e."review_id" AND t."seq" = e."timeline_seq"
+  JOIN "rectification_case" c ON c."review_id" = e."review_id"
+  JOIN "hall" h ON h."id" = c."hall_id"
+  WHERE e."id" = ANY($1::bigint[])`;
 
 const KEEP_PAYLOADS = `
   UPDATE "exchange_delivery" e SET "payload" = u."payload" FROM unnest($1::bigint[], $2::jsonb[]) AS u("id", "payload") WHERE e."id" = u."id"`;
@@ -134,12 +152,25 @@ async function deliver(client: PoolClient, deps: ExchangeActivitiesDeps, batchSi
 async function payloadsOf(client: PoolClient, rows: ClaimedRow[], sender: ExchangeSender): Promise<Array<Record<string, unknown>>> {
   const missing = rows.filter((row) => row.payload === null);
   if (missing.length > 0) {
-    const reviews = (await client.query<ReviewForExchange>(REVIEWS_FOR_EXCHANGE, [missing.map((row) => row.review_id)])).rows;
-    const byId = new Map(reviews.map((review) => [review.id, review]));
+    const built = new Map<string, Record<string, unknown>>();
+    const reviewRows = missing.filter((row) => row.type === 'REVIEW');
+    if (reviewRows.length > 0) {
+      const reviews = (await client.query<ReviewForExchange>(REVIEWS_FOR_EXCHANGE, [reviewRows.map((row) => row.review_id)])).rows;
+      const byId = new Map(reviews.map((review) => [review.id, review]));
+      for (const row of reviewRows) {
+        const review = byId.get(row.review_id);
+        if (review) built.set(row.id, reviewRecord(review, sender));
+      }
+    }
+    const factRows = missing.filter((row) => row.type !== 'REVIEW');
+    if (factRows.length > 0) {
+      const facts = (await client.query<CaseFactForExchange & { rowId: string }>(CASE_FACTS_FOR_EXCHANGE, [factRows.map((row) => row.id)])).rows;
+      for (const fact of facts) built.set(fact.rowId, caseFactRecord(fact, sender));
+    }
     for (const row of missing) {
-      const review = byId.get(row.review_id);
-      if (!review) throw new Error(`exchange row ${row.id}: review ${row.review_id} not found`);
-      row.payload = reviewRecord(review, sender);
+      const payload = built.get(row.id);
+      if (!payload) throw new Error(`exchange row ${row.id} (${row.type} ${row.record_id}): what it reports was not found`);
+      row.payload = payload;
     }
     await client.query(KEEP_PAYLOADS, [missing.map((row) => row.id), missing.map((row) => JSON.stringify(row.payload))]);
   }

@@ -88,4 +88,35 @@ describe('UpstreamHttpDriver', () => {
     const gone = new UpstreamHttpDriver({ url, appKey: KEY, timeoutMs: 10_000 });
     await expect(gone.postRecords([review('c-1')])).resolves.toEqual({ kind: 'failed', httpStatus: null, error: 'upstream unreachable: ECONNREFUSED' });
   });
+
+  it('rectification results and 不予采纳 decisions go in the same batches as reviews, stored by type', async () => {
+    const base = { areaCode: '370829', orgCode: 'jintun', orgName: '金屯镇便民服务中心', evaluationId: 'x-1', dataSource: 'JXXHCP' };
+    const outcome = await driver.postRecords([
+      review('x-1', { satisfaction: 1 }),
+      { ...base, type: 'RECTIFICATION', id: 'x-1:result:2', verificationFinding: 'UNTRUE', rectifyTime: '2026-12-01T02:00:00.000Z' },
+      { ...base, type: 'REJECTION', id: 'x-1:rejection', finding: 'UNTRUE', reason: '经核实评价不属实', decidedTime: '2026-12-02T02:00:00.000Z' },
+    ]);
+    expect(outcome).toMatchObject({ kind: 'answered', results: [{ status: 'ACCEPTED' }, { id: 'x-1:result:2', status: 'ACCEPTED' }, { id: 'x-1:rejection', status: 'ACCEPTED' }] });
+    expect(await (await fetch(`${simulator.url}/_control/stats`)).json()).toMatchObject({ stored: { REVIEW: 1, RECTIFICATION: 1, REJECTION: 1 } });
+  });
+
+  describe('the online-review feed', () => {
+    const item = (n: number) => ({ evaluationId: `SD-EVAL-${1000 + n}`, projectNo: `JX-${n}`, satisfaction: 5, evaluateTime: '2026-11-30T02:00:00.000Z' });
+    const seed = (items: unknown[]) => fetch(`${simulator.url}/_control/online-reviews`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ items }) });
+
+    it('reads a page from a cursor, and the next one from the cursor it gave', async () => {
+      await seed([item(1), item(2), item(3)]);
+      const first = await driver.getOnlineReviews('', 2);
+      expect(first).toEqual({ kind: 'answered', items: [item(1), item(2)], nextCursor: '2' });
+      await expect(driver.getOnlineReviews('2', 2)).resolves.toEqual({ kind: 'answered', items: [item(3)], nextCursor: '3' });
+      await expect(driver.getOnlineReviews('3', 2)).resolves.toEqual({ kind: 'answered', items: [], nextCursor: '3' });
+    });
+
+    it.each<[string, () => Promise<unknown>, Record<string, unknown>]>([
+      ['a wrong key (401)', () => new UpstreamHttpDriver({ url: simulator.url, appKey: 'wrong', timeoutMs: 10_000 }).getOnlineReviews('', 2), { httpStatus: 401 }],
+      ['a cursor the feed never gave (400)', () => driver.getOnlineReviews('not-a-cursor', 2), { httpStatus: 400 }],
+    ])('no page: %s', async (_what, read, expected) => {
+      await expect(read()).resolves.toMatchObject({ kind: 'failed', ...expected });
+    });
+  });
 });

@@ -1,6 +1,7 @@
 /**
  * The county's client of the upstream exchange API (docs/EXCHANGE.md): `POST /api/v1/records` with a batch of
- * records, the issued key as `X-App-Key`, a time limit per call. It never throws: a batch is either answered record by
+ * records (reviews, rectification results, 不予采纳 decisions alike), and `GET /api/v1/online-reviews` for the pull
+ * driver; the issued key as `X-App-Key`, a time limit per call. It never throws: a batch is either answered record by
  * record, or failed as a whole (a status other than 200, an answer that is not the documented shape, no answer in
  * time, no connection), which leaves every record of it to be sent again.
  */
@@ -27,6 +28,11 @@ export type BatchOutcome =
   | { kind: 'answered'; httpStatus: number; results: RecordAnswer[] }
   | { kind: 'failed'; httpStatus: number | null; error: string };
 
+/** A page of the online-review feed (GET /api/v1/online-reviews), or why there is none. */
+export type FeedPage =
+  | { kind: 'answered'; items: unknown[]; nextCursor: string }
+  | { kind: 'failed'; httpStatus: number | null; error: string };
+
 const ANSWER_EXCERPT = 200;
 const STATUSES: readonly string[] = ['ACCEPTED', 'DUPLICATE', 'REJECTED'];
 
@@ -34,28 +40,49 @@ export class UpstreamHttpDriver {
   constructor(private readonly settings: UpstreamSettings) {}
 
   async postRecords(records: ReadonlyArray<Record<string, unknown>>): Promise<BatchOutcome> {
-    const signal = AbortSignal.timeout(this.settings.timeoutMs);
-    let httpStatus: number;
-    let answer: string;
-    try {
-      const response = await fetch(`${this.settings.url.replace(/\/+$/, '')}/api/v1/records`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-app-key': this.settings.appKey },
-        body: JSON.stringify({ records }),
-        signal,
-      });
-      httpStatus = response.status;
-      answer = await response.text();
-    } catch (error) {
-      if (signal.aborted) return { kind: 'failed', httpStatus: null, error: `upstream did not answer within ${this.settings.timeoutMs} ms` };
-      return { kind: 'failed', httpStatus: null, error: `upstream unreachable: ${describe(error)}` };
-    }
+    const call = await this.call('/api/v1/records', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ records }) });
+    if (call.kind === 'failed') return call;
+    const { httpStatus, answer } = call;
     if (httpStatus !== 200) return { kind: 'failed', httpStatus, error: `upstream answered HTTP ${httpStatus}: ${excerpt(answer)}` };
     const results = parseResults(answer);
     if (!results || results.length !== records.length) {
       return { kind: 'failed', httpStatus, error: `upstream answered without one result per record: ${excerpt(answer)}` };
     }
     return { kind: 'answered', httpStatus, results };
+  }
+
+  /** One page of the online reviews the upstream holds for the county, from `cursor` ('' for the start). */
+  async getOnlineReviews(cursor: string, limit: number): Promise<FeedPage> {
+    const query = new URLSearchParams({ cursor, limit: String(limit) });
+    const call = await this.call(`/api/v1/online-reviews?${query.toString()}`, { method: 'GET' });
+    if (call.kind === 'failed') return call;
+    const { httpStatus, answer } = call;
+    if (httpStatus !== 200) return { kind: 'failed', httpStatus, error: `upstream answered HTTP ${httpStatus}: ${excerpt(answer)}` };
+    const page = parsePage(answer);
+    if (!page) return { kind: 'failed', httpStatus, error: `upstream answered without { items, nextCursor }: ${excerpt(answer)}` };
+    return { kind: 'answered', ...page };
+  }
+
+  /** One call with the issued key and the time limit: the status and the body, or why there is none. */
+  private async call(path: string, init: RequestInit): Promise<{ kind: 'called'; httpStatus: number; answer: string } | { kind: 'failed'; httpStatus: null; error: string }> {
+    const signal = AbortSignal.timeout(this.settings.timeoutMs);
+    try {
+      const response = await fetch(`${this.settings.url.replace(/\/+$/, '')}${path}`, { ...init, headers: { ...(init.headers as Record<string, string>), 'x-app-key': this.settings.appKey }, signal });
+      return { kind: 'called', httpStatus: response.status, answer: await response.text() };
+    } catch (error) {
+      if (signal.aborted) return { kind: 'failed', httpStatus: null, error: `upstream did not answer within ${this.settings.timeoutMs} ms` };
+      return { kind: 'failed', httpStatus: null, error: `upstream unreachable: ${describe(error)}` };
+    }
+  }
+}
+
+/** The feed's answer: `{ items: [...], nextCursor: "…" }`; anything else is no page. */
+function parsePage(text: string): { items: unknown[]; nextCursor: string } | undefined {
+  try {
+    const body = JSON.parse(text) as { items?: unknown; nextCursor?: unknown } | null;
+    return body && Array.isArray(body.items) && typeof body.nextCursor === 'string' ? { items: body.items, nextCursor: body.nextCursor } : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -5,6 +5,7 @@ import { EXCHANGE_DELIVERY_WORKFLOW_ID, type ExchangeDeliveryInput, type Rectifi
 import { WorkerConfig } from '../config/worker-config';
 import { RectificationActivitiesProvider } from '../activities/rectification-activities.provider';
 import { ExchangeActivitiesProvider } from '../exchange/exchange-activities.provider';
+import { ONLINE_REVIEW_PULL_WORKFLOW_ID, type OnlineReviewPullInput } from '../exchange/online-review-pull.contract';
 import { RatingInvitationRemindersProvider } from '../invitation-reminders/rating-invitation-reminders.provider';
 import { ensureRatingInvitationRemindersSchedule } from '../invitation-reminders/rating-invitation-reminders.schedule';
 import { ReadModelReconciliationProvider } from '../read-model-reconciliation/read-model-reconciliation.provider';
@@ -70,6 +71,15 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnModuleDe
       this.logger.error(`read model reconciliation schedule not set up: ${String(error)}`);
     }
     await this.keepExchangeDelivery();
+    await this.keepOnlineReviewPull();
+  }
+
+  /** Starts the pull of online reviews unless it runs already (one per namespace): with EXCHANGE_PULL_API_KEY only. */
+  private async keepOnlineReviewPull(): Promise<void> {
+    const pull = this.config.exchange?.pull;
+    if (!pull) return;
+    const input: OnlineReviewPullInput = { settings: pull.settings };
+    await this.keepRunning('onlineReviewPullWorkflow', pull.workflowId ?? ONLINE_REVIEW_PULL_WORKFLOW_ID, input, 'pull of online reviews');
   }
 
   /**
@@ -82,18 +92,19 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnModuleDe
       this.logger.log('UPSTREAM_URL not set: no upward exchange (outbox rows wait)');
       return;
     }
+    const input: ExchangeDeliveryInput = { settings: exchange.delivery };
+    await this.keepRunning('exchangeDeliveryWorkflow', exchange.workflowId ?? EXCHANGE_DELIVERY_WORKFLOW_ID, input, `upward exchange to ${exchange.upstream.url}`);
+  }
+
+  /** Starts a long-running loop on this worker's task queue unless one with its id runs already. */
+  private async keepRunning(workflowType: string, workflowId: string, input: unknown, what: string): Promise<void> {
     const connection = await Connection.connect({ address: this.config.temporalAddress });
     try {
-      const input: ExchangeDeliveryInput = { settings: exchange.delivery };
-      await new Client({ connection, namespace: this.config.temporalNamespace }).workflow.start('exchangeDeliveryWorkflow', {
-        workflowId: EXCHANGE_DELIVERY_WORKFLOW_ID,
-        taskQueue: this.config.taskQueue,
-        args: [input],
-      });
-      this.logger.log(`upward exchange to ${exchange.upstream.url} started`);
+      await new Client({ connection, namespace: this.config.temporalNamespace }).workflow.start(workflowType, { workflowId, taskQueue: this.config.taskQueue, args: [input] });
+      this.logger.log(`${what} started`);
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-      this.logger.log(`upward exchange to ${exchange.upstream.url} already running`);
+      this.logger.log(`${what} already running`);
     } finally {
       await connection.close();
     }

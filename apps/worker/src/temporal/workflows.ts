@@ -2,3 +2,4 @@
 // reconciler (@haochaping/workflows), and the scheduled SMS invitations to rate.
 export * from '@haochaping/workflows';
 export { ratingInvitationRemindersWorkflow } from '../invitation-reminders/rating-invitation-reminders.workflow';
+export { onlineReviewPullWorkflow } from '../exchange/online-review-pull.workflow';
