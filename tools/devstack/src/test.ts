@@ -16,6 +16,7 @@ import { REPO_ROOT } from './paths';
 import { freePort } from './ports';
 import { startEmbeddedPostgres } from './postgres';
 import { ensureTemporalCli, startTemporalDevServer } from './temporal-cli';
+import { ensureTemporalServer } from './temporal-server';
 import { ensureTimeSkippingServer } from './temporal-test-server';
 
 const TEMPLATE_DATABASE = 'haochaping_template';
@@ -40,6 +41,7 @@ async function main(): Promise<number> {
   try {
     const testServer = ensureTimeSkippingServer();
     ensureTemporalCli();
+    await ensureTemporalServer(); // for the cluster profile's suite (apps/api/test/cluster)
 
     const pg = await startEmbeddedPostgres({ dataDir: path.join(workDir, 'postgres'), port: await freePort(), logFile: path.join(workDir, 'postgres.log') });
     stops.push(() => pg.stop());
