@@ -1,10 +1,12 @@
 import { execFileSync, spawn } from 'node:child_process';
+import { randomInt } from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { elapsed, say } from './log';
 import { REPO_ROOT, toolCacheDir } from './paths';
-import { freePort, waitUntil } from './ports';
+import { waitUntil } from './ports';
 import { SupervisedProcess } from './supervised-process';
 
 /**
@@ -152,13 +154,32 @@ export interface TemporalServerPorts {
   workerMembership: number;
 }
 
+/** Can a server listen on 127.0.0.1:`port` right now? */
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/**
+ * A free port below 32768. The server records each service's membership port in cluster_membership.rpc_port, a
+ * smallint: a port from the kernel's ephemeral range (32768 and up, what `freePort` gets) makes it stop at once
+ * ("value … is out of range for type smallint").
+ */
+async function freeLowPort(taken: readonly number[]): Promise<number> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const port = randomInt(10_000, 32_768);
+    if (!taken.includes(port) && (await canListen(port))) return port;
+  }
+  throw new Error('no free port between 10000 and 32767 for the Temporal server');
+}
+
 /** The frontend on `frontend`; the internal ports free ones, chosen once and kept across restarts of the server. */
 export async function allocateTemporalServerPorts(frontend: number): Promise<TemporalServerPorts> {
   const ports: number[] = [];
-  while (ports.length < 8) {
-    const port = await freePort();
-    if (port !== frontend && !ports.includes(port)) ports.push(port);
-  }
+  while (ports.length < 8) ports.push(await freeLowPort([frontend, ...ports]));
   const [frontendHttp, frontendMembership, history, historyMembership, matching, matchingMembership, worker, workerMembership] = ports;
   return { frontend, frontendHttp, frontendMembership, history, historyMembership, matching, matchingMembership, worker, workerMembership };
 }
@@ -321,7 +342,7 @@ export async function startTemporalServer(
   const address = `127.0.0.1:${options.ports.frontend}`;
   try {
     await waitUntil('the Temporal server', async () => !server.running || (await serving(address)), 120_000, 500);
-    if (!server.running) throw new Error(`the Temporal server exited while starting (${await server.whenEnded()}):\n${server.tail()}`);
+    if (!server.running) throw new Error(`the Temporal server exited while starting (${await server.whenEnded()}); its log: ${options.logFile ?? '(none)'}\n${server.tail(3)}`);
     await ensureNamespace(address, options.namespace, options.retentionSeconds);
   } catch (error) {
     await server.stop();

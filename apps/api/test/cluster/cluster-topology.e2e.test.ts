@@ -84,14 +84,20 @@ describe('the cluster profile: Temporal server on PostgreSQL, two API processes 
     baseUrl = `http://127.0.0.1:${ports.API_PORT}/api`;
     db = new pg.Client({ connectionString: `postgresql://haochaping:haochaping@127.0.0.1:${ports.PG_PORT}/haochaping` });
     await db.connect();
+    dbOpen = true;
   }, START_TIMEOUT_MS + 30_000);
 
   afterAll(async () => {
-    await db?.end();
+    await closeDb();
     if (start?.running) await start.stop('SIGINT', STOP_TIMEOUT_MS);
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   }, STOP_TIMEOUT_MS + 30_000);
 
+  let dbOpen = false;
+  const closeDb = async () => {
+    if (dbOpen) await db.end();
+    dbOpen = false;
+  };
   const output = () => fs.readFileSync(path.join(dataDir, 'start-cluster.log'), 'utf8');
   const actor = (userId: string, role: string, extra: Record<string, unknown> = {}) => ({ 'x-dev-actor': JSON.stringify({ userId, role, hallCodes: [], ...extra }) });
   const handler = actor('handler-jintun', 'HANDLER', { hallCodes: ['jintun'] });
@@ -132,7 +138,7 @@ describe('the cluster profile: Temporal server on PostgreSQL, two API processes 
     for (const line of [/Temporal +ready +127\.0\.0\.1:\d+ \(Temporal server 1\.29\.1 on PostgreSQL\)/, /4 history shards on PostgreSQL/, /api-1 +ready/, /api-2 +ready/, /API +ready .* balanced over 2 processes/, /worker-1 +ready/, /worker-2 +ready/, /console +ready/, /upstream +ready/]) {
       expect(said).toMatch(line);
     }
-    process.stdout.write(`start:cluster was up after ${startSeconds.toFixed(1)} s\n`);
+    process.stdout.write(`start:cluster was up after ${startSeconds.toFixed(1)} s:\n${said}`);
   });
 
   it('runs the full Temporal server on PostgreSQL with 4 history shards, two workers polling the task queue', async () => {
@@ -211,6 +217,7 @@ describe('the cluster profile: Temporal server on PostgreSQL, two API processes 
   });
 
   it('stops every process it started on Ctrl-C, and exits 0', async () => {
+    await closeDb(); // before PostgreSQL goes, or its "terminating connection" would be an unhandled error here
     const pids = descendants(start.pid!);
     // PostgreSQL (and its backends), the Temporal server, two APIs, two workers, the console, the upstream simulator.
     expect(pids.length).toBeGreaterThanOrEqual(8);
