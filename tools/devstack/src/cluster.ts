@@ -59,7 +59,7 @@ async function temporalLogin(adminUrl: string, embedded: boolean): Promise<Tempo
 export async function startClusterTemporal(
   supervisor: Supervisor,
   options: { adminUrl: string; embedded: boolean; port: number; dataDir: string; logFile: string; namespace: string },
-): Promise<string> {
+): Promise<{ address: string; historyShards: number }> {
   const started = Date.now();
   const tools = await ensureTemporalServer();
   const db = await temporalLogin(options.adminUrl, options.embedded);
@@ -77,6 +77,5 @@ export async function startClusterTemporal(
   };
   let server: TemporalServer | undefined;
   await supervisor.start({ name: 'Temporal', logFile: options.logFile, start: async () => (server = await startTemporalServer(tools, settings)) });
-  say(`Temporal     server ${server!.address}: ${settings.historyShards} history shards on PostgreSQL, namespace "${settings.namespace}"`);
-  return server!.address;
+  return { address: server!.address, historyShards: settings.historyShards };
 }

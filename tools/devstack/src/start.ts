@@ -176,8 +176,9 @@ async function main(): Promise<void> {
     await assertPortFree(config.temporalPort, 'Temporal', 'TEMPORAL_PORT or TEMPORAL_ADDRESS');
     const adminUrl = config.databaseUrl ?? withDatabase(databaseUrl, 'postgres');
     const options = { adminUrl, embedded: !config.databaseUrl, port: config.temporalPort, dataDir: DATA_DIR, logFile: logFile('temporal'), namespace: config.temporalNamespace };
-    temporalAddress = await startClusterTemporal(supervisor, options);
-    say(`Temporal     ready  ${temporalAddress} (Temporal server ${TEMPORAL_SERVER_VERSION} on PostgreSQL)  ${elapsed(started)}`);
+    const temporal = await startClusterTemporal(supervisor, options);
+    temporalAddress = temporal.address;
+    say(`Temporal     ready  ${temporalAddress} (Temporal server ${TEMPORAL_SERVER_VERSION} on PostgreSQL, ${temporal.historyShards} history shards)  ${elapsed(started)}`);
   } else if (!temporalAddress) {
     await assertPortFree(config.temporalPort, 'Temporal', 'TEMPORAL_PORT or TEMPORAL_ADDRESS');
     await assertPortFree(config.temporalUiPort, 'the Temporal Web UI', 'TEMPORAL_UI_PORT');
@@ -229,14 +230,15 @@ async function main(): Promise<void> {
   const apiHealthy = (port: number) => async () => (await fetch(`http://127.0.0.1:${port}/api/health`)).ok;
   const apiMain = path.join(REPO_ROOT, 'apps', 'api', 'dist', 'main.js');
   if (cluster) {
-    // Each instance on a free port of its own; API_PORT is the balancer's, the one the console and citizens use.
+    // Each instance on a free port of its own, started side by side; API_PORT is the balancer's, the one the console
+    // and citizens use.
     const ports = await Promise.all(Array.from({ length: CLUSTER_TOPOLOGY.apiInstances }, () => freePort()));
     const balancer = new ApiBalancer(ports);
-    for (const [index, port] of ports.entries()) {
+    await Promise.all(ports.map(async (port, index) => {
       const name = `api-${index + 1}`;
       await supervisor.start(balancer.track(nodeService(name, apiMain, { ...serviceEnv, API_PORT: String(port) }, apiHealthy(port)), port));
       say(`${name.padEnd(12)} ready  http://127.0.0.1:${port}/api  ${elapsed(started)}`);
-    }
+    }));
     await supervisor.start({ name: 'api-balancer', start: () => balancer.listen(config.apiPort) });
   } else {
     await supervisor.start(nodeService('api', apiMain, serviceEnv, apiHealthy(config.apiPort)));
@@ -245,13 +247,14 @@ async function main(): Promise<void> {
 
   const address = temporalAddress;
   const workerMain = path.join(REPO_ROOT, 'apps', 'worker', 'dist', 'main.js');
-  for (let index = 1; index <= (cluster ? CLUSTER_TOPOLOGY.workerInstances : 1); index++) {
-    const name = cluster ? `worker-${index}` : 'worker';
+  // The cluster's instances start side by side; each is ready when the server lists its own poller.
+  await Promise.all(Array.from({ length: cluster ? CLUSTER_TOPOLOGY.workerInstances : 1 }, async (_, index) => {
+    const name = cluster ? `worker-${index + 1}` : 'worker';
     // One metrics port each: WORKER_METRICS_PORT for the first, free ones for the others.
-    const workerEnv = index === 1 ? serviceEnv : { ...serviceEnv, WORKER_METRICS_PORT: String(await freePort()) };
+    const workerEnv = index === 0 ? serviceEnv : { ...serviceEnv, WORKER_METRICS_PORT: String(await freePort()) };
     await supervisor.start(nodeService(name, workerMain, workerEnv, (child) => workerPolling(address, child.pid)));
     say(`${name.padEnd(12)} ready  polling task queue "${config.taskQueue}"  ${elapsed(started)}`);
-  }
+  }));
 
   await assertPortFree(config.consolePort, 'the console', 'CONSOLE_PORT');
   const consoleEnv = { ...serviceEnv, CONSOLE_PORT: String(config.consolePort), API_URL: `http://127.0.0.1:${config.apiPort}` };

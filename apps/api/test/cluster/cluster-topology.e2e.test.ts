@@ -135,7 +135,7 @@ describe('the cluster profile: Temporal server on PostgreSQL, two API processes 
 
   it('starts every service of the topology, and says what it started', () => {
     const said = output();
-    for (const line of [/Temporal +ready +127\.0\.0\.1:\d+ \(Temporal server 1\.29\.1 on PostgreSQL\)/, /4 history shards on PostgreSQL/, /api-1 +ready/, /api-2 +ready/, /API +ready .* balanced over 2 processes/, /worker-1 +ready/, /worker-2 +ready/, /console +ready/, /upstream +ready/]) {
+    for (const line of [/Temporal +ready +127\.0\.0\.1:\d+ \(Temporal server 1\.29\.1 on PostgreSQL, 4 history shards\)/, /api-1 +ready/, /api-2 +ready/, /API +ready .* balanced over 2 processes/, /worker-1 +ready/, /worker-2 +ready/, /console +ready/, /upstream +ready/]) {
       expect(said).toMatch(line);
     }
     process.stdout.write(`start:cluster was up after ${startSeconds.toFixed(1)} s:\n${said}`);
