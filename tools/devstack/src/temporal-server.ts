@@ -8,6 +8,7 @@ import { elapsed, say } from './log';
 import { REPO_ROOT, toolCacheDir } from './paths';
 import { waitUntil } from './ports';
 import { SupervisedProcess } from './supervised-process';
+import { onPath } from './temporal-cli';
 
 /**
  * The production engine without Docker: the full Temporal server (frontend, history, matching and worker services in
@@ -38,7 +39,7 @@ export async function ensureTemporalServer(): Promise<TemporalServerTools> {
   const tools = { server: path.join(dir, 'temporal-server'), sqlTool: path.join(dir, 'temporal-sql-tool'), schemaDir: path.join(dir, SCHEMA_PATH) };
   if (fs.existsSync(tools.server) && fs.existsSync(tools.sqlTool) && fs.existsSync(tools.schemaDir)) return tools;
 
-  if (spawnStatus('go', ['version']) !== 0) {
+  if (!onPath('go')) {
     throw new Error(
       `The Temporal server ${TEMPORAL_SERVER_VERSION} is not in ${dir} and Go is not installed to build it: install Go 1.24+ ` +
         '(`apt-get install golang`, or https://go.dev/doc/install), or run the cluster profile against a running server with TEMPORAL_ADDRESS.',
@@ -65,15 +66,6 @@ export async function ensureTemporalServer(): Promise<TemporalServerTools> {
   }
   say(`built the Temporal server in ${elapsed(started)}`);
   return tools;
-}
-
-function spawnStatus(command: string, args: string[]): number | null {
-  try {
-    execFileSync(command, args, { stdio: 'ignore' });
-    return 0;
-  } catch (error) {
-    return (error as { status?: number | null }).status ?? null;
-  }
 }
 
 /** `go install` with its own output (the modules it downloads) on the terminal and a line every 30 s while it compiles. */
