@@ -3,6 +3,8 @@
  * `npm start`: brings the whole system up on embedded defaults. PostgreSQL and Temporal are started here unless
  * DATABASE_URL / TEMPORAL_ADDRESS point elsewhere; then migrations, seed data (demo data only outside production,
  * only into an empty database), the API, the worker and the console. Ctrl-C stops everything it started.
+ * `--cluster` (`npm run start:cluster`): docker-compose.yml's topology natively (cluster.ts): the full Temporal server
+ * on PostgreSQL instead of the dev server, two API processes behind API_PORT, two workers.
  */
 import { DATA_KEY_ENV, dataKeyFromEnv, ensureDataKeyFile } from '@haochaping/privacy/server';
 import { DEMO_ACCOUNT_PASSWORD, demoAccounts } from '@haochaping/db';
@@ -14,11 +16,14 @@ import { Connection } from '@temporalio/client';
 import { migrateIfNeeded, seed } from './database';
 import { elapsed, say } from './log';
 import { DATA_DIR, REPO_ROOT } from './paths';
-import { isPortOpen, waitUntil } from './ports';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from './postgres';
+import { freePort, isPortOpen, waitUntil } from './ports';
+import { startEmbeddedPostgres, withDatabase, type EmbeddedPostgres } from './postgres';
+import { ApiBalancer } from './api-balancer';
+import { CLUSTER_TOPOLOGY, startClusterTemporal } from './cluster';
 import { SupervisedProcess } from './supervised-process';
 import { Supervisor, type ServiceDefinition } from './supervisor';
 import { startTemporalDevServer, type TemporalDevServer } from './temporal-cli';
+import { TEMPORAL_SERVER_VERSION } from './temporal-server';
 
 const env = (name: string, fallback: string) => process.env[name] || fallback;
 
@@ -39,6 +44,7 @@ const config = {
 
 /** `npm start -- --follow` (or FOLLOW_LOGS=1) prints the services' own output too; by default it goes to .data/logs/. */
 const follow = process.argv.includes('--follow') || process.env.FOLLOW_LOGS === '1';
+const cluster = process.argv.includes('--cluster');
 const logFile = (name: string) => path.join(DATA_DIR, 'logs', `${name}.log`);
 
 let shuttingDown = false;
@@ -63,7 +69,7 @@ async function assertPortFree(port: number, what: string, variable: string): Pro
 }
 
 /** A Node service of ours: spawned, then ready when `ready` answers true; stopped again if it never does. */
-function nodeService(name: string, script: string, extraEnv: Record<string, string>, ready: () => Promise<boolean>, cwd = REPO_ROOT): ServiceDefinition {
+function nodeService(name: string, script: string, extraEnv: Record<string, string>, ready: (child: SupervisedProcess) => Promise<boolean>, cwd = REPO_ROOT): ServiceDefinition {
   return {
     name,
     logFile: logFile(name),
@@ -71,7 +77,7 @@ function nodeService(name: string, script: string, extraEnv: Record<string, stri
       const child = new SupervisedProcess(name, process.execPath, [script], { cwd, env: { ...process.env, ...extraEnv }, echo: follow, logFile: logFile(name) });
       await waitUntil(name, async () => {
         if (!child.running) throw new Error(`${name} exited while starting (${await child.whenEnded()}):\n${child.tail(10)}`);
-        return ready();
+        return ready(child);
       }, 120_000, 500).catch(async (error) => {
         await child.stop();
         throw error;
@@ -81,7 +87,8 @@ function nodeService(name: string, script: string, extraEnv: Record<string, stri
   };
 }
 
-async function workerPolling(address: string): Promise<boolean> {
+/** Is a worker polling the task queue (the one with process id `pid`, when given: its default identity is pid@host)? */
+async function workerPolling(address: string, pid?: number): Promise<boolean> {
   const connection = await Connection.connect({ address, connectTimeout: 1_000 });
   try {
     const answer = await connection.workflowService.describeTaskQueue({
@@ -89,7 +96,7 @@ async function workerPolling(address: string): Promise<boolean> {
       taskQueue: { name: config.taskQueue },
       taskQueueType: 1, // TASK_QUEUE_TYPE_WORKFLOW
     });
-    return (answer.pollers?.length ?? 0) > 0;
+    return (answer.pollers ?? []).some((poller) => pid === undefined || poller.identity?.startsWith(`${pid}@`));
   } finally {
     await connection.close();
   }
@@ -165,7 +172,14 @@ async function main(): Promise<void> {
 
   let temporalAddress = config.temporalAddress;
   let temporalUi: string | undefined;
-  if (!temporalAddress) {
+  if (!temporalAddress && cluster) {
+    await assertPortFree(config.temporalPort, 'Temporal', 'TEMPORAL_PORT or TEMPORAL_ADDRESS');
+    const adminUrl = config.databaseUrl ?? withDatabase(databaseUrl, 'postgres');
+    const options = { adminUrl, embedded: !config.databaseUrl, port: config.temporalPort, dataDir: DATA_DIR, logFile: logFile('temporal'), namespace: config.temporalNamespace };
+    const temporal = await startClusterTemporal(supervisor, options);
+    temporalAddress = temporal.address;
+    say(`Temporal     ready  ${temporalAddress} (Temporal server ${TEMPORAL_SERVER_VERSION} on PostgreSQL, ${temporal.historyShards} history shards)  ${elapsed(started)}`);
+  } else if (!temporalAddress) {
     await assertPortFree(config.temporalPort, 'Temporal', 'TEMPORAL_PORT or TEMPORAL_ADDRESS');
     await assertPortFree(config.temporalUiPort, 'the Temporal Web UI', 'TEMPORAL_UI_PORT');
     const options = { port: config.temporalPort, uiPort: config.temporalUiPort, dbFile: path.join(DATA_DIR, 'temporal.sqlite'), logFile: logFile('temporal') };
@@ -213,13 +227,34 @@ async function main(): Promise<void> {
   };
 
   await assertPortFree(config.apiPort, 'the API', 'API_PORT');
-  const apiHealthy = async () => (await fetch(`http://127.0.0.1:${config.apiPort}/api/health`)).ok;
-  await supervisor.start(nodeService('api', path.join(REPO_ROOT, 'apps', 'api', 'dist', 'main.js'), serviceEnv, apiHealthy));
-  say(`API          ready  http://127.0.0.1:${config.apiPort}/api  (OpenAPI: /api/docs)  ${elapsed(started)}`);
+  const apiHealthy = (port: number) => async () => (await fetch(`http://127.0.0.1:${port}/api/health`)).ok;
+  const apiMain = path.join(REPO_ROOT, 'apps', 'api', 'dist', 'main.js');
+  if (cluster) {
+    // Each instance on a free port of its own, started side by side; API_PORT is the balancer's, the one the console
+    // and citizens use.
+    const ports = await Promise.all(Array.from({ length: CLUSTER_TOPOLOGY.apiInstances }, () => freePort()));
+    const balancer = new ApiBalancer(ports);
+    await Promise.all(ports.map(async (port, index) => {
+      const name = `api-${index + 1}`;
+      await supervisor.start(balancer.track(nodeService(name, apiMain, { ...serviceEnv, API_PORT: String(port) }, apiHealthy(port)), port));
+      say(`${name.padEnd(12)} ready  http://127.0.0.1:${port}/api  ${elapsed(started)}`);
+    }));
+    await supervisor.start({ name: 'api-balancer', start: () => balancer.listen(config.apiPort) });
+  } else {
+    await supervisor.start(nodeService('api', apiMain, serviceEnv, apiHealthy(config.apiPort)));
+  }
+  say(`API          ready  http://127.0.0.1:${config.apiPort}/api  (OpenAPI: /api/docs)${cluster ? `, balanced over ${CLUSTER_TOPOLOGY.apiInstances} processes` : ''}  ${elapsed(started)}`);
 
   const address = temporalAddress;
-  await supervisor.start(nodeService('worker', path.join(REPO_ROOT, 'apps', 'worker', 'dist', 'main.js'), serviceEnv, () => workerPolling(address)));
-  say(`worker       ready  polling task queue "${config.taskQueue}"  ${elapsed(started)}`);
+  const workerMain = path.join(REPO_ROOT, 'apps', 'worker', 'dist', 'main.js');
+  // The cluster's instances start side by side; each is ready when the server lists its own poller.
+  await Promise.all(Array.from({ length: cluster ? CLUSTER_TOPOLOGY.workerInstances : 1 }, async (_, index) => {
+    const name = cluster ? `worker-${index + 1}` : 'worker';
+    // One metrics port each: WORKER_METRICS_PORT for the first, free ones for the others.
+    const workerEnv = index === 0 ? serviceEnv : { ...serviceEnv, WORKER_METRICS_PORT: String(await freePort()) };
+    await supervisor.start(nodeService(name, workerMain, workerEnv, (child) => workerPolling(address, child.pid)));
+    say(`${name.padEnd(12)} ready  polling task queue "${config.taskQueue}"  ${elapsed(started)}`);
+  }));
 
   await assertPortFree(config.consolePort, 'the console', 'CONSOLE_PORT');
   const consoleEnv = { ...serviceEnv, CONSOLE_PORT: String(config.consolePort), API_URL: `http://127.0.0.1:${config.apiPort}` };

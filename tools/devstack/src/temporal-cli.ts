@@ -13,7 +13,7 @@ import { SupervisedProcess } from './supervised-process';
  */
 export const TEMPORAL_CLI_VERSION = '1.5.1';
 
-function onPath(command: string): string | undefined {
+export function onPath(command: string): string | undefined {
   const found = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
   return found.status === 0 ? found.stdout.trim() || undefined : undefined;
 }

@@ -3,7 +3,8 @@
  * The test half of `npm test`: starts private services (embedded PostgreSQL with a migrated template database,
  * an in-memory Temporal dev server, the time-skipping test server binary), runs Jest over every workspace,
  * and stops everything it started, whatever happens. Ports are free ones and data lives in a temporary
- * directory, so it runs beside `npm start`. Extra arguments go to Jest (`npm test -- apps/api`).
+ * directory, so it runs beside `npm start`. Extra arguments go to Jest (`npm test -- apps/api`). The Temporal server
+ * is built here too (once per machine) for the suite that runs `start:cluster` itself (apps/api/test/cluster).
  */
 import { parseDataKey, TEST_DATA_KEY } from '@haochaping/privacy/server';
 import { spawn } from 'node:child_process';
@@ -16,6 +17,7 @@ import { REPO_ROOT } from './paths';
 import { freePort } from './ports';
 import { startEmbeddedPostgres } from './postgres';
 import { ensureTemporalCli, startTemporalDevServer } from './temporal-cli';
+import { ensureTemporalServer } from './temporal-server';
 import { ensureTimeSkippingServer } from './temporal-test-server';
 
 const TEMPLATE_DATABASE = 'haochaping_template';
@@ -40,6 +42,7 @@ async function main(): Promise<number> {
   try {
     const testServer = ensureTimeSkippingServer();
     ensureTemporalCli();
+    await ensureTemporalServer(); // for the cluster profile's suite (apps/api/test/cluster)
 
     const pg = await startEmbeddedPostgres({ dataDir: path.join(workDir, 'postgres'), port: await freePort(), logFile: path.join(workDir, 'postgres.log') });
     stops.push(() => pg.stop());
