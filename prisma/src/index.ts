@@ -55,3 +55,4 @@ export {
   type RatingInvitationDraft,
   type RatingInvitationSmsFacts,
 } from './rating-invitation';
+export { shanghaiDayBounds, OUR_COUNTS_OF_DAY, ADD_MISSING_REVIEW_ROWS, REQUEUE_HALL_DAY } from './exchange-hall-day';

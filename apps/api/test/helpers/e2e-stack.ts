@@ -4,7 +4,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createTestDatabase, testTemporalAddress, type TestDatabase } from '@haochaping/devstack';
-import { WorkerConfig, WorkerModule } from '@haochaping/worker';
+import { WorkerConfig, WorkerModule, type ExchangeConfig } from '@haochaping/worker';
 import { createApp } from '../../src/app.factory';
 import { AppConfig } from '../../src/config/app-config';
 
@@ -27,7 +27,8 @@ export interface E2eStack {
   close(): Promise<void>;
 }
 
-export async function startE2eStack(): Promise<E2eStack> {
+/** `exchange`: the worker's upward exchange (an upstream simulator's URL); off by default, as without UPSTREAM_URL. */
+export async function startE2eStack(options: { exchange?: ExchangeConfig } = {}): Promise<E2eStack> {
   const db = await createTestDatabase();
   const taskQueue = `rectification-${randomUUID()}`;
   const config = (overrides: Partial<AppConfig> = {}) =>
@@ -40,7 +41,7 @@ export async function startE2eStack(): Promise<E2eStack> {
 
   const main = await listen(config());
   const worker: INestApplicationContext = await NestFactory.createApplicationContext(
-    WorkerModule.forConfig(new WorkerConfig(db.url, testTemporalAddress(), 'default', taskQueue, 100, parseDataKey(TEST_DATA_KEY))),
+    WorkerModule.forConfig(new WorkerConfig(db.url, testTemporalAddress(), 'default', taskQueue, 100, parseDataKey(TEST_DATA_KEY), {}, options.exchange ?? null)),
     { logger: false },
   );
   return {

@@ -5,6 +5,8 @@ import { EXCHANGE_DELIVERY_WORKFLOW_ID, type ExchangeDeliveryInput, type Rectifi
 import { WorkerConfig } from '../config/worker-config';
 import { RectificationActivitiesProvider } from '../activities/rectification-activities.provider';
 import { ExchangeActivitiesProvider } from '../exchange/exchange-activities.provider';
+import { ExchangeReconciliationProvider } from '../exchange-reconciliation/exchange-reconciliation.provider';
+import { ensureExchangeReconciliationSchedule } from '../exchange-reconciliation/exchange-reconciliation.schedule';
 import { RatingInvitationRemindersProvider } from '../invitation-reminders/rating-invitation-reminders.provider';
 import { ensureRatingInvitationRemindersSchedule } from '../invitation-reminders/rating-invitation-reminders.schedule';
 import { ReadModelReconciliationProvider } from '../read-model-reconciliation/read-model-reconciliation.provider';
@@ -31,6 +33,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnModuleDe
     private readonly invitationReminders: RatingInvitationRemindersProvider,
     private readonly exchange: ExchangeActivitiesProvider,
     private readonly reconciliation: ReadModelReconciliationProvider,
+    private readonly exchangeReconciliation: ExchangeReconciliationProvider,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -42,7 +45,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnModuleDe
       namespace: this.config.temporalNamespace,
       taskQueue: this.config.taskQueue,
       workflowsPath: require.resolve('./workflows'),
-      activities: { ...activities, ...this.invitationReminders.activities, ...exchangeActivities, ...this.reconciliation.activities },
+      activities: { ...activities, ...this.invitationReminders.activities, ...exchangeActivities, ...this.reconciliation.activities, ...this.exchangeReconciliation.activities },
       maxCachedWorkflows: this.config.maxCachedWorkflows,
       // On shutdown, activities still running get this long to finish before they are cancelled; none of ours runs
       // long (an upstream call has its own timeout), and what is cut short Temporal retries on another worker.
@@ -70,6 +73,15 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnModuleDe
       this.logger.error(`read model reconciliation schedule not set up: ${String(error)}`);
     }
     await this.keepExchangeDelivery();
+    // The exchange's daily count reconciliation, with an upstream to count against; the delivery runs without it.
+    if (this.config.exchange) {
+      try {
+        const outcome = await ensureExchangeReconciliationSchedule(this.connection, this.config.temporalNamespace, this.config.taskQueue);
+        this.logger.log(`exchange reconciliation schedule ${outcome}`);
+      } catch (error) {
+        this.logger.error(`exchange reconciliation schedule not set up: ${String(error)}`);
+      }
+    }
   }
 
   /**
