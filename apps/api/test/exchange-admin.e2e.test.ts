@@ -77,7 +77,8 @@ describe('上报管理 (/api/exchange)', () => {
   const control = async (method: string, path: string, body?: unknown) => {
     const response = await fetch(`${simulator.url}${path}`, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
     expect(response.status).toBe(200);
-    return (await response.json()) as unknown;
+    const answer: unknown = await response.json();
+    return answer;
   };
   const stats = async () => (await control('GET', '/_control/stats')) as SimulatorStats;
   const review = async (hallCode: string, body: Record<string, unknown> = {}) => {

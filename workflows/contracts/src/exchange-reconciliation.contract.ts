@@ -18,6 +18,18 @@ export const EXCHANGE_RECONCILIATION_NOW_WORKFLOW_ID = 'exchange-reconciliation-
 /** Days a run checks when not told which: today and the days before it (Asia/Shanghai). */
 export const DEFAULT_EXCHANGE_RECONCILIATION_DAYS = 7;
 
+const DAY_MS = 86_400_000;
+/** Asia/Shanghai keeps +08:00 all year (no daylight saving). */
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+
+/**
+ * The days a run checks when not told which: the last `count` Asia/Shanghai days up to `now`'s, oldest first. The
+ * schedule's runs compute them from the workflow's clock, 立即核对 from the API's, so both check the same days.
+ */
+export function exchangeReconciliationDays(now: Date, count = DEFAULT_EXCHANGE_RECONCILIATION_DAYS): string[] {
+  return Array.from({ length: count }, (_, index) => new Date(now.getTime() + SHANGHAI_OFFSET_MS - (count - 1 - index) * DAY_MS).toISOString().slice(0, 10));
+}
+
 export interface ExchangeReconciliationInput {
   /** The days to check (`YYYY-MM-DD`, Asia/Shanghai); when absent, the last `lookbackDays` days up to today. */
   days?: string[];

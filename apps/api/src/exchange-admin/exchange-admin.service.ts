@@ -2,15 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { WorkflowFailedError, type WorkflowHandle } from '@temporalio/client';
 import {
-  DEFAULT_EXCHANGE_RECONCILIATION_DAYS,
   EXCHANGE_RECONCILIATION_WORKFLOW_TYPE,
+  exchangeReconciliationDays,
   EXCHANGE_RECORD_TYPE_LABELS,
   type Actor,
   type ExchangeReconciliationInput,
   type ExchangeReconciliationSummary,
 } from '@haochaping/contracts';
 import { ADD_MISSING_REVIEW_ROWS, appendAudit, REQUEUE_HALL_DAY, shanghaiDayBounds } from '@haochaping/db';
-import { formatShanghaiInstant, localDateOf, startOfShanghai } from '@haochaping/working-time';
+import { formatShanghaiInstant, startOfShanghai } from '@haochaping/working-time';
 import type { RequestContext } from '../auth/request-context';
 import { Clock } from '../common/clock';
 import { DomainHttpException } from '../common/api-error';
@@ -31,7 +31,6 @@ const LISTED_DEAD_LETTERS = 200;
 const LISTED_DIFFERENCES = 500;
 /** 立即核对 answers with the result when the check ends within this wait (a week's counts take a few seconds). */
 const RUN_WAIT_MS = 30_000;
-const DAY_MS = 86_400_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const typeLabel = (type: string) => EXCHANGE_RECORD_TYPE_LABELS[type] ?? type;
@@ -220,8 +219,7 @@ export class ExchangeAdminService {
    * the answer waits for its result a little while, else says it goes on.
    */
   async runReconciliation(actor: Actor, context: RequestContext): Promise<ExchangeReconciliationRunResponse> {
-    const now = this.clock.now();
-    const days = Array.from({ length: DEFAULT_EXCHANGE_RECONCILIATION_DAYS }, (_, index) => localDateOf(new Date(now.getTime() - (DEFAULT_EXCHANGE_RECONCILIATION_DAYS - 1 - index) * DAY_MS)));
+    const days = exchangeReconciliationDays(this.clock.now());
     const workflowId = `exchange-reconciliation-${randomUUID()}`;
     await this.prisma.client.$transaction((tx) =>
       appendAudit(tx, { actorId: actor.userId, actorRole: actor.role, action: 'exchange-reconciliation.start', entityType: 'exchange_reconciliation', entityId: workflowId, details: { days }, requestId: context.requestId, ip: context.ip }),
