@@ -3,6 +3,7 @@ import pg from 'pg';
 import { startUpstreamSimulator, type SimulatorStats, type UpstreamSimulator } from '@haochaping/upstream-sim';
 import { startE2eStack, type E2eStack } from './helpers/e2e-stack';
 import { eventually } from './helpers/eventually';
+import { exchangeToSimulator, REVIEW_WITHOUT_OUTBOX_ROW, simulatorControl } from './helpers/exchange-upstream';
 
 const APP_KEY = 'e2e-upstream-key';
 
@@ -42,20 +43,15 @@ describe('上报管理 (/api/exchange)', () => {
   let stack: E2eStack;
   let simulator: UpstreamSimulator;
   let db: pg.Client;
+  let control: ReturnType<typeof simulatorControl>;
   const county = { 'x-dev-actor': JSON.stringify({ userId: 'county-1', role: 'COUNTY_SUPERVISOR', hallCodes: [] }) };
   const handler = { 'x-dev-actor': JSON.stringify({ userId: 'handler-1', role: 'HANDLER', hallCodes: ['jintun'] }) };
 
   beforeAll(async () => {
     simulator = await startUpstreamSimulator({ appKey: APP_KEY });
-    stack = await startE2eStack({
-      exchange: {
-        upstream: { url: simulator.url, appKey: APP_KEY, timeoutMs: 5_000 },
-        sender: { areaCode: '370829', dataSource: 'JXXHCP', channelMapping: 'national' },
-        // A record refused for another reason than its content is tried twice, then dead.
-        policy: { maxAttempts: 2, deadLetterMs: 72 * 3_600_000 },
-        delivery: { batchSize: 100, intervalMs: 200, maxBackoffMs: 1_000, roundsPerRun: 500 },
-      },
-    });
+    // A record refused for another reason than its content is tried twice, then dead.
+    stack = await startE2eStack({ exchange: exchangeToSimulator(simulator, APP_KEY) });
+    control = simulatorControl(simulator);
     db = new pg.Client({ connectionString: stack.db.url });
     await db.connect();
   }, 120_000);
@@ -73,12 +69,6 @@ describe('上报管理 (/api/exchange)', () => {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return { status: response.status, body: (await response.json()) as T };
-  };
-  const control = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${simulator.url}${path}`, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-    expect(response.status).toBe(200);
-    const answer: unknown = await response.json();
-    return answer;
   };
   const stats = async () => (await control('GET', '/_control/stats')) as SimulatorStats;
   const review = async (hallCode: string, body: Record<string, unknown> = {}) => {
@@ -153,14 +143,7 @@ describe('上报管理 (/api/exchange)', () => {
     // A review written behind the intake's back (as the demo seed writes them): it has no outbox row, so it never went up.
     const template = await review('zhifang');
     await eventually(async () => (await statusOf(template)) === 'DELIVERED');
-    const handMade = (
-      await db.query<{ id: string }>(
-        `INSERT INTO review (id, hall_id, level, channel, tracking_code, client_key, created_at)
-         SELECT gen_random_uuid(), hall_id, 4, channel, 'HM' || upper(substr(md5(random()::text), 1, 8)), gen_random_uuid()::text, created_at
-         FROM review WHERE id = $1 RETURNING id::text`,
-        [template],
-      )
-    ).rows[0]?.id;
+    const handMade = (await db.query<{ id: string }>(REVIEW_WITHOUT_OUTBOX_ROW, [template])).rows[0]?.id;
     const today = (await db.query<{ day: string }>(`SELECT to_char(created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day FROM review WHERE id = $1`, [template])).rows[0]?.day;
 
     const run = await call<{ finished: boolean; days: string[]; differences: number }>('POST', '/exchange/reconciliation/run');

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { startUpstreamSimulator, type SimulatorStats, type UpstreamSimulator } from '@haochaping/upstream-sim';
+import { exchangeToSimulator, REVIEW_WITHOUT_OUTBOX_ROW, simulatorControl } from '../../api/test/helpers/exchange-upstream';
 import { SCREENSHOT_DIR, startConsoleStack, TEST_PASSWORD, type ConsoleStack } from './console-stack';
 import { visibleOrScreenshot } from './helpers/visible';
 
@@ -18,11 +19,7 @@ let simulator: UpstreamSimulator;
 let refused: string;
 let handMade: string;
 
-const control = async (method: string, path: string, body?: unknown) => {
-  const response = await fetch(`${simulator.url}${path}`, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (response.status !== 200) throw new Error(`simulator ${method} ${path}: ${response.status}`);
-  return (await response.json()) as unknown;
-};
+let control: ReturnType<typeof simulatorControl>;
 
 const review = async (hallCode: string, body: Record<string, unknown> = {}) => {
   const response = await fetch(`${stack.api.baseUrl}/public/reviews`, {
@@ -51,27 +48,16 @@ beforeAll(async () => {
       { username: 'county', role: 'COUNTY_SUPERVISOR' },
       { username: 'jintun-handler', role: 'HANDLER', hallCodes: ['jintun'] },
     ],
-    {
-      exchange: {
-        upstream: { url: simulator.url, appKey: APP_KEY, timeoutMs: 5_000 },
-        sender: { areaCode: '370829', dataSource: 'JXXHCP', channelMapping: 'national' },
-        policy: { maxAttempts: 2, deadLetterMs: 72 * 3_600_000 },
-        delivery: { batchSize: 100, intervalMs: 300, maxBackoffMs: 2_000, roundsPerRun: 500 },
-      },
-    },
+    { exchange: exchangeToSimulator(simulator, APP_KEY) },
   );
+  control = simulatorControl(simulator);
   // The upstream refuses records carrying a text (评价内容): the commented review becomes a dead letter.
   await control('PUT', '/_control/fault', { mode: 'refuse-field', field: 'text' });
   const delivered = [await review('jintun'), await review('zhifang')];
   refused = await review('jintun', { comment: '办事很快，工作人员热情' });
   await until('the plain reviews delivered and the commented one dead', async () => (await statusOf(delivered[0] ?? '')) === 'DELIVERED' && (await statusOf(delivered[1] ?? '')) === 'DELIVERED' && (await statusOf(refused)) === 'DEAD');
   // A review written behind the intake's back (as the demo seed writes them): no outbox row, so never sent upward.
-  const rows = await stack.cases.prisma.$queryRawUnsafe<Array<{ id: string }>>(
-    `INSERT INTO review (id, hall_id, level, channel, tracking_code, client_key, created_at)
-     SELECT gen_random_uuid(), hall_id, 4, channel, 'HM' || upper(substr(md5(random()::text), 1, 8)), gen_random_uuid()::text, created_at
-     FROM review WHERE id = $1::uuid RETURNING id::text`,
-    delivered[1],
-  );
+  const rows = await stack.cases.prisma.$queryRawUnsafe<Array<{ id: string }>>(REVIEW_WITHOUT_OUTBOX_ROW, delivered[1]);
   handMade = rows[0]?.id ?? '';
 }, 240_000);
 

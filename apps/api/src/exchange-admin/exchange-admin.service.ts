@@ -16,6 +16,7 @@ import { Clock } from '../common/clock';
 import { DomainHttpException } from '../common/api-error';
 import { PrismaService } from '../prisma/prisma.service';
 import { TemporalClientService } from '../temporal/temporal-client.service';
+import { displayNamesOf } from '../users/display-names';
 import type {
   ExchangeCountDifferenceResponse,
   ExchangeDeadLettersResponse,
@@ -31,7 +32,6 @@ const LISTED_DEAD_LETTERS = 200;
 const LISTED_DIFFERENCES = 500;
 /** 立即核对 answers with the result when the check ends within this wait (a week's counts take a few seconds). */
 const RUN_WAIT_MS = 30_000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const typeLabel = (type: string) => EXCHANGE_RECORD_TYPE_LABELS[type] ?? type;
 const seconds = (value: number | null) => (value === null ? null : Math.round(Number(value)));
@@ -166,7 +166,7 @@ export class ExchangeAdminService {
     ]);
     const halls = await this.prisma.client.hall.findMany({ where: { code: { in: [...new Set(rows.map((row) => row.hallCode))] } }, select: { code: true, name: true } });
     const hallName = new Map(halls.map((hall) => [hall.code, hall.name]));
-    const names = await this.userNames(rows.map((row) => row.resentBy));
+    const names = await displayNamesOf(this.prisma.client, rows.map((row) => row.resentBy));
     const differences: ExchangeCountDifferenceResponse[] = rows.map((row) => ({
       day: row.day.toISOString().slice(0, 10),
       hallCode: row.hallCode,
@@ -244,12 +244,5 @@ export class ExchangeAdminService {
       throw new DomainHttpException(503, 'RECONCILIATION_FAILED', '核对未能完成：上级系统暂时无法查询计数，请稍后再试');
     }
     return { finished: true, days, differences: summary.differences };
-  }
-
-  private async userNames(ids: Array<string | null>): Promise<Map<string, string>> {
-    const accountIds = [...new Set(ids.filter((id): id is string => id !== null && UUID.test(id)))];
-    if (accountIds.length === 0) return new Map();
-    const users = await this.prisma.client.user.findMany({ where: { id: { in: accountIds } }, select: { id: true, displayName: true } });
-    return new Map(users.map((user) => [user.id, user.displayName]));
   }
 }
