@@ -113,7 +113,7 @@ describe('上报管理 (/api/exchange)', () => {
     await control('DELETE', '/_control/fault');
     const before = await stats();
     expect(before.deliveriesById[refused]).toBeUndefined();
-    expect(await call('POST', `/exchange/dead-letters/${listed.items[0]?.id}/resend`)).toEqual({ status: 200, body: { requeued: 1 } });
+    expect(await call('POST', `/exchange/dead-letters/${listed.items[0]?.id}/resend`)).toEqual({ status: 200, body: { requeued: 1, deliveryStarted: true } });
     await eventually(async () => (await statusOf(refused)) === 'DELIVERED');
 
     const after = await stats();
@@ -131,11 +131,11 @@ describe('上报管理 (/api/exchange)', () => {
     await eventually(async () => (await deadLetters()).total === 2);
     await control('DELETE', '/_control/fault');
 
-    expect(await call('POST', '/exchange/dead-letters/resend')).toEqual({ status: 200, body: { requeued: 2 } });
+    expect(await call('POST', '/exchange/dead-letters/resend')).toEqual({ status: 200, body: { requeued: 2, deliveryStarted: true } });
     await eventually(async () => (await statusOf(refused[0] ?? '')) === 'DELIVERED' && (await statusOf(refused[1] ?? '')) === 'DELIVERED');
     const after = await stats();
     for (const id of refused) expect(after.deliveriesById[id]).toBe(1);
-    expect(await call('POST', '/exchange/dead-letters/resend')).toEqual({ status: 200, body: { requeued: 0 } });
+    expect(await call('POST', '/exchange/dead-letters/resend')).toEqual({ status: 200, body: { requeued: 0, deliveryStarted: false } });
   });
 
   it('finds the hall-day the upstream lacks a record of, re-sends it on request, and then counts no difference', async () => {
@@ -170,7 +170,7 @@ describe('上报管理 (/api/exchange)', () => {
 
     const before = await stats();
     // zhifang's three reviews of today go again: the two the upstream has are answered "already exists".
-    expect(await call('POST', '/exchange/reconciliation/resend', county, { day: today, hallCode: 'zhifang' })).toEqual({ status: 200, body: { added: 1, requeued: 3 } });
+    expect(await call('POST', '/exchange/reconciliation/resend', county, { day: today, hallCode: 'zhifang' })).toEqual({ status: 200, body: { added: 1, requeued: 3, deliveryStarted: true } });
     await eventually(async () => (await statusOf(handMade ?? '')) === 'DELIVERED' && (await call<{ pending: number }>('GET', '/exchange/overview')).body.pending === 0);
     const after = await stats();
     expect(after.stored.REVIEW - before.stored.REVIEW).toBe(1);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { WorkflowFailedError, type WorkflowHandle } from '@temporalio/client';
 import {
+  EXCHANGE_DELIVERY_WORKFLOW_ID,
   EXCHANGE_RECONCILIATION_WORKFLOW_TYPE,
   exchangeReconciliationDays,
   EXCHANGE_RECORD_TYPE_LABELS,
@@ -9,6 +10,7 @@ import {
   type ExchangeReconciliationInput,
   type ExchangeReconciliationSummary,
 } from '@haochaping/contracts';
+import { exchangeDeliverNowSignal } from '@haochaping/contracts/server';
 import { ADD_MISSING_REVIEW_ROWS, appendAudit, REQUEUE_HALL_DAY, shanghaiDayBounds } from '@haochaping/db';
 import { formatShanghaiInstant, startOfShanghai } from '@haochaping/working-time';
 import type { RequestContext } from '../auth/request-context';
@@ -39,8 +41,8 @@ const seconds = (value: number | null) => (value === null ? null : Math.round(Nu
 /**
  * 上报管理 (issue 15): the upward exchange as the county sees and steers it — the queue, today's deliveries and their
  * lag, the dead letters and their re-send, and the daily count reconciliation with the upstream, its differences
- * re-sent on request. A re-send only moves rows back to PENDING (one transaction, audited); the worker's delivery loop
- * sends them at its next round, and the upstream's idempotency by id makes a resend of a record it has harmless.
+ * re-sent on request. A re-send moves rows back to PENDING (one transaction, audited), then tells the worker's delivery
+ * loop to send now (exchangeDeliverNowSignal); the upstream's idempotency by id makes a resend of a record it has harmless.
  */
 @Injectable()
 export class ExchangeAdminService {
@@ -121,7 +123,7 @@ export class ExchangeAdminService {
   /** 重新上报 one dead letter: DEAD → PENDING and its audit line, in one transaction. */
   async resendDeadLetter(id: string, actor: Actor, context: RequestContext): Promise<ExchangeRequeuedResponse> {
     if (!/^\d{1,18}$/.test(id)) throw new DomainHttpException(404, 'DEAD_LETTER_NOT_FOUND', '未找到该上报失败记录');
-    return this.prisma.client.$transaction(async (tx) => {
+    const requeued = await this.prisma.client.$transaction(async (tx) => {
       const rows = await tx.$queryRaw<Array<{ status: string; record_id: string }>>`
         SELECT "status"::text, "record_id" FROM "exchange_delivery" WHERE "id" = ${BigInt(id)} FOR UPDATE`;
       const row = rows[0];
@@ -138,25 +140,27 @@ export class ExchangeAdminService {
         requestId: context.requestId,
         ip: context.ip,
       });
-      return { requeued: 1 };
+      return 1;
     });
+    return { requeued, deliveryStarted: await this.startDelivery() };
   }
 
   /** 全部重新上报: every dead letter back to PENDING, with one audit line, in one transaction. */
   async resendAllDeadLetters(actor: Actor, context: RequestContext): Promise<ExchangeRequeuedResponse> {
-    return this.prisma.client.$transaction(async (tx) => {
-      const requeued = await tx.$executeRaw`UPDATE "exchange_delivery" SET "status" = 'PENDING' WHERE "status" = 'DEAD'`;
+    const requeued = await this.prisma.client.$transaction(async (tx) => {
+      const count = await tx.$executeRaw`UPDATE "exchange_delivery" SET "status" = 'PENDING' WHERE "status" = 'DEAD'`;
       await appendAudit(tx, {
         actorId: actor.userId,
         actorRole: actor.role,
         action: 'exchange-dead-letters.resend-all',
         entityType: 'exchange_delivery',
-        details: { requeued },
+        details: { requeued: count },
         requestId: context.requestId,
         ip: context.ip,
       });
-      return { requeued };
+      return count;
     });
+    return { requeued, deliveryStarted: requeued > 0 && (await this.startDelivery()) };
   }
 
   async reconciliation(): Promise<ExchangeReconciliationResponse> {
@@ -196,7 +200,7 @@ export class ExchangeAdminService {
     }
     const hall = await this.prisma.client.hall.findUnique({ where: { code: body.hallCode }, select: { code: true } });
     if (!hall) throw new DomainHttpException(404, 'HALL_NOT_FOUND', '未找到该服务大厅');
-    return this.prisma.client.$transaction(async (tx) => {
+    const resent = await this.prisma.client.$transaction(async (tx) => {
       const added = await tx.$executeRawUnsafe(ADD_MISSING_REVIEW_ROWS, bounds[0], bounds[1], hall.code);
       const requeued = await tx.$executeRawUnsafe(REQUEUE_HALL_DAY, bounds[0], bounds[1], hall.code);
       await tx.exchangeReconciliation.updateMany({ where: { day: new Date(`${body.day}T00:00:00Z`), hallCode: hall.code }, data: { resentAt: this.clock.now(), resentBy: actor.userId } });
@@ -212,6 +216,18 @@ export class ExchangeAdminService {
       });
       return { added, requeued: requeued + added };
     });
+    return { ...resent, deliveryStarted: resent.requeued > 0 && (await this.startDelivery()) };
+  }
+
+  /** Tells the delivery loop to send now (after the re-send committed); false when it cannot be reached. */
+  private async startDelivery(): Promise<boolean> {
+    try {
+      await this.temporal.withDeadline(5_000, () => this.temporal.client.workflow.getHandle(EXCHANGE_DELIVERY_WORKFLOW_ID).signal(exchangeDeliverNowSignal));
+      return true;
+    } catch (error) {
+      this.logger.warn(`the exchange's delivery loop was not told to send now: ${String(error)}`);
+      return false;
+    }
   }
 
   /**

@@ -45,7 +45,9 @@ export class ExchangeDeadLettersResponse {
 }
 
 export class ExchangeRequeuedResponse {
-  @ApiProperty({ description: 'rows moved back to 待上报 (PENDING); the delivery loop sends them at its next round' }) requeued!: number;
+  @ApiProperty({ description: 'rows moved back to 待上报 (PENDING)' }) requeued!: number;
+  @ApiProperty({ description: 'the delivery loop was told to send now; false when it could not be reached (no upstream configured, Temporal away): the rows wait for its next round' })
+  deliveryStarted!: boolean;
 }
 
 export class ExchangeCountDifferenceResponse {
