@@ -70,3 +70,9 @@ export const EXCHANGE_RECORD_TYPE_LABELS: Readonly<Record<string, string>> = {
   RECTIFICATION: '整改反馈',
   REJECTION: '不予采纳',
 };
+
+/**
+ * The name of the signal that tells the delivery loop to send now (exchangeDeliverNowSignal, the server entry):
+ * 上报管理 sends it after a re-send, so the requeued rows go at once.
+ */
+export const EXCHANGE_DELIVER_NOW_SIGNAL = 'exchangeDeliverNow';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { WorkflowFailedError, type WorkflowHandle } from '@temporalio/client';
 import {
+  EXCHANGE_DELIVER_NOW_SIGNAL,
   EXCHANGE_DELIVERY_WORKFLOW_ID,
   EXCHANGE_RECONCILIATION_WORKFLOW_TYPE,
   exchangeReconciliationDays,
@@ -10,7 +11,6 @@ import {
   type ExchangeReconciliationInput,
   type ExchangeReconciliationSummary,
 } from '@haochaping/contracts';
-import { exchangeDeliverNowSignal } from '@haochaping/contracts/server';
 import { ADD_MISSING_REVIEW_ROWS, appendAudit, REQUEUE_HALL_DAY, shanghaiDayBounds } from '@haochaping/db';
 import { formatShanghaiInstant, startOfShanghai } from '@haochaping/working-time';
 import type { RequestContext } from '../auth/request-context';
@@ -42,7 +42,7 @@ const seconds = (value: number | null) => (value === null ? null : Math.round(Nu
  * 上报管理 (issue 15): the upward exchange as the county sees and steers it — the queue, today's deliveries and their
  * lag, the dead letters and their re-send, and the daily count reconciliation with the upstream, its differences
  * re-sent on request. A re-send moves rows back to PENDING (one transaction, audited), then tells the worker's delivery
- * loop to send now (exchangeDeliverNowSignal); the upstream's idempotency by id makes a resend of a record it has harmless.
+ * loop to send now (EXCHANGE_DELIVER_NOW_SIGNAL); the upstream's idempotency by id makes a resend of a record it has harmless.
  */
 @Injectable()
 export class ExchangeAdminService {
@@ -222,7 +222,7 @@ export class ExchangeAdminService {
   /** Tells the delivery loop to send now (after the re-send committed); false when it cannot be reached. */
   private async startDelivery(): Promise<boolean> {
     try {
-      await this.temporal.withDeadline(5_000, () => this.temporal.client.workflow.getHandle(EXCHANGE_DELIVERY_WORKFLOW_ID).signal(exchangeDeliverNowSignal));
+      await this.temporal.withDeadline(5_000, () => this.temporal.client.workflow.getHandle(EXCHANGE_DELIVERY_WORKFLOW_ID).signal(EXCHANGE_DELIVER_NOW_SIGNAL));
       return true;
     } catch (error) {
       this.logger.warn(`the exchange's delivery loop was not told to send now: ${String(error)}`);
