@@ -72,7 +72,7 @@ export const EXCHANGE_RECORD_TYPE_LABELS: Readonly<Record<string, string>> = {
 };
 
 /**
- * The name of the signal that tells the delivery loop to send now (exchangeDeliverNowSignal, the server entry):
+ * The name of the signal that tells the delivery loop to send now (exchangeDeliverNowSignal, exchange-delivery.workflow.ts):
  * 上报管理 sends it after a re-send, so the requeued rows go at once.
  */
 export const EXCHANGE_DELIVER_NOW_SIGNAL = 'exchangeDeliverNow';

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { exchangeReconciliationDays, type ExchangeDayResult, type ExchangeRoundResult } from '@haochaping/contracts';
-import { exchangeDeliverNowSignal } from '@haochaping/contracts/server';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { exchangeDeliveryWorkflow } from '../src/exchange/exchange-delivery.workflow';
+import { exchangeDeliverNowSignal, exchangeDeliveryWorkflow } from '../src/exchange/exchange-delivery.workflow';
 import { exchangeReconciliationWorkflow } from '../src/exchange/exchange-reconciliation.workflow';
 import { createTimeSkippingEnvironment, workflowBundle } from './helpers/test-environment';
 

@@ -1,6 +1,8 @@
-import { condition, continueAsNew, proxyActivities, setHandler } from '@temporalio/workflow';
-import type { ExchangeActivities, ExchangeDeliveryInput } from '@haochaping/contracts';
-import { exchangeDeliverNowSignal } from '@haochaping/contracts/server';
+import { condition, continueAsNew, defineSignal, proxyActivities, setHandler } from '@temporalio/workflow';
+import { EXCHANGE_DELIVER_NOW_SIGNAL, type ExchangeActivities, type ExchangeDeliveryInput } from '@haochaping/contracts';
+
+/** Ends the loop's rest: 上报管理 sends it after a re-send, so the requeued rows go at once. */
+export const exchangeDeliverNowSignal = defineSignal(EXCHANGE_DELIVER_NOW_SIGNAL);
 
 // One round claims, posts and records in one transaction (bounded by the HTTP time limit): a round that fails for
 // want of the database is retried for as long as it is away; the upstream being away is an answer, not a failure.
