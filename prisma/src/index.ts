@@ -69,3 +69,4 @@ export {
   type RotationReport,
   type SqlRunner,
 } from './personal-data-keys';
+export { shanghaiDayBounds, OUR_COUNTS_OF_DAY, ADD_MISSING_REVIEW_ROWS, REQUEUE_HALL_DAY } from './exchange-hall-day';

@@ -29,6 +29,7 @@ import { TemporalModule } from './temporal/temporal.module';
 import { UsersModule } from './users/users.module';
 import { WindowsModule } from './windows/windows.module';
 import { ReadModelReconciliationModule } from './read-model-reconciliation/read-model-reconciliation.module';
+import { ExchangeAdminModule } from './exchange-admin/exchange-admin.module';
 
 @Module({})
 export class AppModule {
@@ -40,7 +41,7 @@ export class AppModule {
       imports: [loggingModule({ enabled: logs, level: process.env.LOG_LEVEL }), PrismaModule, RateLimitModule, TemporalModule, HealthModule, ReviewIntakeModule, ReviewStatusModule, ReviewRecordsModule, RectificationsModule,
         CalendarModule, MasterDataModule, NotificationsModule, IntegrationAuthModule, AdminModule, CasesModule, WindowsModule, AuthModule, UsersModule,
         StatisticsModule, ResultsModule, MetricsModule, StaffSmsModule, DashboardModule,
-        ReadModelReconciliationModule],
+        ReadModelReconciliationModule, ExchangeAdminModule],
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: Clock, useValue: clock },

@@ -21,12 +21,13 @@ export interface ConsoleStack extends Omit<BrowserStack, 'newPage'> {
  * The staff console against the real stack, for one test file: the citizen tests' browser stack at desk size,
  * screenshots named `console-<name>.png` beside the citizen pages' ones, and the accounts the file signs in with.
  */
-export async function startConsoleStack(accounts: readonly TestAccount[]): Promise<ConsoleStack> {
+export async function startConsoleStack(accounts: readonly TestAccount[], e2e?: Parameters<typeof startBrowserStack>[0]['e2e']): Promise<ConsoleStack> {
   const stack = await startBrowserStack({
     context: { viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' },
     screenshotPrefix: 'console-',
     // A page that breaks says why in the test output, not only as a selector that never appears.
     onPage: (page) => page.on('pageerror', (error) => process.stderr.write(`console page error: ${error.message}\n`)),
+    e2e,
   });
   try {
     const ids = await createAccounts(stack.api.db.url, accounts);

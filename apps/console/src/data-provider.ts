@@ -5,6 +5,7 @@ import { rulesMethods, type RulesMethods } from './admin/rules/data-provider';
 import { httpClient as signedInClient, type HttpClient } from './auth/http-client';
 import { caseImportMethods, type CaseImportMethods } from './case-import/data-provider';
 import { dashboardMethods, type DashboardMethods } from './dashboard/data-provider';
+import { exchangeMethods, type ExchangeMethods } from './exchange/data-provider';
 import { feedbackEntryMethods, type FeedbackEntryMethods } from './feedback-entries/data-provider';
 import { notificationMethods, type NotificationMethods } from './notifications/data-provider';
 import { withPageCap } from './page-cap';
@@ -32,7 +33,8 @@ export interface ConsoleDataProvider
     RulesMethods,
     NotificationMethods,
     FeedbackEntryMethods,
-    CaseImportMethods {}
+    CaseImportMethods,
+    ExchangeMethods {}
 
 export const createDataProvider = (url: string = API_URL, httpClient: HttpClient = signedInClient): ConsoleDataProvider => {
   const api = { url, httpClient };
@@ -50,6 +52,7 @@ export const createDataProvider = (url: string = API_URL, httpClient: HttpClient
     ...notificationMethods(api),
     ...feedbackEntryMethods(api),
     ...caseImportMethods(api),
+    ...exchangeMethods(api),
   };
 };
 

@@ -6,6 +6,7 @@ import { caseImportScreens } from './case-import/resources';
 import { casesScreens } from './cases/resources';
 import type { ConsoleModule } from './console-module';
 import { dashboardScreens } from './dashboard/resources';
+import { exchangeScreens } from './exchange/resources';
 import { feedbackEntriesScreens } from './feedback-entries/resources';
 import type { MODULES } from './modules';
 import { notificationsScreens } from './notifications/resources';
@@ -49,4 +50,5 @@ export const SCREENS: { readonly [M in Module as M['name']]: ModuleScreens<M> } 
   results: resultsScreens,
   dashboard: dashboardScreens,
   notifications: notificationsScreens,
+  exchange: exchangeScreens,
 };

@@ -4,6 +4,7 @@ import { caseImportModule } from './case-import/module';
 import { casesModule } from './cases/module';
 import { registeredModules } from './console-module';
 import { dashboardModule } from './dashboard/module';
+import { exchangeModule } from './exchange/module';
 import { feedbackEntriesModule } from './feedback-entries/module';
 import { notificationsModule } from './notifications/module';
 import { rectificationsModule } from './rectifications/module';
@@ -30,6 +31,7 @@ export const MODULES = registeredModules([
   resultsModule,
   dashboardModule,
   notificationsModule,
+  exchangeModule,
 ]);
 
 export type ConsoleModuleName = (typeof MODULES)[number]['name'];

@@ -6,6 +6,7 @@ import { RatingInvitationRemindersProvider } from './invitation-reminders/rating
 import { ReadModelReconciliationProvider } from './read-model-reconciliation/read-model-reconciliation.provider';
 import { WorkerConfig } from './config/worker-config';
 import { ExchangeActivitiesProvider } from './exchange/exchange-activities.provider';
+import { ExchangeReconciliationProvider } from './exchange-reconciliation/exchange-reconciliation.provider';
 import { NotificationDispatcher } from './notifications/notification-dispatcher.service';
 import { NotificationDriver } from './notifications/notification.driver';
 import { NotificationsPrisma } from './notifications/notifications-prisma.provider';
@@ -49,6 +50,7 @@ export class WorkerModule {
         // The worker's LISTEN connection for master-data changes, for whoever must wait until the worker heard of one.
         { provide: MasterDataVersion, inject: [RectificationActivitiesProvider], useFactory: (provider: RectificationActivitiesProvider) => provider.masterDataVersion },
         ExchangeActivitiesProvider,
+        ExchangeReconciliationProvider,
         ReadModelReconciliationProvider,
         TemporalWorkerService,
       ],

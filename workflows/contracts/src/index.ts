@@ -14,3 +14,4 @@ export * from './exchange.contract';
 export * from './case-projection.contract';
 export * from './results.contract';
 export * from './read-model-reconciliation.contract';
+export * from './exchange-reconciliation.contract';

@@ -2,3 +2,4 @@
 export { rectificationWorkflow } from './rectification.workflow';
 export { exchangeDeliveryWorkflow } from './exchange/exchange-delivery.workflow';
 export { readModelReconciliationWorkflow } from './read-model/read-model-reconciliation.workflow';
+export { exchangeReconciliationWorkflow } from './exchange/exchange-reconciliation.workflow';

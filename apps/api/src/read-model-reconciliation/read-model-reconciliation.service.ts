@@ -20,6 +20,7 @@ import type { RequestContext } from '../auth/request-context';
 import { DomainHttpException } from '../common/api-error';
 import { PrismaService } from '../prisma/prisma.service';
 import { TemporalClientService } from '../temporal/temporal-client.service';
+import { displayNamesOf } from '../users/display-names';
 import type {
   ReadModelDriftResponse,
   ReconciliationRunDetailResponse,
@@ -32,7 +33,6 @@ import type {
 
 const LISTED_RUNS = 30;
 const START_DEADLINE_MS = 10_000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface RunRow {
   id: string;
@@ -72,7 +72,7 @@ export class ReadModelReconciliationService {
     const progress = running.length
       ? await this.prisma.client.readModelDrift.groupBy({ by: ['runId', 'repaired'], where: { runId: { in: running } }, _count: { _all: true } })
       : [];
-    const names = await this.userNames(rows.map((row) => row.requestedBy));
+    const names = await displayNamesOf(this.prisma.client, rows.map((row) => row.requestedBy));
     return {
       settings,
       runs: rows.map((row) => {
@@ -113,7 +113,7 @@ export class ReadModelReconciliationService {
       foundAt: formatShanghaiInstant(drift.foundAt),
     }));
     const counted = row.status === 'RUNNING' ? { drifted: drifts.length, repaired: drifts.filter((drift) => drift.repaired).length } : {};
-    return { ...this.runResponse({ ...row, ...counted }, await this.userNames([row.requestedBy])), drifts };
+    return { ...this.runResponse({ ...row, ...counted }, await displayNamesOf(this.prisma.client, [row.requestedBy])), drifts };
   }
 
   /**
@@ -194,13 +194,5 @@ export class ReadModelReconciliationService {
       repaired: row.repaired,
       error: row.error,
     };
-  }
-
-  /** The display names of the accounts that asked for runs (a CLI operator or a development actor is shown as given). */
-  private async userNames(ids: Array<string | null>): Promise<Map<string, string>> {
-    const accountIds = [...new Set(ids.filter((id): id is string => id !== null && UUID.test(id)))];
-    if (accountIds.length === 0) return new Map();
-    const users = await this.prisma.client.user.findMany({ where: { id: { in: accountIds } }, select: { id: true, displayName: true } });
-    return new Map(users.map((user) => [user.id, user.displayName]));
   }
 }

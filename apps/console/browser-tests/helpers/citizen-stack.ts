@@ -30,7 +30,13 @@ export interface BrowserStack {
  * Starts a browser stack for one test file; `prepare` may do more with it before it is handed out (and the whole
  * stack is stopped if that fails). `close` stops what was started, in reverse.
  */
-export async function startBrowserStack(options: { context: BrowserContextOptions; screenshotPrefix: string; onPage?: (page: Page) => void }): Promise<BrowserStack> {
+export async function startBrowserStack(options: {
+  context: BrowserContextOptions;
+  screenshotPrefix: string;
+  onPage?: (page: Page) => void;
+  /** What the API's stack is started with (the worker's upward exchange, for 上报管理). */
+  e2e?: Parameters<typeof startE2eStack>[0];
+}): Promise<BrowserStack> {
   const stops: Array<() => Promise<void>> = [];
   const contexts: BrowserContext[] = [];
   const stopAll = async () => {
@@ -41,7 +47,7 @@ export async function startBrowserStack(options: { context: BrowserContextOption
     // First, so a machine without Chromium fails at once with the message that says what to install.
     const browser: Browser = await launchChromium();
     stops.push(() => browser.close());
-    const api = await startE2eStack();
+    const api = await startE2eStack(options.e2e);
     stops.push(() => api.close());
     const consoleServer = await startConsoleServer(new URL(api.baseUrl).origin);
     stops.push(() => consoleServer.close());

@@ -6,6 +6,8 @@ import { WorkerConfig } from '../config/worker-config';
 import { RectificationActivitiesProvider } from '../activities/rectification-activities.provider';
 import { ExchangeActivitiesProvider } from '../exchange/exchange-activities.provider';
 import { ONLINE_REVIEW_PULL_WORKFLOW_ID, type OnlineReviewPullInput } from '../exchange/online-review-pull.contract';
+import { ExchangeReconciliationProvider } from '../exchange-reconciliation/exchange-reconciliation.provider';
+import { ensureExchangeReconciliationSchedule } from '../exchange-reconciliation/exchange-reconciliation.schedule';
 import { RatingInvitationRemindersProvider } from '../invitation-reminders/rating-invitation-reminders.provider';
 import { ensureRatingInvitationRemindersSchedule } from '../invitation-reminders/rating-invitation-reminders.schedule';
 import { ReadModelReconciliationProvider } from '../read-model-reconciliation/read-model-reconciliation.provider';
@@ -32,6 +34,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnModuleDe
     private readonly invitationReminders: RatingInvitationRemindersProvider,
     private readonly exchange: ExchangeActivitiesProvider,
     private readonly reconciliation: ReadModelReconciliationProvider,
+    private readonly exchangeReconciliation: ExchangeReconciliationProvider,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -43,7 +46,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnModuleDe
       namespace: this.config.temporalNamespace,
       taskQueue: this.config.taskQueue,
       workflowsPath: require.resolve('./workflows'),
-      activities: { ...activities, ...this.invitationReminders.activities, ...exchangeActivities, ...this.reconciliation.activities },
+      activities: { ...activities, ...this.invitationReminders.activities, ...exchangeActivities, ...this.reconciliation.activities, ...this.exchangeReconciliation.activities },
       maxCachedWorkflows: this.config.maxCachedWorkflows,
       // On shutdown, activities still running get this long to finish before they are cancelled; none of ours runs
       // long (an upstream call has its own timeout), and what is cut short Temporal retries on another worker.
@@ -72,6 +75,15 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnModuleDe
     }
     await this.keepExchangeDelivery();
     await this.keepOnlineReviewPull();
+    // The exchange's daily count reconciliation, with an upstream to count against; the delivery runs without it.
+    if (this.config.exchange) {
+      try {
+        const outcome = await ensureExchangeReconciliationSchedule(this.connection, this.config.temporalNamespace, this.config.taskQueue);
+        this.logger.log(`exchange reconciliation schedule ${outcome}`);
+      } catch (error) {
+        this.logger.error(`exchange reconciliation schedule not set up: ${String(error)}`);
+      }
+    }
   }
 
   /** Starts the pull of online reviews unless it runs already (one per namespace): with EXCHANGE_PULL_API_KEY only. */
