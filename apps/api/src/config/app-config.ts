@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { EXCHANGE_DELIVERY_WORKFLOW_ID } from '@haochaping/contracts';
 import { dataKeyRingFromEnv, type DataKeyRing } from '@haochaping/privacy/server';
 
 /**
@@ -129,6 +130,11 @@ export class AppConfig {
   readonly limits: IntakeLimits & { readonly corsOrigins: readonly string[] };
   readonly auth: AuthSettings;
   readonly throttle: ThrottleSettings;
+  /**
+   * The workflow id of the exchange's delivery loop, told to send now after a re-send (上报管理): the one per
+   * namespace the worker starts. Only tests that run several workers on one namespace give each its own.
+   */
+  readonly exchangeDeliveryWorkflowId: string = EXCHANGE_DELIVERY_WORKFLOW_ID;
 }
 
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {

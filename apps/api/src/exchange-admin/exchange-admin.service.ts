@@ -3,7 +3,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import { WorkflowFailedError, type WorkflowHandle } from '@temporalio/client';
 import {
   EXCHANGE_DELIVER_NOW_SIGNAL,
-  EXCHANGE_DELIVERY_WORKFLOW_ID,
   EXCHANGE_RECONCILIATION_WORKFLOW_TYPE,
   exchangeReconciliationDays,
   EXCHANGE_RECORD_TYPE_LABELS,
@@ -15,6 +14,7 @@ import { ADD_MISSING_REVIEW_ROWS, appendAudit, REQUEUE_HALL_DAY, shanghaiDayBoun
 import { formatShanghaiInstant, startOfShanghai } from '@haochaping/working-time';
 import type { RequestContext } from '../auth/request-context';
 import { Clock } from '../common/clock';
+import { AppConfig } from '../config/app-config';
 import { DomainHttpException } from '../common/api-error';
 import { PrismaService } from '../prisma/prisma.service';
 import { TemporalClientService } from '../temporal/temporal-client.service';
@@ -52,6 +52,7 @@ export class ExchangeAdminService {
     private readonly prisma: PrismaService,
     private readonly temporal: TemporalClientService,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   async overview(): Promise<ExchangeOverviewResponse> {
@@ -222,7 +223,7 @@ export class ExchangeAdminService {
   /** Tells the delivery loop to send now (after the re-send committed); false when it cannot be reached. */
   private async startDelivery(): Promise<boolean> {
     try {
-      await this.temporal.withDeadline(5_000, () => this.temporal.client.workflow.getHandle(EXCHANGE_DELIVERY_WORKFLOW_ID).signal(EXCHANGE_DELIVER_NOW_SIGNAL));
+      await this.temporal.withDeadline(5_000, () => this.temporal.client.workflow.getHandle(this.config.exchangeDeliveryWorkflowId).signal(EXCHANGE_DELIVER_NOW_SIGNAL));
       return true;
     } catch (error) {
       this.logger.warn(`the exchange's delivery loop was not told to send now: ${String(error)}`);

@@ -40,8 +40,11 @@ export interface E2eStackOptions {
 export async function startE2eStack(options: E2eStackOptions = {}): Promise<E2eStack> {
   const db = await createTestDatabase();
   const taskQueue = `rectification-${randomUUID()}`;
+  // The exchange's delivery loop is one per namespace; e2e stacks share the test server's namespace, so each runs its
+  // own (the API signals it after a re-send).
+  const exchangeDeliveryWorkflowId = `exchange-delivery-${taskQueue}`;
   const config = (overrides: Partial<AppConfig> = {}) =>
-    Object.assign(new AppConfig(db.url, testTemporalAddress(), 'default', taskQueue, 0, '127.0.0.1', 64 * 1024, 200, false, parseDataKey(TEST_DATA_KEY)), overrides);
+    Object.assign(new AppConfig(db.url, testTemporalAddress(), 'default', taskQueue, 0, '127.0.0.1', 64 * 1024, 200, false, parseDataKey(TEST_DATA_KEY)), { exchangeDeliveryWorkflowId }, overrides);
   const listen = async (appConfig: AppConfig) => {
     const instance = await createApp(appConfig, { logger: false });
     await instance.listen(0, '127.0.0.1');
@@ -49,7 +52,8 @@ export async function startE2eStack(options: E2eStackOptions = {}): Promise<E2eS
   };
 
   const main = await listen(config());
-  const exchange = options.exchange ? await options.exchange({ baseUrl: main.url }) : null;
+  const given = options.exchange ? await options.exchange({ baseUrl: main.url }) : null;
+  const exchange = given ? { ...given, workflowId: given.workflowId ?? exchangeDeliveryWorkflowId } : null;
   const startWorker = () =>
     NestFactory.createApplicationContext(WorkerModule.forConfig(new WorkerConfig(db.url, testTemporalAddress(), 'default', taskQueue, 100, parseDataKey(TEST_DATA_KEY), {}, exchange)), {
       logger: false,

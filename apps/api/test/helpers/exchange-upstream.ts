@@ -11,6 +11,7 @@ export function exchangeToSimulator(simulator: UpstreamSimulator, appKey: string
     sender: { areaCode: '370829', dataSource: 'JXXHCP', channelMapping: 'national' },
     policy: { maxAttempts: 2, deadLetterMs: 72 * 3_600_000 },
     delivery: { batchSize: 100, intervalMs: 200, maxBackoffMs: 1_000, roundsPerRun: 500 },
+    pull: null,
   };
 }
 
