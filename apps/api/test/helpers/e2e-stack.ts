@@ -6,7 +6,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createTestDatabase, testTemporalAddress, type TestDatabase } from '@haochaping/devstack';
 import { WorkerConfig, WorkerModule } from '@haochaping/worker';
 import { createApp } from '../../src/app.factory';
-import { AppConfig } from '../../src/config/app-config';
+import { AppConfig, type AuthSettings, type IntakeLimits, type ThrottleSettings } from '../../src/config/app-config';
 
 /**
  * The system as it runs in production, in one test file: the API (Fastify, global pipes and filters) on a free port,
@@ -27,11 +27,21 @@ export interface E2eStack {
   close(): Promise<void>;
 }
 
-export async function startE2eStack(): Promise<E2eStack> {
+/** Settings of the API instances other than the defaults (e.g. the fuzz run switches the limits off). */
+export interface E2eStackSettings {
+  limits?: Partial<IntakeLimits>;
+  auth?: Partial<AuthSettings>;
+  throttle?: Partial<ThrottleSettings>;
+}
+
+export async function startE2eStack(settings: E2eStackSettings = {}): Promise<E2eStack> {
   const db = await createTestDatabase();
   const taskQueue = `rectification-${randomUUID()}`;
   const config = (overrides: Partial<AppConfig> = {}) =>
-    Object.assign(new AppConfig(db.url, testTemporalAddress(), 'default', taskQueue, 0, '127.0.0.1', 64 * 1024, 200, false, parseDataKey(TEST_DATA_KEY)), overrides);
+    Object.assign(
+      new AppConfig(db.url, testTemporalAddress(), 'default', taskQueue, 0, '127.0.0.1', 64 * 1024, 200, false, parseDataKey(TEST_DATA_KEY), settings.limits, settings.auth, settings.throttle),
+      overrides,
+    );
   const listen = async (appConfig: AppConfig) => {
     const instance = await createApp(appConfig, { logger: false });
     await instance.listen(0, '127.0.0.1');
