@@ -36,6 +36,7 @@ export function documentCommonAnswers(document: OpenAPIObject): OpenAPIObject {
       const operation: OperationObject | undefined = item[method];
       if (!operation) continue;
       const answers = operation.responses;
+      answerErrorsInJson(answers);
       const add = (status: number, description: string, headers?: ResponseObject['headers']) => {
         answers[String(status)] ??= errorAnswer(description, headers);
       };
@@ -53,4 +54,17 @@ export function documentCommonAnswers(document: OpenAPIObject): OpenAPIObject {
     }
   }
   return document;
+}
+
+/**
+ * An endpoint that produces a file (`@ApiProduces('text/csv')`) documents every answer in that type, its refusals
+ * included; but ApiExceptionFilter answers every error in JSON. Error answers (status 400 and up) that name the
+ * ApiError schema are documented as application/json alone.
+ */
+function answerErrorsInJson(answers: OperationObject['responses']): void {
+  for (const [status, answer] of Object.entries(answers)) {
+    if (Number(status) < 400 || !answer || !('content' in answer) || !answer.content) continue;
+    const error = Object.values(answer.content).find((media) => media.schema && '$ref' in media.schema && media.schema.$ref === `#/components/schemas/${ApiError.name}`);
+    if (error) answer.content = { 'application/json': error };
+  }
 }

@@ -1,12 +1,16 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createPrismaClient, type PrismaClient } from '@haochaping/db';
+import { Client } from 'pg';
 
 /** One request the fuzzer sent, as the recorder saw it. */
 export interface Exchange {
   /** `METHOD /api/path/{template}` of the documented operation, or `METHOD <undocumented path>`. */
   operation: string;
   status: number;
+  /** The error's code, for a refusal in the one error shape. */
+  code?: string;
+  /** The start of a refusal's body. */
+  answer?: string;
   /** The request as sent (method, path with query, the body's start), to repeat a finding by hand. */
   request: string;
 }
@@ -21,11 +25,12 @@ export interface Finding {
 }
 
 /**
- * Writes a refusal may make by design, each with its reason (a finding otherwise). `operation` undefined: any.
+ * Writes a refusal may make by design, each with its reason (a finding otherwise). `operation`: the operation
+ * (`METHOD /api/template`) or a pattern of them; undefined: any.
  */
 export interface AllowedWrite {
   table: string;
-  operation?: string;
+  operation?: string | RegExp;
   reason: string;
 }
 
@@ -38,11 +43,13 @@ const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * A recording proxy between schemathesis and the API. It passes every request through unchanged, one at a time,
  * and checks what schemathesis cannot: every 4xx body is in the one error shape (ApiError: statusCode, code, a
  * Chinese message, path, requestId), and a refused request (4xx) writes nothing: the row counts of every table
- * before and after it are equal. Work an accepted write started in the background (the outbox relay, the worker's
- * projections) is waited out before the next request; a refusal whose counts still moved is sent once more after
- * the system is quiet, and only a refusal that moves them again is a finding (a write that happened beside it is
- * not). Rows the throttles keep (rate_limit_counter) and other writes a refusal makes by design are listed with
- * their reason.
+ * before and after it are equal. Counting 34 tables around every request would halve the fuzzer's pace, so the
+ * counts are taken again only when the database's next transaction id moved (a write anywhere assigns one; reads
+ * never do): a refusal during which it stayed put wrote nothing. Work an accepted write started in the background
+ * (the outbox relay, the worker's projections) is waited out before the next request; a refusal whose counts still
+ * moved is sent once more with the system quiet, and only a refusal that moves them again is a finding (a write that
+ * happened beside it is not). Rows the throttles keep (rate_limit_counter) and other writes a refusal makes by
+ * design are listed with their reason.
  */
 export class FuzzRecorder {
   readonly exchanges: Exchange[] = [];
@@ -52,11 +59,13 @@ export class FuzzRecorder {
   private queue: Promise<void> = Promise.resolve();
   private tables: string[] = [];
   private lastCounts: Counts = {};
+  /** The next transaction id when lastCounts was taken: while it stays put, nothing was written. */
+  private lastXid = '';
 
   private constructor(
     private readonly server: http.Server,
     private readonly target: URL,
-    private readonly prisma: PrismaClient,
+    private readonly db: Client,
     private readonly operationOf: (method: string, path: string) => string,
     private readonly allowed: readonly AllowedWrite[],
   ) {}
@@ -71,12 +80,13 @@ export class FuzzRecorder {
       .sort((a, b) => (a.match(/\{/g)?.length ?? 0) - (b.match(/\{/g)?.length ?? 0))
       .map((template) => ({ template, pattern: new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+')}$`) }));
     const operationOf = (method: string, path: string) => `${method} ${templates.find(({ pattern }) => pattern.test(path))?.template ?? path}`;
-    const prisma = createPrismaClient({ databaseUrl: options.databaseUrl });
+    const db = new Client({ connectionString: options.databaseUrl });
+    await db.connect();
     let recorder: FuzzRecorder | undefined;
     const server = http.createServer((request, response) => {
       void recorder?.enqueue(request, response);
     });
-    recorder = new FuzzRecorder(server, new URL(options.apiOrigin), prisma, operationOf, options.allowedWrites);
+    recorder = new FuzzRecorder(server, new URL(options.apiOrigin), db, operationOf, options.allowedWrites);
     await recorder.readTables();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return recorder;
@@ -95,41 +105,57 @@ export class FuzzRecorder {
   async close(): Promise<void> {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
     await this.queue;
-    await this.prisma.$disconnect();
+    await this.db.end();
   }
 
   private async readTables(): Promise<void> {
-    const rows = await this.prisma.$queryRawUnsafe<Array<{ tablename: string }>>(
-      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY tablename`,
-    );
+    const { rows } = await this.db.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY tablename`);
     this.tables = rows.map((row) => row.tablename);
-    this.lastCounts = await this.counts();
+    await this.recount();
+  }
+
+  private async nextXid(): Promise<string> {
+    const { rows } = await this.db.query<{ xid: string }>('SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS xid');
+    return rows[0]?.xid ?? '';
   }
 
   private async counts(): Promise<Counts> {
     const fields = this.tables.map((table) => `'${table}', (SELECT count(*) FROM "${table}")`).join(', ');
-    const [row] = await this.prisma.$queryRawUnsafe<Array<{ counts: Counts }>>(`SELECT json_build_object(${fields}) AS counts`);
-    return row?.counts ?? {};
+    const { rows } = await this.db.query<{ counts: Counts }>(`SELECT json_build_object(${fields}) AS counts`);
+    return rows[0]?.counts ?? {};
+  }
+
+  /** The counts as they are now, unless nothing was written since they were last taken. */
+  private async recount(): Promise<Counts> {
+    const xid = await this.nextXid();
+    if (xid !== this.lastXid) {
+      this.lastCounts = await this.counts();
+      this.lastXid = xid;
+    }
+    return this.lastCounts;
   }
 
   /** Tables whose row count differs, as `table +n`, leaving out the writes allowed to `operation`. */
   private moved(before: Counts, after: Counts, operation: string): string[] {
     return this.tables
       .filter((table) => before[table] !== after[table])
-      .filter((table) => !this.allowed.some((allowed) => allowed.table === table && (allowed.operation === undefined || allowed.operation === operation)))
+      .filter((table) => !this.allowed.some((allowed) => allowed.table === table && allowedFor(allowed, operation)))
       .map((table) => `${table} ${(after[table] ?? 0) - (before[table] ?? 0) >= 0 ? '+' : ''}${(after[table] ?? 0) - (before[table] ?? 0)}`);
   }
 
-  /** Waits until two samples 250 ms apart agree (at most 15 s): background work an accepted write started is done. */
+  /**
+   * Waits until nothing was written for 300 ms (at most 15 s): the background work an accepted write started (the
+   * outbox relay, the workflow's projection) is done. Returns the counts then.
+   */
   private async quiet(): Promise<Counts> {
-    let previous = await this.counts();
-    for (let waited = 0; waited < 15_000; waited += 250) {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      const current = await this.counts();
-      if (this.tables.every((table) => current[table] === previous[table])) return current;
+    let previous = await this.nextXid();
+    for (let waited = 0; waited < 15_000; waited += 300) {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const current = await this.nextXid();
+      if (current === previous) break;
       previous = current;
     }
-    return previous;
+    return this.recount();
   }
 
   private enqueue(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
@@ -146,10 +172,12 @@ export class FuzzRecorder {
     const url = request.url ?? '/';
     const operation = this.operationOf(method, url.split('?')[0] ?? url);
     const sent = `${method} ${url}${body.length > 0 ? ` ${body.subarray(0, 400).toString('utf8')}` : ''}`;
-    const before = this.lastCounts;
+    const before = await this.recount();
+    const xidBefore = this.lastXid;
     const answer = await this.forward(method, url, request.headers, body);
-    const after = await this.counts();
-    this.exchanges.push({ operation, status: answer.status, request: sent });
+    const after = await this.recount();
+    const wrote = this.lastXid !== xidBefore;
+    this.exchanges.push({ operation, status: answer.status, request: sent, ...(answer.status >= 400 ? { code: errorCodeOf(answer.body), answer: answer.body.subarray(0, 300).toString('utf8') } : {}) });
     // The answer goes back before the checks, which may take a while; the next request waits in the queue.
     response.writeHead(answer.status, answer.headers);
     response.end(answer.body);
@@ -157,10 +185,10 @@ export class FuzzRecorder {
     if (answer.status >= 400 && answer.status < 500) {
       const shape = errorShapeProblem(answer.status, answer.body);
       if (shape) this.findings.push({ check: 'one-error-shape', operation, status: answer.status, detail: shape, request: sent });
-      if (this.moved(before, after, operation).length > 0) await this.confirmWrite(method, url, request.headers, body, operation, sent, before, after);
+      if (wrote && this.moved(before, after, operation).length > 0) await this.confirmWrite(method, url, request.headers, body, operation, sent, before, after);
     }
-    // After an accepted write, wait out the background work it started; otherwise the counts as they are now.
-    this.lastCounts = answer.status < 400 && !READ_METHODS.has(method) ? await this.quiet() : await this.counts();
+    // After an accepted write, wait out the background work it started.
+    if (wrote && answer.status < 400 && !READ_METHODS.has(method)) await this.quiet();
   }
 
   /** Sends a refusal that moved row counts once more, the system quiet: a finding only if it moves them again. */
@@ -169,6 +197,8 @@ export class FuzzRecorder {
     const quietBefore = await this.quiet();
     const again = await this.forward(method, url, headers, body);
     const quietAfter = await this.counts();
+    this.lastCounts = quietAfter;
+    this.lastXid = await this.nextXid();
     const moved = this.moved(quietBefore, quietAfter, operation);
     if (again.status >= 400 && again.status < 500 && moved.length > 0) {
       this.findings.push({ check: 'no-write-on-refusal', operation, status: again.status, detail: `rows written: ${moved.join(', ')}`, request: sent });
@@ -211,6 +241,19 @@ export function errorShapeProblem(status: number, body: Buffer): string | undefi
     typeof shape.requestId === 'string' && shape.requestId !== '' ? '' : 'no requestId',
   ].filter((problem) => problem !== '');
   return problems.length > 0 ? problems.join('; ') : undefined;
+}
+
+function allowedFor(allowed: AllowedWrite, operation: string): boolean {
+  if (allowed.operation === undefined) return true;
+  return typeof allowed.operation === 'string' ? allowed.operation === operation : allowed.operation.test(operation);
+}
+
+function errorCodeOf(body: Buffer): string {
+  try {
+    return String((JSON.parse(body.toString('utf8')) as { code?: unknown }).code);
+  } catch {
+    return 'not JSON';
+  }
 }
 
 function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
