@@ -54,6 +54,23 @@ describe('findings of the fuzz run', () => {
     expect(Object.keys(documented?.content ?? {})).toEqual(['application/json']);
   });
 
+  it('documents the 409 CLIENT_KEY_REUSED of every endpoint that takes a clientKey (the staff entry answered it undocumented)', async () => {
+    const clientKey = 'fuzz-finding-409';
+    const entry = (comment: string) =>
+      fetch(`${baseUrl}/feedback-entries`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-dev-actor': JSON.stringify({ userId: 'county-1', role: 'COUNTY_SUPERVISOR', hallCodes: [] }) },
+        body: JSON.stringify({ clientKey, channel: 'HOTLINE', hallCode: 'jintun', level: 2, comment }),
+      });
+    expect((await entry('排队时间太长')).status).toBe(201);
+    const reused = await entry('另一条意见');
+    expect(reused.status).toBe(409);
+    expect(((await reused.json()) as { code: string }).code).toBe('CLIENT_KEY_REUSED');
+    for (const path of ['/api/feedback-entries', '/api/public/reviews', '/api/integration/reviews']) {
+      expect({ path, documented: Object.keys(document.paths[path]?.post?.responses ?? {}) }).toEqual({ path, documented: expect.arrayContaining(['409']) as string[] });
+    }
+  });
+
   it('answers an OPTIONS request that is no CORS preflight without a plain-text 400 (strict preflight answered "Invalid Preflight Request")', async () => {
     const response = await fetch(`${baseUrl}/notifications/read-all`, { method: 'OPTIONS' });
     expect(response.status).toBe(204);

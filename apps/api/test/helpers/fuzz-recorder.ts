@@ -82,11 +82,9 @@ export class FuzzRecorder {
     const operationOf = (method: string, path: string) => `${method} ${templates.find(({ pattern }) => pattern.test(path))?.template ?? path}`;
     const db = new Client({ connectionString: options.databaseUrl });
     await db.connect();
-    let recorder: FuzzRecorder | undefined;
-    const server = http.createServer((request, response) => {
-      void recorder?.enqueue(request, response);
-    });
-    recorder = new FuzzRecorder(server, new URL(options.apiOrigin), db, operationOf, options.allowedWrites);
+    const server = http.createServer();
+    const recorder = new FuzzRecorder(server, new URL(options.apiOrigin), db, operationOf, options.allowedWrites);
+    server.on('request', (request: http.IncomingMessage, response: http.ServerResponse) => void recorder.enqueue(request, response));
     await recorder.readTables();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return recorder;
