@@ -18,7 +18,7 @@ import { FuzzRecorder, type AllowedWrite, type Finding } from './helpers/fuzz-re
  *
  * Credentials: the ADMIN's access token and an integration key over every operation (public, integration, auth,
  * staff), then each other role's token over the staff operations, so each role's refusals (403) and scopes are
- * fuzzed too. The limits are switched off on this instance (their 429s are documented and tested in
+ * fuzzed too, then the public rating alone with real bodies. The limits are switched off on this instance (their 429s are documented and tested in
  * shared-rate-limits, sign-in-limits and rating-limits): with them on, the fuzzer would mostly meet 429.
  *
  * FUZZ_PROFILE=long (`npm run fuzz -- --long`) runs the long profile and writes its figures to .data/fuzz/.
@@ -32,7 +32,9 @@ const CHECKS = ['not_a_server_error', 'status_code_conformance', 'content_type_c
  * (schemathesis repeats its fuzzing phase until the budget is spent). The bounded profile keeps `npm test` to about
  * 2.5 minutes on 2 cores.
  */
-const PROFILE = LONG ? { maxExamples: 200, everyOperationSeconds: 480, perRoleSeconds: 120 } : { maxExamples: 8, everyOperationSeconds: 75, perRoleSeconds: 20 };
+const PROFILE = LONG
+  ? { maxExamples: 200, everyOperationSeconds: 480, perRoleSeconds: 120, ratingsSeconds: 120 }
+  : { maxExamples: 8, everyOperationSeconds: 75, perRoleSeconds: 20, ratingsSeconds: 15 };
 const SEED = process.env.FUZZ_SEED ?? '17';
 /** FUZZ_ONLY (`npm run fuzz -- --only <regex>`): only the operations whose path matches, to work on one finding. */
 const ONLY = process.env.FUZZ_ONLY ? ['--include-path-regex', process.env.FUZZ_ONLY] : [];
@@ -170,6 +172,14 @@ describe('the API under schemathesis (hostile input from the OpenAPI document)',
             : { name: `${role} token: the staff operations`, headers: [`Authorization: Bearer ${token}`], filter: staffOnly, seconds: PROFILE.perRoleSeconds },
         );
       }
+      // The run over every operation spends its budget before its fuzzing phase reaches every operation: the public
+      // rating gets a run of its own, with real bodies (tools/fuzz/hooks.py) and no credential, as citizens send it.
+      runs.push({
+        name: 'no credential: POST /api/public/reviews with real bodies',
+        headers: [],
+        filter: ['--include-path-regex', '^/api/public/reviews$', '--include-method', 'POST', '--phases', 'fuzzing'],
+        seconds: PROFILE.ratingsSeconds,
+      });
       for (const run of runs) results.push(await runSchemathesis(run, path.join(reportDir, run.name.split(' ')[0] ?? 'run')));
 
       const summary = summarise();
@@ -187,7 +197,7 @@ describe('the API under schemathesis (hostile input from the OpenAPI document)',
       if (ONLY.length === 0) expect(summary.operationsReached).toBe(documentedOperations.size);
     },
     // The budgets, and time for schemathesis to load the document and report, and for the last requests to answer.
-    (PROFILE.everyOperationSeconds + 4 * PROFILE.perRoleSeconds + 5 * 45) * 1000,
+    (PROFILE.everyOperationSeconds + 4 * PROFILE.perRoleSeconds + PROFILE.ratingsSeconds + 6 * 45) * 1000,
   );
 
   function summarise() {
