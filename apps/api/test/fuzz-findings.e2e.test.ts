@@ -40,6 +40,7 @@ describe('findings of the fuzz run', () => {
     ['a refused figures CSV, likewise', 'get', '/api/results/figures.csv', '/results/figures.csv?from=yesterday', undefined, 422],
     ['a refused figures workbook, likewise', 'get', '/api/results/figures.xlsx', '/results/figures.xlsx?from=yesterday', undefined, 422],
     ['a calendar day added to a year that is no year: an undocumented 404', 'post', '/api/calendar-years/{year}/days', '/calendar-years/0.0/days', { date: '2027-04-30', kind: 'HOLIDAY' }, 404],
+    ['a window renamed to null: 500 (IsOptional let null through to the database)', 'put', '/api/windows/{id}', '/windows/jintun-W01', { name: null }, 422],
     ['a notice imported for a year that is no year: an undocumented 404', 'post', '/api/calendar-years/{year}/notice', '/calendar-years/0.0/notice', { text: '2027-01-01~2027-01-03 休 元旦' }, 404],
   ])('%s', async (_found, method, documentedPath, requestPath, body, status) => {
     const response = await fetch(`${baseUrl}${requestPath}`, {
