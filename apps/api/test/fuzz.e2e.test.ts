@@ -177,7 +177,8 @@ describe('the API under schemathesis (hostile input from the OpenAPI document)',
       runs.push({
         name: 'no credential: POST /api/public/reviews with real bodies',
         headers: [],
-        filter: ['--include-path-regex', '^/api/public/reviews$', '--include-method', 'POST', '--phases', 'fuzzing'],
+        // One --include-name: two --include-* options are either-or, which took in every POST.
+        filter: ['--include-name', 'POST /api/public/reviews', '--phases', 'fuzzing'],
         seconds: PROFILE.ratingsSeconds,
       });
       for (const run of runs) results.push(await runSchemathesis(run, path.join(reportDir, run.name.split(' ')[0] ?? 'run')));
