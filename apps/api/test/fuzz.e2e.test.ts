@@ -115,6 +115,7 @@ describe('the API under schemathesis (hostile input from the OpenAPI document)',
   }
 
   function runSchemathesis(run: Run, reportDir: string): Promise<RunResult> {
+    fs.mkdirSync(reportDir, { recursive: true });
     const args = [
       'run',
       `${recorder.origin}/api/docs-json`,
@@ -145,7 +146,9 @@ describe('the API under schemathesis (hostile input from the OpenAPI document)',
     ];
     const begun = Date.now();
     return new Promise((resolve, reject) => {
+      // In the report directory: schemathesis keeps a .schemathesis/ folder in its working directory.
       const child = spawn(schemathesis, args, {
+        cwd: reportDir,
         env: { ...process.env, SCHEMATHESIS_HOOKS: path.join(REPO_ROOT, 'tools/fuzz/hooks.py'), COLUMNS: '160' },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
