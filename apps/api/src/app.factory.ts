@@ -8,6 +8,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { DomainHttpException } from './common/api-error';
 import { documentCommonAnswers } from './common/openapi-common-answers';
+import { REFRESH_COOKIE, REFRESH_COOKIE_SCHEME } from './auth/refresh-cookie';
 import { INTEGRATION_API_KEY } from './integration-auth/integration-client.guard';
 import { createValidationPipe } from './common/validation.pipe';
 import { ApiMetrics } from './metrics/api-metrics';
@@ -47,6 +48,8 @@ export async function createApp(config: AppConfig, options: { logger?: false; cl
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'access token from POST /api/auth/login (15 min)' })
       // Integration endpoints (business systems, the provincial portal, the SMS gateway): a key an admin created.
       .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key', description: 'hcpk_<prefix>_<secret>, created by an admin (POST /api/admin/api-clients)' }, INTEGRATION_API_KEY)
+      // The refresh token's httpOnly cookie, read only by POST /api/auth/refresh.
+      .addCookieAuth(REFRESH_COOKIE, { type: 'apiKey', in: 'cookie', name: REFRESH_COOKIE, description: 'the refresh token sign-in sets (httpOnly, Path=/api/auth)' }, REFRESH_COOKIE_SCHEME)
       .build(),
     ),
   );
@@ -86,6 +89,9 @@ async function useWebSurfaceHeaders(app: NestFastifyApplication, config: AppConf
     allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', 'X-Api-Key', 'X-Dev-Actor'],
     exposedHeaders: ['Content-Disposition', 'X-Request-Id', 'X-Total-Count', 'Content-Range'],
     maxAge: 600,
+    // An OPTIONS request that is no preflight (no Origin or Access-Control-Request-Method) gets a plain 204 without
+    // CORS headers: strict mode answered it 400 in plain text, outside the one error shape (found by the fuzz run).
+    strictPreflight: false,
   });
 }
 

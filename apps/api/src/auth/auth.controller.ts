@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiCookieAuth,
   ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -17,7 +18,7 @@ import { AppConfig } from '../config/app-config';
 import { AccessTokenService, type AccessTokenClaims } from './access-token';
 import { AuthService, type IssuedSession } from './auth.service';
 import { AuthUserResponse, ChangePasswordDto, LoginDto, LoginResponse } from './dto/auth.dto';
-import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from './refresh-cookie';
+import { clearRefreshCookie, readRefreshCookie, REFRESH_COOKIE_SCHEME, setRefreshCookie } from './refresh-cookie';
 import { requestContext } from './request-context';
 
 /** Access tokens come only from sign-in, not from the development header. */
@@ -57,6 +58,7 @@ export class AuthController {
   @Post('refresh')
   @HttpCode(200)
   @ApiOperation({ summary: 'Rotates the refresh cookie and returns a new access token; a rotated token used again ends its whole sign-in' })
+  @ApiCookieAuth(REFRESH_COOKIE_SCHEME)
   @ApiOkResponse({ type: LoginResponse })
   @ApiUnauthorizedResponse({ type: ApiError, description: 'REFRESH_TOKEN_INVALID' })
   @ApiForbiddenResponse({ type: ApiError, description: 'ACCOUNT_DISABLED' })

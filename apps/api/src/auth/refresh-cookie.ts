@@ -3,6 +3,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 /** The refresh token's cookie: httpOnly, SameSite=Strict, sent only to /api/auth, Secure in production. */
 export const REFRESH_COOKIE = 'hcp_refresh';
 export const REFRESH_COOKIE_PATH = '/api/auth';
+/** The OpenAPI security scheme of the refresh cookie (declared in app.factory.ts, required by POST /api/auth/refresh). */
+export const REFRESH_COOKIE_SCHEME = 'refresh-cookie';
 
 /** The refresh cookie's value, or undefined (no cookie header, no such cookie, or a value that is not a token). */
 export function readRefreshCookie(request: FastifyRequest): string | undefined {

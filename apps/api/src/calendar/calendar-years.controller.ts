@@ -19,9 +19,11 @@ import { ApiError, DomainHttpException } from '../common/api-error';
 import { setContentRange } from '../common/simple-rest/simple-rest-list';
 import { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-query.dto';
 import { MasterDataChangeInterceptor } from '../master-data/master-data-change.interceptor';
-import { CALENDAR_YEARS_RESOURCE, CalendarYearsService } from './calendar-years.service';
+import { CALENDAR_YEARS_RESOURCE, CalendarYearsService, MAX_CALENDAR_YEAR, MIN_CALENDAR_YEAR } from './calendar-years.service';
 import { CalendarDayDto, CalendarYearResponse, ImportNoticeDto, ImportNoticeResponse } from './dto/calendar-year.dto';
 
+/** What a write to a year outside MIN_CALENDAR_YEAR–MAX_CALENDAR_YEAR (or not a whole number) answers. */
+const YEAR_OUT_OF_RANGE = `CALENDAR_YEAR_NOT_FOUND: the year is not a whole number from ${MIN_CALENDAR_YEAR} to ${MAX_CALENDAR_YEAR}`;
 const yearParam = () => new ParseIntPipe({ exceptionFactory: () => new DomainHttpException(404, 'CALENDAR_YEAR_NOT_FOUND', '未找到该年份') });
 
 /**
@@ -60,6 +62,7 @@ export class CalendarYearsController {
   @Roles('ADMIN')
   @ApiOperation({ summary: 'Makes a weekday a holiday or a weekend day a 调休 working day; counts for deadlines computed from now on' })
   @ApiOkResponse({ type: CalendarYearResponse })
+  @ApiNotFoundResponse({ type: ApiError, description: YEAR_OUT_OF_RANGE })
   @ApiUnprocessableEntityResponse({ type: ApiError })
   addDay(@Param('year', yearParam()) year: number, @Body() body: CalendarDayDto, @CurrentActor() actor: Actor, @Req() request: RequestWithActor): Promise<CalendarYearResponse> {
     return this.years.addDay(year, body, actor, requestContext(request));
@@ -79,6 +82,7 @@ export class CalendarYearsController {
   @Roles('ADMIN')
   @ApiOperation({ summary: "Imports the year's State Council notice (text lines or CSV rows): replaces its days, marks it OFFICIAL; any bad line → 422 with every bad line, nothing stored" })
   @ApiOkResponse({ type: ImportNoticeResponse })
+  @ApiNotFoundResponse({ type: ApiError, description: YEAR_OUT_OF_RANGE })
   @ApiUnprocessableEntityResponse({ type: ApiError, description: 'NOTICE_INVALID: errors[].field is text.line.<n>' })
   importNotice(@Param('year', yearParam()) year: number, @Body() body: ImportNoticeDto, @CurrentActor() actor: Actor, @Req() request: RequestWithActor): Promise<ImportNoticeResponse> {
     return this.years.importNotice(year, body, actor, requestContext(request));

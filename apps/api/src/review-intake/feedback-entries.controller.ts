@@ -1,5 +1,6 @@
 import { Body, Controller, Post, Res, UseGuards } from '@nestjs/common';
 import {
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiHeader,
@@ -34,6 +35,7 @@ export class FeedbackEntriesController {
   @ApiOperation({ summary: '随时可评 feedback entered by staff (fault window, mailbox, hotline, supervision platform, email); a linked case is referred to, never rated' })
   @ApiCreatedResponse({ type: ReviewResponse })
   @ApiOkResponse({ type: ReviewResponse, description: 'a retry (same clientKey from the same user): the first entry' })
+  @ApiConflictResponse({ type: ApiError, description: 'CLIENT_KEY_REUSED: another body under a clientKey already used' })
   @ApiUnprocessableEntityResponse({ type: ApiError })
   async enter(@CurrentActor() actor: Actor, @Body() dto: FeedbackEntryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<ReviewResponse> {
     const entry = await this.entries.enter(actor, dto);

@@ -33,7 +33,7 @@ export class IntegrationRatingsController {
   @ApiOperation({ summary: '一事一评 from the provincial portal: one rating of one case, channel ONLINE_PORTAL' })
   @ApiCreatedResponse({ type: ReviewResponse })
   @ApiOkResponse({ type: ReviewResponse, description: 'a retry (same clientKey from the same client): the first review' })
-  @ApiConflictResponse({ type: ApiError, description: 'CASE_ALREADY_RATED' })
+  @ApiConflictResponse({ type: ApiError, description: 'CASE_ALREADY_RATED, or CLIENT_KEY_REUSED (another body under a clientKey already used)' })
   @ApiUnprocessableEntityResponse({ type: ApiError })
   async submit(
     @CurrentIntegrationClient() client: IntegrationClient,
@@ -49,7 +49,7 @@ export class IntegrationRatingsController {
   @ApiOperation({ summary: 'A single-use, expiring rating link for one case, optionally sent by SMS' })
   @ApiCreatedResponse({ type: InvitationCreatedResponse })
   @ApiNotFoundResponse({ type: ApiError, description: 'CASE_NOT_FOUND' })
-  @ApiConflictResponse({ type: ApiError, description: 'CASE_ALREADY_RATED' })
+  @ApiConflictResponse({ type: ApiError, description: 'CASE_ALREADY_RATED, or CLIENT_KEY_REUSED (another body under a clientKey already used)' })
   @ApiUnprocessableEntityResponse({ type: ApiError, description: 'CASE_NOT_COMPLETED, RATING_PERIOD_CLOSED' })
   invite(@Param('caseNumber') caseNumber: string, @Body() dto: CreateInvitationDto): Promise<InvitationCreatedResponse> {
     return this.invitations.create(caseNumber, dto);

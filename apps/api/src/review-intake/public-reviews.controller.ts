@@ -27,7 +27,7 @@ export class PublicReviewsController {
   @ApiOperation({ summary: 'Rate a case (window QR, invitation) or a hall (public form); a bad review starts its rectification exactly once' })
   @ApiCreatedResponse({ type: ReviewResponse, description: 'recorded' })
   @ApiOkResponse({ type: ReviewResponse, description: 'a retry of an earlier submission (same clientKey): the first review' })
-  @ApiConflictResponse({ type: ApiError, description: 'CASE_ALREADY_RATED' })
+  @ApiConflictResponse({ type: ApiError, description: 'CASE_ALREADY_RATED, or CLIENT_KEY_REUSED (another body under a clientKey already used)' })
   @ApiGoneResponse({ type: ApiError, description: 'INVITATION_EXPIRED, INVITATION_USED' })
   @ApiNotFoundResponse({ type: ApiError, description: 'INVITATION_NOT_FOUND' })
   @ApiUnprocessableEntityResponse({ type: ApiError, description: 'RATING_PERIOD_CLOSED, CASE_NOT_COMPLETED, BAD_REVIEW_NEEDS_REASON, CASE_NOT_FOUND, UNKNOWN_*' })

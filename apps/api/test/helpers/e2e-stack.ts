@@ -6,7 +6,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createTestDatabase, testTemporalAddress, type TestDatabase } from '@haochaping/devstack';
 import { WorkerConfig, WorkerModule, type ExchangeConfig } from '@haochaping/worker';
 import { createApp } from '../../src/app.factory';
-import { AppConfig } from '../../src/config/app-config';
+import { AppConfig, type AuthSettings, type IntakeLimits, type ThrottleSettings } from '../../src/config/app-config';
 
 /**
  * The system as it runs in production, in one test file: the API (Fastify, global pipes and filters) on a free port,
@@ -35,6 +35,10 @@ export interface E2eStackOptions {
    * pull driver hands online reviews to it).
    */
   exchange?: (api: { baseUrl: string }) => ExchangeConfig | Promise<ExchangeConfig>;
+  /** Settings of the API instances other than the defaults (e.g. the fuzz run switches the limits off). */
+  limits?: Partial<IntakeLimits>;
+  auth?: Partial<AuthSettings>;
+  throttle?: Partial<ThrottleSettings>;
 }
 
 export async function startE2eStack(options: E2eStackOptions = {}): Promise<E2eStack> {
@@ -44,7 +48,11 @@ export async function startE2eStack(options: E2eStackOptions = {}): Promise<E2eS
   // own (the API signals it after a re-send).
   const exchangeDeliveryWorkflowId = `exchange-delivery-${taskQueue}`;
   const config = (overrides: Partial<AppConfig> = {}) =>
-    Object.assign(new AppConfig(db.url, testTemporalAddress(), 'default', taskQueue, 0, '127.0.0.1', 64 * 1024, 200, false, parseDataKey(TEST_DATA_KEY)), { exchangeDeliveryWorkflowId }, overrides);
+    Object.assign(
+      new AppConfig(db.url, testTemporalAddress(), 'default', taskQueue, 0, '127.0.0.1', 64 * 1024, 200, false, parseDataKey(TEST_DATA_KEY), options.limits, options.auth, options.throttle),
+      { exchangeDeliveryWorkflowId },
+      overrides,
+    );
   const listen = async (appConfig: AppConfig) => {
     const instance = await createApp(appConfig, { logger: false });
     await instance.listen(0, '127.0.0.1');

@@ -1,0 +1,80 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { parseDataKey, TEST_DATA_KEY } from '@haochaping/privacy/server';
+import { createTestDatabase, testTemporalAddress, type TestDatabase } from '@haochaping/devstack';
+import { createApp } from '../src/app.factory';
+import { AppConfig } from '../src/config/app-config';
+import { errorShapeProblem } from './helpers/fuzz-recorder';
+
+type Responses = Record<string, { content?: Record<string, unknown> }>;
+interface OpenApiDocument {
+  paths: Record<string, Record<string, { responses: Responses }>>;
+}
+
+/**
+ * What the fuzz run (fuzz.e2e.test.ts) found, each pinned by the request that showed it: the answer is as the
+ * OpenAPI document says (status and content type) and in the one error shape.
+ */
+describe('findings of the fuzz run', () => {
+  let db: TestDatabase;
+  let app: NestFastifyApplication;
+  let baseUrl: string;
+  let document: OpenApiDocument;
+  const admin = { 'x-dev-actor': JSON.stringify({ userId: 'admin-1', role: 'ADMIN', hallCodes: [] }) };
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    app = await createApp(new AppConfig(db.url, testTemporalAddress(), 'default', 'fuzz-findings', 0, '127.0.0.1', 64 * 1024, 60_000, false, parseDataKey(TEST_DATA_KEY)), { logger: false });
+    await app.listen(0, '127.0.0.1');
+    baseUrl = `${await app.getUrl()}/api`;
+    document = (await (await fetch(`${baseUrl}/docs-json`)).json()) as OpenApiDocument;
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+  });
+
+  // [what was found, method, documented path, the request's path, its body, the status it must answer]
+  it.each<[string, string, string, string, unknown, number]>([
+    ['a refused CSV export answered JSON where the document said text/csv only', 'get', '/api/reviews/export.csv', '/reviews/export.csv?sort=%5B%22name%22%2C%22ASC%22%5D', undefined, 422],
+    ['a refused figures CSV, likewise', 'get', '/api/results/figures.csv', '/results/figures.csv?from=yesterday', undefined, 422],
+    ['a refused figures workbook, likewise', 'get', '/api/results/figures.xlsx', '/results/figures.xlsx?from=yesterday', undefined, 422],
+    ['a calendar day added to a year that is no year: an undocumented 404', 'post', '/api/calendar-years/{year}/days', '/calendar-years/0.0/days', { date: '2027-04-30', kind: 'HOLIDAY' }, 404],
+    ['a window renamed to null: 500 (IsOptional let null through to the database)', 'put', '/api/windows/{id}', '/windows/jintun-W01', { name: null }, 422],
+    ['a notice imported for a year that is no year: an undocumented 404', 'post', '/api/calendar-years/{year}/notice', '/calendar-years/0.0/notice', { text: '2027-01-01~2027-01-03 休 元旦' }, 404],
+  ])('%s', async (_found, method, documentedPath, requestPath, body, status) => {
+    const response = await fetch(`${baseUrl}${requestPath}`, {
+      method: method.toUpperCase(),
+      headers: { ...admin, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    expect(response.status).toBe(status);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(errorShapeProblem(status, Buffer.from(await response.arrayBuffer()))).toBeUndefined();
+    const documented = document.paths[documentedPath]?.[method]?.responses[String(status)];
+    expect(Object.keys(documented?.content ?? {})).toEqual(['application/json']);
+  });
+
+  it('documents the 409 CLIENT_KEY_REUSED of every endpoint that takes a clientKey (the staff entry answered it undocumented)', async () => {
+    const clientKey = 'fuzz-finding-409';
+    const entry = (comment: string) =>
+      fetch(`${baseUrl}/feedback-entries`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-dev-actor': JSON.stringify({ userId: 'county-1', role: 'COUNTY_SUPERVISOR', hallCodes: [] }) },
+        body: JSON.stringify({ clientKey, channel: 'HOTLINE', hallCode: 'jintun', level: 2, comment }),
+      });
+    expect((await entry('排队时间太长')).status).toBe(201);
+    const reused = await entry('另一条意见');
+    expect(reused.status).toBe(409);
+    expect(((await reused.json()) as { code: string }).code).toBe('CLIENT_KEY_REUSED');
+    for (const path of ['/api/feedback-entries', '/api/public/reviews', '/api/integration/reviews']) {
+      expect({ path, documented: Object.keys(document.paths[path]?.post?.responses ?? {}) }).toEqual({ path, documented: expect.arrayContaining(['409']) as string[] });
+    }
+  });
+
+  it('answers an OPTIONS request that is no CORS preflight without a plain-text 400 (strict preflight answered "Invalid Preflight Request")', async () => {
+    const response = await fetch(`${baseUrl}/notifications/read-all`, { method: 'OPTIONS' });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
