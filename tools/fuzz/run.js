@@ -7,7 +7,7 @@ const { spawn } = require('node:child_process');
 const path = require('node:path');
 
 const args = process.argv.slice(2);
-const env = { ...process.env };
+const env = { ...process.env, FUZZ_PROFILE: process.env.FUZZ_PROFILE || 'bounded' };
 for (let index = 0; index < args.length; index += 1) {
   if (args[index] === '--long') env.FUZZ_PROFILE = 'long';
   else if (args[index] === '--seed' && args[index + 1]) env.FUZZ_SEED = args[(index += 1)];
