@@ -75,7 +75,16 @@ export function describeKeyCounts(counts: readonly KeyCount[], activeKeyId: stri
 export async function assertStoredKeysInRing(databaseUrl: string, protector: DataProtector): Promise<void> {
   const pool = new Pool({ connectionString: databaseUrl, max: 1 });
   try {
-    const missing = missingKeys(await countValuesByKey(pool), protector);
+    let counts: KeyCount[];
+    try {
+      counts = await countValuesByKey(pool);
+    } catch (error) {
+      // A database that is away (restarting, not yet up) must not keep the process from starting: it answers 503
+      // health until the database is back, and a value under a missing key still fails when it is read.
+      process.stderr.write(`personal-data key check skipped: the database could not be read (${String(error)})\n`);
+      return;
+    }
+    const missing = missingKeys(counts, protector);
     if (missing.length === 0) return;
     const keyIds = [...new Set(missing.map((count) => count.keyId))].join(', ');
     const where = missing.map(({ table, column, keyId, values }) => `${table}.${column}: ${values} under ${keyId}`).join('; ');

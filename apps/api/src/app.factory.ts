@@ -27,6 +27,8 @@ export async function createApp(config: AppConfig, options: { logger?: false; cl
   const logs = options.logger !== false;
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config, options.clock, logs), adapter, {
     bodyParser: false, // JSON only, through useChineseJsonParseErrors below
+    // A start that fails rejects (main.ts exits on it); Nest's default would end the process itself, tests and all.
+    abortOnError: false,
     ...(logs ? { bufferLogs: true } : { logger: false }),
   });
   if (logs) app.useLogger(app.get(PinoLogger));

@@ -10,4 +10,7 @@ async function bootstrap(): Promise<void> {
   new Logger('api').log(`listening on http://${config.host}:${config.port}/api`);
 }
 
-void bootstrap();
+bootstrap().catch((error: unknown) => {
+  process.stderr.write(`the API could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

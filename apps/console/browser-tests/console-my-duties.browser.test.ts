@@ -76,7 +76,7 @@ describe('短信提醒: the admins’ staff-SMS rules', () => {
     await page.getByRole('textbox', { name: '县级值班电话' }).fill('138 0000 0009');
     await page.getByRole('button', { name: '保存值班电话' }).click();
     await visible(page.getByText('已保存'));
-    await expect(stack.cases.prisma.staffSmsSettings.findUnique({ where: { id: 1 } })).resolves.toMatchObject({ countyDutyPhoneEnc: expect.stringMatching(/^v1\./) });
+    await expect(stack.cases.prisma.staffSmsSettings.findUnique({ where: { id: 1 } })).resolves.toMatchObject({ countyDutyPhoneEnc: expect.stringMatching(/^v2\.legacy\./) });
     await page.evaluate(() => window.scrollTo(0, 0));
     await stack.screenshot(page, 'staff-sms-rules');
   });
