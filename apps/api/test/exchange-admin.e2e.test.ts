@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { startUpstreamSimulator, type SimulatorStats, type UpstreamSimulator } from '@haochaping/upstream-sim';
-import { startE2eStack, type E2eStack } from './helpers/e2e-stack';
+import type { SimulatorStats } from '@haochaping/upstream-sim';
+import type { E2eStack } from './helpers/e2e-stack';
 import { eventually } from './helpers/eventually';
-import { exchangeToSimulator, REVIEW_WITHOUT_OUTBOX_ROW, simulatorControl } from './helpers/exchange-upstream';
+import { REVIEW_WITHOUT_OUTBOX_ROW, startExchangeE2e, type ExchangeE2e, type simulatorControl } from './helpers/exchange-upstream';
 
 const APP_KEY = 'e2e-upstream-key';
 
@@ -40,36 +40,22 @@ interface Difference {
  * re-send brings the difference to zero.
  */
 describe('上报管理 (/api/exchange)', () => {
+  let exchange: ExchangeE2e;
   let stack: E2eStack;
-  let simulator: UpstreamSimulator;
   let db: pg.Client;
   let control: ReturnType<typeof simulatorControl>;
   const county = { 'x-dev-actor': JSON.stringify({ userId: 'county-1', role: 'COUNTY_SUPERVISOR', hallCodes: [] }) };
   const handler = { 'x-dev-actor': JSON.stringify({ userId: 'handler-1', role: 'HANDLER', hallCodes: ['jintun'] }) };
 
   beforeAll(async () => {
-    simulator = await startUpstreamSimulator({ appKey: APP_KEY });
     // A record refused for another reason than its content is tried twice, then dead.
-    stack = await startE2eStack({ exchange: () => exchangeToSimulator(simulator, APP_KEY) });
-    control = simulatorControl(simulator);
-    db = new pg.Client({ connectionString: stack.db.url });
-    await db.connect();
+    exchange = await startExchangeE2e(APP_KEY);
+    ({ stack, db, control } = exchange);
   }, 120_000);
 
-  afterAll(async () => {
-    await db?.end();
-    await stack?.close();
-    await simulator?.close();
-  });
+  afterAll(() => exchange?.close());
 
-  const call = async <T>(method: string, path: string, headers: Record<string, string> = county, body?: unknown) => {
-    const response = await fetch(`${stack.baseUrl}${path}`, {
-      method,
-      headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, body: (await response.json()) as T };
-  };
+  const call = <T>(method: string, path: string, headers: Record<string, string> = county, body?: unknown) => exchange.call<T>(method, path, headers, body);
   const stats = async () => (await control('GET', '/_control/stats')) as SimulatorStats;
   const review = async (hallCode: string, body: Record<string, unknown> = {}) => {
     const response = await fetch(`${stack.baseUrl}/public/reviews`, {

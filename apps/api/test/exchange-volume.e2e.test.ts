@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { startUpstreamSimulator, type SimulatorStats, type UpstreamSimulator } from '@haochaping/upstream-sim';
-import { startE2eStack, type E2eStack } from './helpers/e2e-stack';
+import type { SimulatorStats } from '@haochaping/upstream-sim';
 import { eventually } from './helpers/eventually';
-import { exchangeToSimulator, simulatorControl } from './helpers/exchange-upstream';
+import { startExchangeE2e, type ExchangeE2e, type simulatorControl } from './helpers/exchange-upstream';
 
 const APP_KEY = 'e2e-volume-key';
 const REVIEWS = 1_000;
@@ -21,8 +20,7 @@ const hallOf = (index: number) => HALLS[index % HALLS.length];
  * simulator, each over its real protocol.
  */
 describe('1,000 reviews and their results go up exactly once and reconcile', () => {
-  let stack: E2eStack;
-  let simulator: UpstreamSimulator;
+  let exchange: ExchangeE2e;
   let db: pg.Client;
   let control: ReturnType<typeof simulatorControl>;
   const county = { 'x-dev-actor': JSON.stringify({ userId: 'county-1', role: 'COUNTY_SUPERVISOR', hallCodes: [] }) };
@@ -30,28 +28,14 @@ describe('1,000 reviews and their results go up exactly once and reconcile', () 
   const citizen = { 'x-dev-actor': JSON.stringify({ userId: 'citizen-1', role: 'CITIZEN', hallCodes: [] }) };
 
   beforeAll(async () => {
-    simulator = await startUpstreamSimulator({ appKey: APP_KEY });
     // 1,000 ratings from one test address: the public per-address limit (which would answer 429) is off here.
-    stack = await startE2eStack({ exchange: () => exchangeToSimulator(simulator, APP_KEY), limits: { publicRequestsPerMinute: 0 } });
-    control = simulatorControl(simulator);
-    db = new pg.Client({ connectionString: stack.db.url });
-    await db.connect();
+    exchange = await startExchangeE2e(APP_KEY, { limits: { publicRequestsPerMinute: 0 } });
+    ({ db, control } = exchange);
   }, 120_000);
 
-  afterAll(async () => {
-    await db?.end();
-    await stack?.close();
-    await simulator?.close();
-  });
+  afterAll(() => exchange?.close());
 
-  const call = async <T>(method: string, path: string, headers: Record<string, string> = county, body?: unknown) => {
-    const response = await fetch(`${stack.baseUrl}${path}`, {
-      method,
-      headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, body: (await response.json()) as T };
-  };
+  const call = <T>(method: string, path: string, headers: Record<string, string> = county, body?: unknown) => exchange.call<T>(method, path, headers, body);
   const act = async (id: string, action: string, body: unknown, headers: Record<string, string>) =>
     expect((await call('POST', `/rectifications/${id}/actions/${action}`, headers, body)).status).toBe(200);
   const stats = async () => (await control('GET', '/_control/stats')) as SimulatorStats;

@@ -219,7 +219,7 @@ describe('统计分析 screens: trend, rankings with a minimum, xlsx and CSV exp
       expect([path, statuses(path)]).toEqual([path, ['200', '401', '403', '422']]);
     }
     expect(statuses('/api/results/settings')).toEqual(['200', '401', '403']);
-    expect(statuses('/api/admin/results-settings', 'put')).toEqual(['200', '400', '401', '403', '422']);
+    expect(statuses('/api/admin/results-settings', 'put')).toEqual(['200', '400', '401', '403', '422', '429']);
     expect(Object.keys(document.paths['/api/results/figures.xlsx']?.['get']?.responses['200']?.content ?? {})).toEqual(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
     expect(Object.keys(document.paths['/api/results/figures.csv']?.['get']?.responses['200']?.content ?? {})).toEqual(['text/csv']);
   });

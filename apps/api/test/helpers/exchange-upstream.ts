@@ -1,5 +1,7 @@
+import pg from 'pg';
 import type { ExchangeConfig } from '@haochaping/worker';
-import type { UpstreamSimulator } from '@haochaping/upstream-sim';
+import { startUpstreamSimulator, type UpstreamSimulator } from '@haochaping/upstream-sim';
+import { startE2eStack, type E2eStack, type E2eStackOptions } from './e2e-stack';
 
 /**
  * The worker's upward exchange pointed at an upstream simulator, for the tests of 上报管理: a record the upstream
@@ -33,3 +35,41 @@ export const REVIEW_WITHOUT_OUTBOX_ROW = `
   INSERT INTO review (id, hall_id, level, channel, tracking_code, client_key, created_at)
   SELECT gen_random_uuid(), hall_id, 4, channel, 'HM' || upper(substr(md5(random()::text), 1, 8)), gen_random_uuid()::text, created_at
   FROM review WHERE id = $1::uuid RETURNING id::text`;
+
+/** The API and worker delivering to a fresh upstream simulator, with a database client and HTTP helpers. */
+export interface ExchangeE2e {
+  readonly stack: E2eStack;
+  readonly simulator: UpstreamSimulator;
+  readonly db: pg.Client;
+  readonly control: ReturnType<typeof simulatorControl>;
+  /** One API call as `headers` (an X-Dev-Actor), JSON in and out. */
+  call<T>(method: string, path: string, headers: Record<string, string>, body?: unknown): Promise<{ status: number; body: T }>;
+  close(): Promise<void>;
+}
+
+/** Starts the simulator, then the e2e stack delivering to it (exchangeToSimulator), then a database client. */
+export async function startExchangeE2e(appKey: string, options: Omit<E2eStackOptions, 'exchange'> = {}): Promise<ExchangeE2e> {
+  const simulator = await startUpstreamSimulator({ appKey });
+  const stack = await startE2eStack({ ...options, exchange: () => exchangeToSimulator(simulator, appKey) });
+  const db = new pg.Client({ connectionString: stack.db.url });
+  await db.connect();
+  return {
+    stack,
+    simulator,
+    db,
+    control: simulatorControl(simulator),
+    async call<T>(method: string, path: string, headers: Record<string, string>, body?: unknown) {
+      const response = await fetch(`${stack.baseUrl}${path}`, {
+        method,
+        headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: response.status, body: (await response.json()) as T };
+    },
+    async close() {
+      await db.end();
+      await stack.close();
+      await simulator.close();
+    },
+  };
+}
