@@ -90,6 +90,10 @@ describe('上报管理', () => {
     await visible(deadLetter.getByText('FIELD_REFUSED: field text is not accepted'));
     await expect(deadLetter.count()).resolves.toBe(1);
     await expect(deadLetter.getByRole('cell').nth(3).textContent()).resolves.toBe('2');
+    // Named by the review's tracking code, not by an id.
+    const dead = await stack.cases.prisma.exchangeDelivery.findFirstOrThrow({ where: { status: 'DEAD' }, select: { reviewId: true } });
+    const { trackingCode } = await stack.cases.prisma.review.findUniqueOrThrow({ where: { id: dead.reviewId } });
+    await expect(deadLetter.getByRole('cell').first().textContent()).resolves.toBe(trackingCode);
     await visible(page.getByText('尚未核对'));
     await stack.screenshot(page, 'exchange-01-dead-letter');
 

@@ -96,9 +96,9 @@ export class ExchangeAdminService {
     const [total, rows] = await Promise.all([
       this.prisma.client.exchangeDelivery.count({ where: { status: 'DEAD' } }),
       this.prisma.client.$queryRaw<
-        Array<{ id: string; record_id: string; type: string; review_id: string; hall_code: string | null; hall_name: string | null; attempts: number; last_error: string | null; last_attempt_at: Date | null; created_at: Date }>
+        Array<{ id: string; record_id: string; type: string; review_id: string; tracking_code: string | null; hall_code: string | null; hall_name: string | null; attempts: number; last_error: string | null; last_attempt_at: Date | null; created_at: Date }>
       >`
-        SELECT e."id"::text, e."record_id", e."type", e."review_id"::text, h."code" AS "hall_code", h."name" AS "hall_name", e."attempts",
+        SELECT e."id"::text, e."record_id", e."type", e."review_id"::text, r."tracking_code", h."code" AS "hall_code", h."name" AS "hall_name", e."attempts",
           e."last_error", e."last_attempt_at", e."created_at"
         FROM "exchange_delivery" e LEFT JOIN "review" r ON r."id" = e."review_id" LEFT JOIN "hall" h ON h."id" = r."hall_id"
         WHERE e."status" = 'DEAD' ORDER BY e."last_attempt_at" DESC NULLS LAST, e."id" DESC LIMIT ${LISTED_DEAD_LETTERS}`,
@@ -111,6 +111,7 @@ export class ExchangeAdminService {
         type: row.type,
         typeLabel: typeLabel(row.type),
         reviewId: row.review_id,
+        trackingCode: row.tracking_code,
         hallCode: row.hall_code,
         hallName: row.hall_name,
         attempts: row.attempts,

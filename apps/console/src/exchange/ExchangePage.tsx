@@ -111,8 +111,9 @@ const DeadLetters = () => {
             <TableBody>
               {data.items.map((item) => (
                 <TableRow key={item.id} data-testid="exchange-dead-letter">
+                  {/* A person knows the record by its review's tracking code; the wire id is the cell's title. */}
                   <TableCell sx={{ fontFamily: 'monospace' }} title={item.recordId}>
-                    {item.recordId.slice(0, 8)}
+                    {item.trackingCode ?? item.recordId}
                   </TableCell>
                   <TableCell>{item.typeLabel}</TableCell>
                   <TableCell>{item.hallName ?? item.hallCode ?? '—'}</TableCell>

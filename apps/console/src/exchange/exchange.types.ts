@@ -13,6 +13,7 @@ export interface ExchangeOverview {
 export interface ExchangeDeadLetter {
   id: string;
   recordId: string;
+  trackingCode: string | null;
   type: string;
   typeLabel: string;
   reviewId: string;

@@ -29,7 +29,7 @@ export const messages: ModuleMessages = {
       resend: '重新上报',
       resend_all: '全部重新上报',
       resent: '已重新排入上报队列：%{smart_count} 条',
-      record: '记录',
+      record: '评价编号',
       type: '类型',
       hall: '服务大厅',
       attempts: '尝试次数',

@@ -31,6 +31,7 @@ export class ExchangeDeadLetterResponse {
   @ApiProperty({ enum: RECORD_TYPES }) type!: string;
   @ApiProperty({ example: '评价' }) typeLabel!: string;
   @ApiProperty({ format: 'uuid' }) reviewId!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'K7QW3MZP9D', description: 'the review’s tracking code, how a person knows it (null only if the review is gone)' }) trackingCode!: string | null;
   @ApiProperty({ type: String, nullable: true, example: 'jintun' }) hallCode!: string | null;
   @ApiProperty({ type: String, nullable: true, example: '金屯镇' }) hallName!: string | null;
   @ApiProperty({ description: 'deliveries tried' }) attempts!: number;
