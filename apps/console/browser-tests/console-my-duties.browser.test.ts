@@ -24,7 +24,16 @@ beforeAll(async () => {
     if (Date.now() > deadline) throw new Error(`no CASE_OPENED notice for ${caseId} within 30 s`);
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
-  await stack.cases.prisma.rectificationCase.update({ where: { reviewId: caseId }, data: { callbackDueAt: new Date(Date.now() - 60 * 60_000), overdue: true } });
+  await stack.cases.prisma.rectificationCase.update({
+    where: { reviewId: caseId },
+    data: {
+      callbackDueAt: new Date(Date.now() - 60 * 60_000),
+      // The result clock moves out of today: opened before office time on a working day, a case's result falls due
+      // exactly when today's office time ends, and 今日待办 would rightly count two duties.
+      resultDueAt: new Date(Date.now() + 7 * 24 * 60 * 60_000),
+      overdue: true,
+    },
+  });
 }, 240_000);
 
 afterAll(async () => {
