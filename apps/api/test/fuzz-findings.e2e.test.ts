@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { parseDataKey, TEST_DATA_KEY } from '@haochaping/privacy/server';
+import { createPrismaClient } from '@haochaping/db';
 import { createTestDatabase, testTemporalAddress, type TestDatabase } from '@haochaping/devstack';
 import { createApp } from '../src/app.factory';
 import { AppConfig } from '../src/config/app-config';
@@ -69,6 +70,43 @@ describe('findings of the fuzz run', () => {
     expect(((await reused.json()) as { code: string }).code).toBe('CLIENT_KEY_REUSED');
     for (const path of ['/api/feedback-entries', '/api/public/reviews', '/api/integration/reviews']) {
       expect({ path, documented: Object.keys(document.paths[path]?.post?.responses ?? {}) }).toEqual({ path, documented: expect.arrayContaining(['409']) as string[] });
+    }
+  });
+
+  it('answers one username created by two requests at one moment with 201 and 409 USERNAME_TAKEN (the second insert met the unique index: 500)', async () => {
+    const create = () =>
+      fetch(`${baseUrl}/admin/users`, {
+        method: 'POST',
+        headers: { ...admin, 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'jintun-handler2', displayName: '金屯窗口二', role: 'HANDLER', hallCodes: ['jintun'], phone: null }),
+      });
+    // The moment made certain: a lock that lets both requests read (no such username yet) but holds both inserts
+    // until both are waiting; then they race for the unique index as two admins' clicks can.
+    const prisma = createPrismaClient({ databaseUrl: db.url, poolSize: 2 });
+    try {
+      let pending: Promise<Response[]> | undefined;
+      await prisma.$transaction(
+        async (tx) => {
+          await tx.$executeRawUnsafe('LOCK TABLE app_user IN SHARE ROW EXCLUSIVE MODE');
+          pending = Promise.all([create(), create()]);
+          for (let waited = 0; ; waited += 50) {
+            const [{ waiting }] = await tx.$queryRaw<Array<{ waiting: number }>>`SELECT count(*)::int AS waiting FROM pg_locks WHERE relation = 'app_user'::regclass AND NOT granted`;
+            if (waiting === 2) break;
+            if (waited > 10_000) throw new Error(`${waiting} of 2 inserts waiting after 10 s`);
+            await new Promise((resolve) => setTimeout(resolve, 50));
+          }
+        },
+        { timeout: 30_000 },
+      );
+      const answers = await pending!;
+      expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409]);
+      const refused = answers.find((answer) => answer.status === 409);
+      const body = Buffer.from(await refused!.arrayBuffer());
+      expect(errorShapeProblem(409, body)).toBeUndefined();
+      expect((JSON.parse(body.toString()) as { code: string }).code).toBe('USERNAME_TAKEN');
+      await expect(prisma.user.count({ where: { username: 'jintun-handler2' } })).resolves.toBe(1);
+    } finally {
+      await prisma.$disconnect();
     }
   });
 

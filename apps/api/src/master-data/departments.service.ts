@@ -6,7 +6,8 @@ import type { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-l
 import { PrismaService } from '../prisma/prisma.service';
 import type { CreateDepartmentDto, UpdateDepartmentDto } from './dto/department.dto';
 import type { DepartmentResponse } from './dto/department.response';
-import { auditMasterData, fieldChanges, isUniqueViolation, type MasterDataChange } from './master-data-audit';
+import { auditMasterData, fieldChanges, type MasterDataChange } from './master-data-audit';
+import { isUniqueViolation } from '../prisma/unique-violation';
 import { likeLiteral } from '../common/like-pattern';
 
 export const DEPARTMENTS_RESOURCE = defineSimpleRestResource({

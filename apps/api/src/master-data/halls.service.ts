@@ -7,7 +7,8 @@ import type { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-l
 import { PrismaService } from '../prisma/prisma.service';
 import type { CreateHallDto, UpdateHallDto } from './dto/hall.dto';
 import type { HallDetailResponse, HallResponse, PublicHallResponse } from './dto/hall.response';
-import { auditMasterData, fieldChanges, invalid, isUniqueViolation, type MasterDataChange } from './master-data-audit';
+import { auditMasterData, fieldChanges, invalid, type MasterDataChange } from './master-data-audit';
+import { isUniqueViolation } from '../prisma/unique-violation';
 import { checkOfficeHours } from './office-hours.validation';
 import { likeLiteral } from '../common/like-pattern';
 

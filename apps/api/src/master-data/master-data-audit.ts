@@ -25,11 +25,6 @@ export function invalid(errors: ApiFieldError[]): DomainHttpException {
   return new DomainHttpException(422, 'VALIDATION_FAILED', errors[0]?.message ?? '提交的内容有误，请检查后重试', errors);
 }
 
-/** A unique index refused the row: two admins created the same code at the same moment. */
-export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
-}
-
 /** What an edit changes, for its audit line; undefined when it changes nothing (then nothing is written). */
 export interface FieldChanges {
   changed: string[];

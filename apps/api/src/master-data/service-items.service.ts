@@ -8,7 +8,8 @@ import type { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-l
 import { PrismaService } from '../prisma/prisma.service';
 import type { CreateServiceItemDto, UpdateServiceItemDto } from './dto/service-item.dto';
 import type { ServiceItemResponse } from './dto/service-item.response';
-import { auditMasterData, fieldChanges, invalid, isUniqueViolation, type MasterDataChange } from './master-data-audit';
+import { auditMasterData, fieldChanges, invalid, type MasterDataChange } from './master-data-audit';
+import { isUniqueViolation } from '../prisma/unique-violation';
 import { likeLiteral } from '../common/like-pattern';
 
 export const SERVICE_ITEMS_RESOURCE = defineSimpleRestResource({

@@ -7,7 +7,8 @@ import { defineSimpleRestResource, parseListParams, type ListPage } from '../com
 import type { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-query.dto';
 import { PrismaService } from '../prisma/prisma.service';
 import type { CreateServiceWindowDto, ServiceWindowResponse, UpdateServiceWindowDto } from './dto/window.dto';
-import { auditMasterData, fieldChanges, invalid, isUniqueViolation, type MasterDataChange } from './master-data-audit';
+import { auditMasterData, fieldChanges, invalid, type MasterDataChange } from './master-data-audit';
+import { isUniqueViolation } from '../prisma/unique-violation';
 import { likeLiteral } from '../common/like-pattern';
 
 export const WINDOWS_RESOURCE = defineSimpleRestResource({

@@ -12,6 +12,7 @@ import { DataProtector } from '@haochaping/privacy/server';
 import { defineSimpleRestResource, parseListParams, type ListPage } from '../common/simple-rest/simple-rest-list';
 import type { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-query.dto';
 import { PrismaService } from '../prisma/prisma.service';
+import { isUniqueViolation } from '../prisma/unique-violation';
 import { USER_ROLES, type CreateUserDto, type UpdateUserDto, type UserResponse, type UserRoleName, type UserWithPasswordResponse } from './dto/user.dto';
 import { likeLiteral } from '../common/like-pattern';
 
@@ -102,10 +103,9 @@ export class UsersService {
     const temporaryPassword = dto.initialPassword === undefined ? generateTemporaryPassword() : undefined;
     const passwordHash = await hashPassword(dto.initialPassword ?? temporaryPassword ?? '');
     const db = this.prisma.client;
+    const taken = () => new DomainHttpException(409, 'USERNAME_TAKEN', `用户名 ${dto.username} 已被使用`);
     const user = await db.$transaction(async (tx) => {
-      if (await tx.user.findUnique({ where: { username: dto.username }, select: { id: true } })) {
-        throw new DomainHttpException(409, 'USERNAME_TAKEN', `用户名 ${dto.username} 已被使用`);
-      }
+      if (await tx.user.findUnique({ where: { username: dto.username }, select: { id: true } })) throw taken();
       const created = await tx.user.create({
         data: { username: dto.username, displayName: dto.displayName, role: dto.role, hallCodes, departmentCodes, passwordHash, mustChangePassword: true, phoneEnc: this.phoneEnc(dto.phone) },
       });
@@ -118,6 +118,9 @@ export class UsersService {
         passwordGenerated: temporaryPassword !== undefined,
       });
       return created;
+    }).catch((error: unknown) => {
+      // The same username created twice at one moment: the second insert meets the unique index, not the check.
+      throw isUniqueViolation(error) ? taken() : error;
     });
     return { ...this.toResponse(user), ...(temporaryPassword ? { temporaryPassword } : {}) };
   }
