@@ -2,9 +2,9 @@
 
 A rating body drawn from the schema alone names a hall, options and a phone nobody has: the public review endpoint
 would only ever answer 404/422. Half of the drawn bodies therefore get real references (a seeded hall, options of the
-counter services' set, a level, typed text, an anonymous or real-name reviewer with a mainland mobile number) while
-the client key and any other field stay as the fuzzer drew them, so the intake's accepting path is fuzzed too; the
-other half go out as drawn.
+counter services' set, a level, typed text, an anonymous or real-name reviewer with a mainland mobile number, a client
+key of the documented pattern) while any other field stays as the fuzzer drew it, so the intake's accepting path is
+fuzzed too; the other half go out as drawn.
 """
 
 import schemathesis
@@ -17,6 +17,9 @@ OFFLINE_OPTIONS = ["A1", "A2", "A3", "B1", "B2", "B3", "B4", "B5", "C1", "C2"]
 OTHER_CHANNEL_FIELDS = ["windowCode", "staffEmployeeNumber", "caseId", "phone", "invitationToken"]
 
 MOBILE = st.from_regex(r"\A1[3-9][0-9]{9}\Z")
+# apps/api/src/review-intake/dto/rating-fields.ts: CLIENT_KEY. Drawn anew per body: a key reused with another body is a
+# 409 by design.
+CLIENT_KEY = st.from_regex(r"\A[A-Za-z0-9_-]{8,64}\Z")
 # Text a person could type: CJK, Latin letters, digits, punctuation (what PostgreSQL cannot store is fuzzed by the
 # other half, as drawn).
 TYPED = st.text(st.characters(min_codepoint=0x20, max_codepoint=0x9FA5, exclude_categories=["Cs", "Cc", "Co", "Cn"]), min_size=1, max_size=60)
@@ -26,9 +29,9 @@ REVIEWER = st.one_of(
 )
 
 
-def _real_rating(body, hall, level, options, comment, reviewer):
+def _real_rating(body, client_key, hall, level, options, comment, reviewer):
     real = {key: value for key, value in body.items() if key not in OTHER_CHANNEL_FIELDS}
-    real.update(channel="PUBLIC_FORM", hallCode=hall, level=level, optionCodes=options, comment=comment, reviewer=reviewer)
+    real.update(clientKey=client_key, channel="PUBLIC_FORM", hallCode=hall, level=level, optionCodes=options, comment=comment, reviewer=reviewer)
     return real
 
 
@@ -37,7 +40,8 @@ def flatmap_body(ctx, body):
     if not isinstance(body, dict):
         return st.just(body)
     real = st.builds(
-        lambda hall, level, options, comment, reviewer: _real_rating(body, hall, level, options, comment, reviewer),
+        lambda client_key, hall, level, options, comment, reviewer: _real_rating(body, client_key, hall, level, options, comment, reviewer),
+        CLIENT_KEY,
         st.sampled_from(HALLS),
         st.integers(min_value=1, max_value=5),
         st.lists(st.sampled_from(OFFLINE_OPTIONS), min_size=1, max_size=3, unique=True),

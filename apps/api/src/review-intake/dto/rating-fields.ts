@@ -32,6 +32,7 @@ export const ClientKeyField = () =>
   applyDecorators(
     ApiProperty({
       example: '0b7f6c1e-4a9c-4a63-9f0f-3c1d2b6e8a10',
+      pattern: CLIENT_KEY.source,
       description: 'Chosen by the client once per rating and sent again on retry: a retried submission (the same body) returns the first review; another body under the same key is 409 CLIENT_KEY_REUSED.',
     }),
     Trim(),
