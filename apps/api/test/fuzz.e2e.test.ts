@@ -34,7 +34,7 @@ const CHECKS = ['not_a_server_error', 'status_code_conformance', 'content_type_c
  */
 const PROFILE = LONG
   ? { maxExamples: 200, everyOperationSeconds: 480, perRoleSeconds: 120, ratingsSeconds: 120 }
-  : { maxExamples: 8, everyOperationSeconds: 75, perRoleSeconds: 20, ratingsSeconds: 15 };
+  : { maxExamples: 8, everyOperationSeconds: 75, perRoleSeconds: 20, ratingsSeconds: 30 };
 const SEED = process.env.FUZZ_SEED ?? '17';
 /** FUZZ_ONLY (`npm run fuzz -- --only <regex>`): only the operations whose path matches, to work on one finding. */
 const ONLY = process.env.FUZZ_ONLY ? ['--include-path-regex', process.env.FUZZ_ONLY] : [];

@@ -15,6 +15,9 @@ export const EXCHANGE_RECONCILIATION_WORKFLOW_TYPE = 'exchangeReconciliationWork
 /** A 立即核对's workflow id (one at a time: a second click while one runs is told so). */
 export const EXCHANGE_RECONCILIATION_NOW_WORKFLOW_ID = 'exchange-reconciliation-now';
 
+/** The failure type of a run on a worker with no upstream configured (UPSTREAM_URL unset): nothing to compare with. */
+export const ERR_EXCHANGE_NOT_CONFIGURED = 'ERR_EXCHANGE_NOT_CONFIGURED';
+
 /** Days a run checks when not told which: today and the days before it (Asia/Shanghai). */
 export const DEFAULT_EXCHANGE_RECONCILIATION_DAYS = 7;
 

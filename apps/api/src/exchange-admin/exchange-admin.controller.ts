@@ -89,6 +89,7 @@ export class ExchangeAdminController {
   @HttpCode(200)
   @ApiOperation({ summary: '立即核对: checks today and the six days before now on the worker (audited as exchange-reconciliation.start); answers with the result when it ends within 30 s' })
   @ApiOkResponse({ type: ExchangeReconciliationRunResponse })
+  @ApiConflictResponse({ type: ApiError, description: 'EXCHANGE_NOT_CONFIGURED: no upstream is configured (UPSTREAM_URL), so there is nothing to compare with' })
   @ApiServiceUnavailableResponse({ type: ApiError, description: 'Temporal or the upstream is away' })
   run(@CurrentActor() actor: Actor, @Req() request: RequestWithActor): Promise<ExchangeReconciliationRunResponse> {
     return this.exchange.runReconciliation(actor, requestContext(request));

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { WorkflowFailedError, type WorkflowHandle } from '@temporalio/client';
+import { ApplicationFailure, WorkflowFailedError, type WorkflowHandle } from '@temporalio/client';
 import {
+  ERR_EXCHANGE_NOT_CONFIGURED,
   EXCHANGE_DELIVER_NOW_SIGNAL,
   EXCHANGE_RECONCILIATION_WORKFLOW_TYPE,
   exchangeReconciliationDays,
@@ -258,9 +259,20 @@ export class ExchangeAdminService {
     } catch (error) {
       // Not finished within the wait: it goes on, and the list fills in when it ends.
       if (!(error instanceof WorkflowFailedError)) return { finished: false, days, differences: null };
+      if (failureType(error) === ERR_EXCHANGE_NOT_CONFIGURED) {
+        throw new DomainHttpException(409, 'EXCHANGE_NOT_CONFIGURED', '未配置上级好差评系统（UPSTREAM_URL），无从核对；请联系系统管理员配置');
+      }
       this.logger.warn(`exchange reconciliation ${workflowId} failed: ${String(error.cause?.message ?? error)}`);
       throw new DomainHttpException(503, 'RECONCILIATION_FAILED', '核对未能完成：上级系统暂时无法查询计数，请稍后再试');
     }
     return { finished: true, days, differences: summary.differences };
   }
+}
+
+/** The type of the application failure at the root of a failed workflow (the activity's, through the workflow's). */
+function failureType(error: WorkflowFailedError): string | undefined {
+  for (let cause: unknown = error.cause; cause instanceof Error; cause = cause.cause) {
+    if (cause instanceof ApplicationFailure && cause.type) return cause.type;
+  }
+  return undefined;
 }

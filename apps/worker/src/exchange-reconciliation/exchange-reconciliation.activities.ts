@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import type { ExchangeCountComparison, ExchangeDayResult, ExchangeReconciliationActivities } from '@haochaping/contracts';
+import { ERR_EXCHANGE_NOT_CONFIGURED, type ExchangeCountComparison, type ExchangeDayResult, type ExchangeReconciliationActivities } from '@haochaping/contracts';
 import { OUR_COUNTS_OF_DAY, shanghaiDayBounds, type Pool } from '@haochaping/db';
 import type { UpstreamCount } from './upstream-counts.client';
 
@@ -45,7 +45,7 @@ export function createExchangeReconciliationActivities(deps: ExchangeReconciliat
   const now = deps.now ?? (() => new Date());
   return {
     async reconcileExchangeDay(day: string): Promise<ExchangeDayResult> {
-      if (!deps.upstreamCounts) throw ApplicationFailure.nonRetryable('no upstream configured (UPSTREAM_URL): nothing to reconcile with', 'ERR_EXCHANGE_NOT_CONFIGURED');
+      if (!deps.upstreamCounts) throw ApplicationFailure.nonRetryable('no upstream configured (UPSTREAM_URL): nothing to reconcile with', ERR_EXCHANGE_NOT_CONFIGURED);
       const bounds = shanghaiDayBounds(day);
       const theirs = await deps.upstreamCounts(day);
       const client = await deps.pool.connect();
