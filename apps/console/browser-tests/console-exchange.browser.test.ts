@@ -100,6 +100,8 @@ describe('上报管理', () => {
     // 立即核对: each hall has one review of today more than upstream — 金屯镇 the dead letter, 纸坊镇 the one never sent.
     await page.getByTestId('exchange-run').click();
     await visible(page.getByText('核对完成：发现 2 项差异'));
+    // The list refetches after the run's answer: wait for its second row before counting.
+    await visible(page.getByTestId('exchange-difference').nth(1));
     await expect(page.getByTestId('exchange-difference').count()).resolves.toBe(2);
     const difference = page.getByTestId('exchange-difference').filter({ hasText: '纸坊镇' });
     await visible(difference);
