@@ -63,9 +63,13 @@ export async function startE2eStack(options: E2eStackOptions = {}): Promise<E2eS
   const given = options.exchange ? await options.exchange({ baseUrl: main.url }) : null;
   const exchange = given ? { ...given, workflowId: given.workflowId ?? exchangeDeliveryWorkflowId } : null;
   const startWorker = () =>
-    NestFactory.createApplicationContext(WorkerModule.forConfig(new WorkerConfig(db.url, testTemporalAddress(), 'default', taskQueue, 100, parseDataKey(TEST_DATA_KEY), {}, exchange)), {
-      logger: false,
-    });
+    NestFactory.createApplicationContext(
+      WorkerModule.forConfig(
+        // The county's schedules under ids of this stack's own: stacks share the test server's namespace.
+        Object.assign(new WorkerConfig(db.url, testTemporalAddress(), 'default', taskQueue, 100, parseDataKey(TEST_DATA_KEY), {}, exchange), { scheduleIdSuffix: `-${taskQueue}` }),
+      ),
+      { logger: false },
+    );
   const stack: E2eStack = {
     db,
     baseUrl: main.url,

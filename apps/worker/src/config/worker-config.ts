@@ -82,6 +82,12 @@ export const DEFAULT_EXCHANGE = {
 /** Everything the worker reads from its environment (README, "Configuration"). */
 export class WorkerConfig {
   readonly notifications: NotificationSettings;
+  /**
+   * Appended to the ids of the county's Temporal Schedules (daily reconciliations, hourly invitations). Empty in every
+   * deployment; the test stacks, which share one Temporal namespace, each set their own, so a schedule firing during
+   * the run (02:30, 03:00 Asia/Shanghai, every hour) reaches only the stack that made it.
+   */
+  scheduleIdSuffix = '';
 
   constructor(
     readonly databaseUrl: string,

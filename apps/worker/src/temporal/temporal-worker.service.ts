@@ -1,7 +1,13 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { Client, Connection, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { EXCHANGE_DELIVERY_WORKFLOW_ID, type ExchangeDeliveryInput, type RectificationActivities } from '@haochaping/contracts';
+import {
+  EXCHANGE_DELIVERY_WORKFLOW_ID,
+  EXCHANGE_RECONCILIATION_SCHEDULE_ID,
+  READ_MODEL_RECONCILIATION_SCHEDULE_ID,
+  type ExchangeDeliveryInput,
+  type RectificationActivities,
+} from '@haochaping/contracts';
 import { WorkerConfig } from '../config/worker-config';
 import { RectificationActivitiesProvider } from '../activities/rectification-activities.provider';
 import { ExchangeActivitiesProvider } from '../exchange/exchange-activities.provider';
@@ -9,7 +15,7 @@ import { ONLINE_REVIEW_PULL_WORKFLOW_ID, type OnlineReviewPullInput } from '../e
 import { ExchangeReconciliationProvider } from '../exchange-reconciliation/exchange-reconciliation.provider';
 import { ensureExchangeReconciliationSchedule } from '../exchange-reconciliation/exchange-reconciliation.schedule';
 import { RatingInvitationRemindersProvider } from '../invitation-reminders/rating-invitation-reminders.provider';
-import { ensureRatingInvitationRemindersSchedule } from '../invitation-reminders/rating-invitation-reminders.schedule';
+import { ensureRatingInvitationRemindersSchedule, RATING_INVITATION_REMINDERS_SCHEDULE_ID } from '../invitation-reminders/rating-invitation-reminders.schedule';
 import { ReadModelReconciliationProvider } from '../read-model-reconciliation/read-model-reconciliation.provider';
 import { ensureReadModelReconciliationSchedule } from '../read-model-reconciliation/read-model-reconciliation.schedule';
 
@@ -61,14 +67,14 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnModuleDe
     // The SMS invitations' schedule, created or brought up to date at every start; without it the rectification
     // workflows still run, so a failure is logged rather than stopping the worker.
     try {
-      const outcome = await ensureRatingInvitationRemindersSchedule(this.connection, this.config.temporalNamespace, this.config.taskQueue);
+      const outcome = await ensureRatingInvitationRemindersSchedule(this.connection, this.config.temporalNamespace, this.config.taskQueue, `${RATING_INVITATION_REMINDERS_SCHEDULE_ID}${this.config.scheduleIdSuffix}`);
       this.logger.log(`rating invitation schedule ${outcome}`);
     } catch (error) {
       this.logger.error(`rating invitation schedule not set up: ${String(error)}`);
     }
     // The read model's daily reconciliation, likewise: the cases run without it.
     try {
-      const outcome = await ensureReadModelReconciliationSchedule(this.connection, this.config.temporalNamespace, this.config.taskQueue);
+      const outcome = await ensureReadModelReconciliationSchedule(this.connection, this.config.temporalNamespace, this.config.taskQueue, `${READ_MODEL_RECONCILIATION_SCHEDULE_ID}${this.config.scheduleIdSuffix}`);
       this.logger.log(`read model reconciliation schedule ${outcome}`);
     } catch (error) {
       this.logger.error(`read model reconciliation schedule not set up: ${String(error)}`);
@@ -78,7 +84,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnModuleDe
     // The exchange's daily count reconciliation, with an upstream to count against; the delivery runs without it.
     if (this.config.exchange) {
       try {
-        const outcome = await ensureExchangeReconciliationSchedule(this.connection, this.config.temporalNamespace, this.config.taskQueue);
+        const outcome = await ensureExchangeReconciliationSchedule(this.connection, this.config.temporalNamespace, this.config.taskQueue, `${EXCHANGE_RECONCILIATION_SCHEDULE_ID}${this.config.scheduleIdSuffix}`);
         this.logger.log(`exchange reconciliation schedule ${outcome}`);
       } catch (error) {
         this.logger.error(`exchange reconciliation schedule not set up: ${String(error)}`);
