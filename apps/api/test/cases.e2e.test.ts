@@ -305,7 +305,7 @@ describe('cases (数据归集)', () => {
       const document = (await (await fetch(`${baseUrl}/docs-json`)).json()) as { paths: Record<string, Record<string, { parameters?: Array<{ name: string }>; responses: Record<string, unknown> }>> };
       expect(Object.keys(document.paths['/api/cases/import-template.csv']?.['get']?.responses ?? {})).toEqual(['200']);
       const importOperation = document.paths['/api/cases/import']?.['post'];
-      expect(Object.keys(importOperation?.responses ?? {}).sort()).toEqual(['200', '401', '403', '413', '415', '422', '429']);
+      expect(Object.keys(importOperation?.responses ?? {}).sort()).toEqual(['200', '401', '403', '413', '415', '422', '429', '503']);
       expect(importOperation?.parameters?.map((parameter) => parameter.name)).toContain('dryRun');
     });
 

@@ -110,6 +110,41 @@ describe('findings of the fuzz run', () => {
     }
   });
 
+  it('answers 503 DATABASE_BUSY with a Retry-After when a transaction runs out of time behind the audit chain’s lock, and writes nothing (the long run’s 500 on POST /api/admin/users)', async () => {
+    // A busy machine's slow audit writer, made certain: another transaction holds the chain's lock (audit_log_chain())
+    // for 7 s, longer than the 5 s an interactive transaction may take; the user's transaction waits behind it and
+    // reaches its commit too late.
+    const prisma = createPrismaClient({ databaseUrl: db.url, poolSize: 1 });
+    try {
+      let locked!: () => void;
+      const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+      const holder = prisma.$transaction(
+        async (tx) => {
+          await tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock(7235411801)');
+          locked();
+          await new Promise((resolve) => setTimeout(resolve, 7_000));
+        },
+        { timeout: 30_000 },
+      );
+      await lockTaken;
+      const answer = await fetch(`${baseUrl}/admin/users`, {
+        method: 'POST',
+        headers: { ...admin, 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'jintun-handler3', displayName: '金屯窗口三', role: 'HANDLER', hallCodes: ['jintun'], phone: null }),
+      });
+      await holder;
+      expect(answer.status).toBe(503);
+      expect(answer.headers.get('retry-after')).toBe('5');
+      const body = Buffer.from(await answer.arrayBuffer());
+      expect(errorShapeProblem(503, body)).toBeUndefined();
+      expect((JSON.parse(body.toString()) as { code: string }).code).toBe('DATABASE_BUSY');
+      expect(Object.keys(document.paths['/api/admin/users']?.post?.responses ?? {})).toContain('503');
+      await expect(prisma.user.count({ where: { username: 'jintun-handler3' } })).resolves.toBe(0);
+    } finally {
+      await prisma.$disconnect();
+    }
+  });
+
   it('answers an OPTIONS request that is no CORS preflight without a plain-text 400 (strict preflight answered "Invalid Preflight Request")', async () => {
     const response = await fetch(`${baseUrl}/notifications/read-all`, { method: 'OPTIONS' });
     expect(response.status).toBe(204);

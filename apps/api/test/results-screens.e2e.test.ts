@@ -216,10 +216,10 @@ describe('统计分析 screens: trend, rankings with a minimum, xlsx and CSV exp
     const document = (await (await fetch(`${baseUrl}/docs-json`)).json()) as { paths: Record<string, Record<string, Operation>> };
     const statuses = (path: string, method = 'get') => Object.keys(document.paths[path]?.[method]?.responses ?? {}).sort();
     for (const path of ['/api/results/trend', '/api/results/rankings', '/api/results/figures.xlsx', '/api/results/figures.csv']) {
-      expect([path, statuses(path)]).toEqual([path, ['200', '401', '403', '422']]);
+      expect([path, statuses(path)]).toEqual([path, ['200', '401', '403', '422', '503']]);
     }
-    expect(statuses('/api/results/settings')).toEqual(['200', '401', '403']);
-    expect(statuses('/api/admin/results-settings', 'put')).toEqual(['200', '400', '401', '403', '422', '429']);
+    expect(statuses('/api/results/settings')).toEqual(['200', '401', '403', '503']);
+    expect(statuses('/api/admin/results-settings', 'put')).toEqual(['200', '400', '401', '403', '422', '429', '503']);
     expect(Object.keys(document.paths['/api/results/figures.xlsx']?.['get']?.responses['200']?.content ?? {})).toEqual(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
     expect(Object.keys(document.paths['/api/results/figures.csv']?.['get']?.responses['200']?.content ?? {})).toEqual(['text/csv']);
   });

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DATABASE_BUSY_RETRY_AFTER_SECONDS, isDatabaseBusy } from '../prisma/prisma-errors';
 import type { ApiError, ApiErrorBody } from './api-error';
 
 const DEFAULT_MESSAGES: Record<number, { code: string; message: string }> = {
@@ -16,6 +17,7 @@ const DEFAULT_MESSAGES: Record<number, { code: string; message: string }> = {
   500: { code: 'INTERNAL_ERROR', message: '系统内部错误，请稍后再试' },
   503: { code: 'SERVICE_UNAVAILABLE', message: '服务暂时不可用，请稍后再试' },
 };
+const DATABASE_BUSY = { code: 'DATABASE_BUSY', message: '系统繁忙，请稍后再试' };
 
 /** Errors raised outside Nest's pipeline that still say which 4xx they are. */
 interface FastifyLikeError {
@@ -24,7 +26,8 @@ interface FastifyLikeError {
 
 /**
  * Turns every failure — ours, Nest's, Fastify's body parser's, or an unexpected one — into the one ApiError shape.
- * Unexpected errors are logged with their stack and reach the caller only as a generic 500.
+ * Unexpected errors are logged with their stack and reach the caller only as a generic 500; a database that did not
+ * answer in time (prisma-errors.ts) is a 503 DATABASE_BUSY with a Retry-After, which every operation documents.
  */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
@@ -35,7 +38,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const body = this.toApiError(exception, request);
-    const retryAfter = retryAfterOf(exception);
+    const retryAfter = isDatabaseBusy(exception) ? DATABASE_BUSY_RETRY_AFTER_SECONDS : retryAfterOf(exception);
     if (retryAfter !== undefined) void reply.header('retry-after', String(retryAfter));
     if (body.statusCode >= 500) this.logger.error(`${request.method} ${request.url} → ${body.statusCode}`, exception instanceof Error ? exception.stack : String(exception));
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
@@ -63,6 +66,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const known = DEFAULT_MESSAGES[statusCode] ?? DEFAULT_MESSAGES[400];
       return { statusCode, code: known.code, message: known.message, ...base };
     }
+    if (isDatabaseBusy(exception)) return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, ...DATABASE_BUSY, ...base };
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, ...DEFAULT_MESSAGES[500], ...base };
   }
 }

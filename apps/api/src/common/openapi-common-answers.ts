@@ -26,7 +26,8 @@ const RETRY_AFTER: ResponseObject['headers'] = { 'Retry-After': { description: '
  * read (app.factory.ts), and the global validation pipe 422 wherever a path parameter, query parameter or body is read
  * (it refuses text PostgreSQL cannot store in any of them; headers are the guards'), the staff-write limit 429 on every
  * POST/PUT/PATCH/DELETE an access token may make (rate-limit/staff-write-limit.interceptor.ts), and the public intake
- * hook 413 and 429 on every POST under /api/public (review-intake/rate-limit/public-intake.hook.ts). An answer an
+ * hook 413 and 429 on every POST under /api/public (review-intake/rate-limit/public-intake.hook.ts), and the exception
+ * filter 503 DATABASE_BUSY on any operation when the database does not answer in time (prisma/prisma-errors.ts). An answer an
  * endpoint documents itself is kept as it is.
  * apps/api/test/openapi-document.e2e.test.ts checks the document against the running API.
  */
@@ -40,11 +41,18 @@ export function documentCommonAnswers(document: OpenAPIObject): OpenAPIObject {
       const add = (status: number, description: string, headers?: ResponseObject['headers']) => {
         answers[String(status)] ??= errorAnswer(description, headers);
       };
-      if ((operation.security ?? []).some((requirement) => Object.keys(requirement).length > 0)) add(401, 'no valid credential: UNAUTHENTICATED (staff: sign in again), INVALID_API_KEY (integration clients)');
+      const needsCredential = (operation.security ?? []).some((requirement) => Object.keys(requirement).length > 0);
+      if (needsCredential) add(401, 'no valid credential: UNAUTHENTICATED (staff: sign in again), INVALID_API_KEY (integration clients)');
       const body = operation.requestBody;
       if (body && 'content' in body && body.content['application/json']) add(400, 'MALFORMED_JSON: the body is not valid JSON');
       const readsInput = body !== undefined || (operation.parameters ?? []).some((parameter) => 'in' in parameter && (parameter.in === 'path' || parameter.in === 'query'));
       if (readsInput) add(422, 'VALIDATION_FAILED: errors name each field refused');
+      // What checks a credential or reads input reaches the database (the guard's session check, the handler).
+      if (readsInput || needsCredential) {
+        add(503, 'DATABASE_BUSY: the database did not answer in time (nothing was committed); or the service the message names is away', {
+          'Retry-After': { description: 'seconds to wait before trying again', schema: { type: 'integer' } },
+        });
+      }
       const bearer = (operation.security ?? []).some((requirement) => BEARER in requirement);
       if (bearer && WRITE_METHODS.has(method)) add(429, 'TOO_MANY_REQUESTS: over the staff-write limit of the signed-in user (STAFF_WRITE_LIMIT_PER_MINUTE)', RETRY_AFTER);
       if (method === 'post' && path.startsWith(PUBLIC_PREFIX)) {

@@ -7,7 +7,7 @@ import { PrismaService } from '../prisma/prisma.service';
 import type { CreateDepartmentDto, UpdateDepartmentDto } from './dto/department.dto';
 import type { DepartmentResponse } from './dto/department.response';
 import { auditMasterData, fieldChanges, type MasterDataChange } from './master-data-audit';
-import { isUniqueViolation } from '../prisma/unique-violation';
+import { isUniqueViolation } from '../prisma/prisma-errors';
 import { likeLiteral } from '../common/like-pattern';
 
 export const DEPARTMENTS_RESOURCE = defineSimpleRestResource({

@@ -8,7 +8,7 @@ import { PrismaService } from '../prisma/prisma.service';
 import type { CreateHallDto, UpdateHallDto } from './dto/hall.dto';
 import type { HallDetailResponse, HallResponse, PublicHallResponse } from './dto/hall.response';
 import { auditMasterData, fieldChanges, invalid, type MasterDataChange } from './master-data-audit';
-import { isUniqueViolation } from '../prisma/unique-violation';
+import { isUniqueViolation } from '../prisma/prisma-errors';
 import { checkOfficeHours } from './office-hours.validation';
 import { likeLiteral } from '../common/like-pattern';
 

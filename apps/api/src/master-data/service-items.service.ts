@@ -9,7 +9,7 @@ import { PrismaService } from '../prisma/prisma.service';
 import type { CreateServiceItemDto, UpdateServiceItemDto } from './dto/service-item.dto';
 import type { ServiceItemResponse } from './dto/service-item.response';
 import { auditMasterData, fieldChanges, invalid, type MasterDataChange } from './master-data-audit';
-import { isUniqueViolation } from '../prisma/unique-violation';
+import { isUniqueViolation } from '../prisma/prisma-errors';
 import { likeLiteral } from '../common/like-pattern';
 
 export const SERVICE_ITEMS_RESOURCE = defineSimpleRestResource({

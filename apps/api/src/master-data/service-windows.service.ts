@@ -8,7 +8,7 @@ import type { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-l
 import { PrismaService } from '../prisma/prisma.service';
 import type { CreateServiceWindowDto, ServiceWindowResponse, UpdateServiceWindowDto } from './dto/window.dto';
 import { auditMasterData, fieldChanges, invalid, type MasterDataChange } from './master-data-audit';
-import { isUniqueViolation } from '../prisma/unique-violation';
+import { isUniqueViolation } from '../prisma/prisma-errors';
 import { likeLiteral } from '../common/like-pattern';
 
 export const WINDOWS_RESOURCE = defineSimpleRestResource({

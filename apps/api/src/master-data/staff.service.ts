@@ -8,7 +8,7 @@ import type { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-l
 import { PrismaService } from '../prisma/prisma.service';
 import type { CreateStaffDto, StaffResponse, UpdateStaffDto } from './dto/staff.dto';
 import { auditMasterData, fieldChanges, invalid, type MasterDataChange } from './master-data-audit';
-import { isUniqueViolation } from '../prisma/unique-violation';
+import { isUniqueViolation } from '../prisma/prisma-errors';
 import { parseWindowId, windowId } from './service-windows.service';
 import { likeLiteral } from '../common/like-pattern';
 

@@ -12,7 +12,7 @@ import { DataProtector } from '@haochaping/privacy/server';
 import { defineSimpleRestResource, parseListParams, type ListPage } from '../common/simple-rest/simple-rest-list';
 import type { SimpleRestListQueryDto } from '../common/simple-rest/simple-rest-list-query.dto';
 import { PrismaService } from '../prisma/prisma.service';
-import { isUniqueViolation } from '../prisma/unique-violation';
+import { isUniqueViolation } from '../prisma/prisma-errors';
 import { USER_ROLES, type CreateUserDto, type UpdateUserDto, type UserResponse, type UserRoleName, type UserWithPasswordResponse } from './dto/user.dto';
 import { likeLiteral } from '../common/like-pattern';
 
