@@ -27,10 +27,14 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
+import { Client as TemporalClient, Connection } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+import { EXCHANGE_DELIVERY_WORKFLOW_ID } from '@haochaping/contracts';
 import { HALLS } from '@haochaping/db';
 import { freePort, SupervisedProcess, waitUntil } from '@haochaping/devstack';
 import type { SimulatorStats } from '@haochaping/upstream-sim';
 import { loadExchangeConfig, UpstreamHttpDriver } from '@haochaping/worker';
+import { deliveryRounds, type RoundEvent } from '../lib/delivery-rounds';
 import { percentiles, type Percentiles } from '../lib/percentiles';
 import { startBenchStack, type BenchStack } from '../lib/bench-stack';
 
@@ -110,6 +114,30 @@ async function deliveryLog(db: Client, since: Date): Promise<{ posts: number; re
   };
 }
 
+const EventType = temporal.api.enums.v1.EventType;
+const ROUND_EVENTS = new Map<temporal.api.enums.v1.EventType, RoundEvent['kind']>([
+  [EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED, 'activityScheduled'],
+  [EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED, 'activityStarted'],
+  [EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED, 'activityCompleted'],
+  [EventType.EVENT_TYPE_TIMER_STARTED, 'timerStarted'],
+]);
+
+/** Where a round's time goes: the delivery loop's history (its current run) read from Temporal. */
+async function roundBreakdown(temporalAddress: string) {
+  const connection = await Connection.connect({ address: temporalAddress });
+  try {
+    const history = await new TemporalClient({ connection }).workflow.getHandle(EXCHANGE_DELIVERY_WORKFLOW_ID).fetchHistory();
+    const events = (history.events ?? []).map((event): RoundEvent => {
+      const { seconds, nanos } = event.eventTime ?? {};
+      const at = (typeof seconds === 'number' ? seconds : (seconds?.toNumber() ?? NaN)) * 1000 + (nanos ?? 0) / 1e6;
+      return { kind: ROUND_EVENTS.get(event.eventType ?? EventType.EVENT_TYPE_UNSPECIFIED) ?? 'other', at };
+    });
+    return deliveryRounds(events);
+  } finally {
+    await connection.close();
+  }
+}
+
 /** Figure 1a: the backlog written with no worker running, then drained by the worker's delivery loop. */
 async function pipelineThroughput(stack: BenchStack, db: Client, simulatorUrl: string, run: string) {
   let n = 0;
@@ -133,7 +161,8 @@ async function pipelineThroughput(stack: BenchStack, db: Client, simulatorUrl: s
   await until('the backlog marked delivered', async () => Number((await oneRow<{ n: string }>(db, "SELECT count(*) AS n FROM exchange_delivery WHERE status = 'DELIVERED'")).n) === BACKLOG, 60_000);
   const simulator = storedOnce(await simulatorStats(simulatorUrl));
   const log = await deliveryLog(db, since);
-  return { ...simulator, ...log, recordsPerSecond: perSecond(simulator.stored, log.spanMs), roundMs: round1(log.spanMs / log.posts) };
+  const rounds = await roundBreakdown(stack.temporalAddress);
+  return { ...simulator, ...log, recordsPerSecond: perSecond(simulator.stored, log.spanMs), roundMs: round1(log.spanMs / log.posts), rounds };
 }
 
 /** Figure 1b: the records the pipeline sent, as it kept them, POSTed again to an emptied simulator in a plain loop. */
@@ -242,6 +271,11 @@ async function main(): Promise<void> {
       bareStoredAll: bare.stored === BACKLOG && bare.exactlyOnce,
       everyLagRecordOnce: lag.stored === lag.reviews && lag.exactlyOnce,
     };
+    const { rounds } = pipeline;
+    console.log(
+      `a full round (${rounds.rounds} back to back): in Temporal's queue p50 ${rounds.queueMs.p50Ms} ms, the activity p50 ${rounds.activityMs.p50Ms} ms (its POST p50 ${pipeline.postMs.p50Ms} ms), ` +
+        `completed → next scheduled (workflow task) p50 ${rounds.betweenMs.p50Ms} ms`,
+    );
     console.log('checks:', checks, `load average ${loadBefore.oneMinute} before, ${loadAfter.oneMinute} after`);
 
     const machine = { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version };
