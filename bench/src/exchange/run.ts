@@ -6,6 +6,7 @@
  *   npm run bench:exchange                               # defaults: a backlog of 10,000, then 10 reviews/s for 60 s
  *   BENCH_BACKLOG=20000 BENCH_RATE=20 BENCH_LAG_SECONDS=120 npm run bench:exchange
  *   BENCH_BATCH_SIZE=500 BENCH_INTERVAL_MS=1000 npm run bench:exchange   # EXCHANGE_BATCH_SIZE / EXCHANGE_INTERVAL_MS
+ *   BENCH_ANALYZE=1 npm run bench:exchange                # ANALYZE the outbox before the drain
  *
  * 1. Throughput. The worker runs, the upstream is away (the simulator answers 503): BENCH_BACKLOG good reviews
  *    through the public intake (autocannon, 16 connections) wait in the outbox, PENDING, while the delivery loop backs
@@ -43,6 +44,8 @@ import { startBenchStack, type BenchStack } from '../lib/bench-stack';
 const BACKLOG = Number(process.env.BENCH_BACKLOG ?? 10_000);
 const RATE = Number(process.env.BENCH_RATE ?? 10);
 const LAG_SECONDS = Number(process.env.BENCH_LAG_SECONDS ?? 60);
+/** BENCH_ANALYZE=1: ANALYZE the outbox before the drain (fresh planner statistics; see README, "Exchange"). */
+const ANALYZE = process.env.BENCH_ANALYZE === '1';
 const APP_KEY = 'bench-exchange-key';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -162,6 +165,7 @@ async function pipelineThroughput(stack: BenchStack, db: Client, temporalClient:
   await until('the delivery loop tried the upstream', async () => Number((await oneRow<{ n: string }>(db, 'SELECT count(*) AS n FROM exchange_attempt WHERE http_status = 503')).n) > 0, 120_000);
   console.log(`backlog: ${BACKLOG} reviews written (${Math.round(written.requests.average)}/s), ${pending} outbox rows pending; the upstream back, delivering`);
 
+  if (ANALYZE) await db.query('ANALYZE exchange_delivery');
   await controlSimulator(simulatorUrl, 'DELETE', '/fault');
   const since = new Date();
   await temporalClient.workflow.getHandle(EXCHANGE_DELIVERY_WORKFLOW_ID).signal(EXCHANGE_DELIVER_NOW_SIGNAL);
@@ -291,7 +295,7 @@ async function main(): Promise<void> {
     console.log('checks:', checks, `load average ${loadBefore.oneMinute} before, ${loadAfter.oneMinute} after`);
 
     const machine = { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version };
-    const results = { machine, settings: { backlog: BACKLOG, ratePerSecond: RATE, lagSeconds: LAG_SECONDS, batchSize, intervalMs }, loadBefore, loadAfter, pipeline, bare, ratio: round1(ratio * 100) / 100, lag, lagFloorMs: { p50: intervalMs / 2, max: intervalMs }, checks };
+    const results = { machine, settings: { backlog: BACKLOG, ratePerSecond: RATE, lagSeconds: LAG_SECONDS, batchSize, intervalMs, analyzedBeforeDrain: ANALYZE }, loadBefore, loadAfter, pipeline, bare, ratio: round1(ratio * 100) / 100, lag, lagFloorMs: { p50: intervalMs / 2, max: intervalMs }, checks };
     const resultsDir = path.resolve(__dirname, '..', '..', 'results');
     mkdirSync(resultsDir, { recursive: true });
     const file = path.join(resultsDir, `exchange-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
