@@ -84,15 +84,6 @@ function storedOnce(stats: SimulatorStats): { stored: number; exactlyOnce: boole
   return { stored: stats.stored.REVIEW + stats.stored.RECTIFICATION + stats.stored.REJECTION, exactlyOnce: Object.values(stats.deliveriesById).every((n) => n === 1) };
 }
 
-/** Polls until `probe` answers true; throws after `timeoutMs`. */
-async function until(what: string, probe: () => Promise<boolean>, timeoutMs: number, intervalMs = 250): Promise<void> {
-  const t0 = Date.now();
-  while (!(await probe())) {
-    if (Date.now() - t0 > timeoutMs) throw new Error(`${what}: not within ${timeoutMs / 1000} s`);
-    await sleep(intervalMs);
-  }
-}
-
 async function oneRow<T>(db: Client, sql: string, params: unknown[] = []): Promise<T> {
   const row = (await db.query<T & Record<string, unknown>>(sql, params)).rows[0];
   if (!row) throw new Error(`no row: ${sql}`);
@@ -162,16 +153,16 @@ async function pipelineThroughput(stack: BenchStack, db: Client, temporalClient:
   const pending = Number((await oneRow<{ n: string }>(db, "SELECT count(*) AS n FROM exchange_delivery WHERE status = 'PENDING'")).n);
   if (pending !== BACKLOG) throw new Error(`backlog: ${pending} pending outbox rows, expected ${BACKLOG}`);
   // The loop is running: it has tried the upstream and been refused.
-  await until('the delivery loop tried the upstream', async () => Number((await oneRow<{ n: string }>(db, 'SELECT count(*) AS n FROM exchange_attempt WHERE http_status = 503')).n) > 0, 120_000);
+  await waitUntil('the delivery loop tried the upstream', async () => Number((await oneRow<{ n: string }>(db, 'SELECT count(*) AS n FROM exchange_attempt WHERE http_status = 503')).n) > 0, 120_000);
   console.log(`backlog: ${BACKLOG} reviews written (${Math.round(written.requests.average)}/s), ${pending} outbox rows pending; the upstream back, delivering`);
 
   if (ANALYZE) await db.query('ANALYZE exchange_delivery');
   await controlSimulator(simulatorUrl, 'DELETE', '/fault');
   const since = new Date();
   await temporalClient.workflow.getHandle(EXCHANGE_DELIVERY_WORKFLOW_ID).signal(EXCHANGE_DELIVER_NOW_SIGNAL);
-  await until('the backlog delivered', async () => (await simulatorStats(simulatorUrl)).stored.REVIEW >= BACKLOG, 15 * 60_000, 500);
+  await waitUntil('the backlog delivered', async () => (await simulatorStats(simulatorUrl)).stored.REVIEW >= BACKLOG, 15 * 60_000, 500);
   // The last round's transaction commits just after its POST was answered.
-  await until('the backlog marked delivered', async () => Number((await oneRow<{ n: string }>(db, "SELECT count(*) AS n FROM exchange_delivery WHERE status = 'DELIVERED'")).n) === BACKLOG, 60_000);
+  await waitUntil('the backlog marked delivered', async () => Number((await oneRow<{ n: string }>(db, "SELECT count(*) AS n FROM exchange_delivery WHERE status = 'DELIVERED'")).n) === BACKLOG, 60_000);
   const simulator = storedOnce(await simulatorStats(simulatorUrl));
   const log = await deliveryLog(db, since);
   const rounds = await roundBreakdown(temporalClient);
@@ -213,7 +204,7 @@ async function lagAtNormalLoad(stack: BenchStack, db: Client, simulatorUrl: stri
   );
   const sentSeconds = round1((performance.now() - t0) / 1000);
   const since = new Date(Date.now() - (performance.now() - t0));
-  await until('the reviews at normal load delivered', async () => (await simulatorStats(simulatorUrl)).stored.REVIEW >= count, 5 * 60_000, 500);
+  await waitUntil('the reviews at normal load delivered', async () => (await simulatorStats(simulatorUrl)).stored.REVIEW >= count, 5 * 60_000, 500);
   const rows = (await db.query<{ lag_ms: number; status: string }>(
     `SELECT extract(epoch FROM d.delivered_at - d.created_at)::float8 * 1000 AS lag_ms, d.status::text AS status
      FROM exchange_delivery d JOIN review r ON r.id = d.review_id WHERE r.client_key LIKE $1`,
