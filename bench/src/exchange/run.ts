@@ -28,7 +28,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { Client as TemporalClient, Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
@@ -40,6 +39,7 @@ import { loadExchangeConfig, UpstreamHttpDriver } from '@haochaping/worker';
 import { deliveryRounds, type RoundEvent } from '../lib/delivery-rounds';
 import { percentiles, type Percentiles } from '../lib/percentiles';
 import { startBenchStack, type BenchStack } from '../lib/bench-stack';
+import { submitReviews } from '../lib/submit-reviews';
 
 const BACKLOG = Number(process.env.BENCH_BACKLOG ?? 10_000);
 const RATE = Number(process.env.BENCH_RATE ?? 10);
@@ -140,16 +140,7 @@ async function roundBreakdown(temporalClient: TemporalClient) {
 async function pipelineThroughput(stack: BenchStack, db: Client, temporalClient: TemporalClient, simulatorUrl: string, run: string) {
   await controlSimulator(simulatorUrl, 'PUT', '/fault', { mode: 'fail', status: 503 });
   stack.startWorker(exchangeEnv(simulatorUrl));
-  let n = 0;
-  const written = await autocannon({
-    url: `${stack.apiUrl}/api/public/reviews`,
-    method: 'POST',
-    connections: 16,
-    amount: BACKLOG,
-    headers: { 'content-type': 'application/json' },
-    requests: [{ setupRequest: (request) => ({ ...request, body: goodReviewBody(run, n++) }) }],
-  });
-  if (written['2xx'] !== BACKLOG) throw new Error(`backlog: ${written['2xx']} of ${BACKLOG} reviews accepted (non-2xx ${written.non2xx}, errors ${written.errors})`);
+  const written = await submitReviews('backlog', stack.apiUrl, BACKLOG, (n) => goodReviewBody(run, n));
   const pending = Number((await oneRow<{ n: string }>(db, "SELECT count(*) AS n FROM exchange_delivery WHERE status = 'PENDING'")).n);
   if (pending !== BACKLOG) throw new Error(`backlog: ${pending} pending outbox rows, expected ${BACKLOG}`);
   // The loop is running: it has tried the upstream and been refused.
