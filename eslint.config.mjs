@@ -40,7 +40,7 @@ export default tseslint.config(
       globals: { ...globals.node },
       parserOptions: {
         // Spec files live in tsconfig.spec.json projects, which the project service would not find on its own.
-        project: ['./*/*/tsconfig.json', './*/*/tsconfig.spec.json', './prisma/tsconfig.json', './prisma/tsconfig.spec.json', './bench/tsconfig.json'],
+        project: ['./*/*/tsconfig.json', './*/*/tsconfig.spec.json', './prisma/tsconfig.json', './prisma/tsconfig.spec.json', './bench/tsconfig.json', './bench/tsconfig.spec.json'],
         tsconfigRootDir: import.meta.dirname,
       },
     },

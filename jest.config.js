@@ -14,6 +14,7 @@ module.exports = {
     '<rootDir>/apps/worker',
     '<rootDir>/apps/api',
     '<rootDir>/apps/console',
+    '<rootDir>/bench',
     // The citizen pages in Chromium against the real API (needs Debian's chromium; fails, never skips, without it).
     '<rootDir>/apps/console/browser-tests',
   ],

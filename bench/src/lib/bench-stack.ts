@@ -13,6 +13,8 @@ export interface BenchStack {
   dataKey: Buffer;
   /** The worker process, when asked for (its pid to read its memory). */
   workerPid?: number;
+  /** Starts the worker now (a stack started without it), with `env` besides the stack's; its pid. Stopped by stop(). */
+  startWorker(env?: Record<string, string>): number | undefined;
   stop(): Promise<void>;
 }
 
@@ -51,16 +53,16 @@ export async function startBenchStack(
       AUTH_TOKEN_SECRET: randomBytes(32).toString('base64'),
       APP_MODE: 'production',
     };
-    let workerPid: number | undefined;
-    if (options.worker) {
+    const startWorker = (env: Record<string, string> = {}) => {
       const worker = new SupervisedProcess('worker', process.execPath, [path.join(REPO_ROOT, 'apps', 'worker', 'dist', 'main.js')], {
         cwd: REPO_ROOT,
-        env: { ...serviceEnv, ...options.workerEnv },
+        env: { ...serviceEnv, ...env },
         logFile: path.join(dir, 'worker.log'),
       });
       stops.push(() => worker.stop());
-      workerPid = worker.pid;
-    }
+      return worker.pid;
+    };
+    const workerPid = options.worker ? startWorker(options.workerEnv) : undefined;
     const apiPort = await freePort();
     const api = new SupervisedProcess('api', process.execPath, [...(options.apiNodeArgs ?? []), path.join(REPO_ROOT, 'apps', 'api', 'dist', 'main.js')], {
       cwd: REPO_ROOT,
@@ -75,7 +77,7 @@ export async function startBenchStack(
     }, 60_000).catch((error: unknown) => {
       throw new Error(`${String(error)}\n${api.tail()}`);
     });
-    return { databaseUrl, apiUrl, temporalAddress: temporal.address, dataKey, workerPid, stop };
+    return { databaseUrl, apiUrl, temporalAddress: temporal.address, dataKey, workerPid, startWorker, stop };
   } catch (error) {
     await stop();
     throw error;

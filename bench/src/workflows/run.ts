@@ -18,12 +18,12 @@
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import { DEFAULT_SLA_POLICY, type SlaPolicy } from '@haochaping/contracts';
 import { createPrismaClient, enqueueRectificationStart, HALLS, Prisma, type PrismaClient } from '@haochaping/db';
 import { DataProtector, newTrackingCode } from '@haochaping/privacy/server';
 import { percentiles, type Percentiles } from '../lib/percentiles';
 import { startBenchStack, type BenchStack } from '../lib/bench-stack';
+import { submitReviews } from '../lib/submit-reviews';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 100);
 const SUSTAINED = Number(process.env.BENCH_SUSTAINED ?? 3000);
@@ -99,18 +99,9 @@ async function openCases(prisma: PrismaClient): Promise<number> {
 /** 3: `count` bad reviews as fast as autocannon sends them, then until every one of them is a case in the read model. */
 async function sustainedStarts(stack: BenchStack, prisma: PrismaClient, run: string, count: number): Promise<{ reviews: number; submitSeconds: number; startsPerSecond: number; allStartedSeconds: number }> {
   const before = await prisma.rectificationCase.count();
-  let n = 0;
   const t0 = performance.now();
-  const result = await autocannon({
-    url: `${stack.apiUrl}/api/public/reviews`,
-    method: 'POST',
-    connections: 16,
-    amount: count,
-    headers: { 'content-type': 'application/json' },
-    requests: [{ setupRequest: (request) => ({ ...request, body: badReviewBody(run, n++) }) }],
-  });
+  await submitReviews('sustained', stack.apiUrl, count, (n) => badReviewBody(run, n));
   const submitMs = performance.now() - t0;
-  if (result['2xx'] !== count) throw new Error(`sustained: ${result['2xx']} of ${count} reviews accepted (non-2xx ${result.non2xx}, errors ${result.errors})`);
   const allMs = await until('every case started', async () => (await prisma.rectificationCase.count()) - before >= count, t0, 30 * 60_000, 250);
   return { reviews: count, submitSeconds: round(submitMs / 1000), startsPerSecond: Math.round(count / (allMs / 1000)), allStartedSeconds: round(allMs / 1000) };
 }

@@ -1,0 +1,19 @@
+import autocannon from 'autocannon';
+
+/**
+ * `count` reviews through the public intake (POST /api/public/reviews) as fast as 16 autocannon connections send
+ * them, the nth with `body(n)`; throws, naming `what`, unless every one was accepted.
+ */
+export async function submitReviews(what: string, apiUrl: string, count: number, body: (n: number) => string): Promise<autocannon.Result> {
+  let n = 0;
+  const result = await autocannon({
+    url: `${apiUrl}/api/public/reviews`,
+    method: 'POST',
+    connections: 16,
+    amount: count,
+    headers: { 'content-type': 'application/json' },
+    requests: [{ setupRequest: (request) => ({ ...request, body: body(n++) }) }],
+  });
+  if (result['2xx'] !== count) throw new Error(`${what}: ${result['2xx']} of ${count} reviews accepted (non-2xx ${result.non2xx}, errors ${result.errors})`);
+  return result;
+}
