@@ -1,0 +1,164 @@
+import Table from 'cli-table3';
+import { ChaosStack, FAULT_KINDS, type FaultKind, type Topology } from './chaos-stack';
+import { InvariantChecker, INVARIANTS, type InvariantReport } from './invariants';
+import { LoadGenerator, SeededRandom, type LoadFigures } from './load';
+
+export interface ChaosOptions {
+  topology: Topology;
+  /** Faults to inject in this topology, spread over the kinds in turn (each round in a seeded order). */
+  faults: number;
+  seed: number;
+  /** The load's window in seconds; faults fall at random moments inside it (the window stretches while one recovers). */
+  durationSeconds: number;
+  /** Concurrent clients of the mix. */
+  concurrency?: number;
+  /** How long to wait for quiet after the load before checking (seconds). */
+  quiesceSeconds?: number;
+  say?: (line: string) => void;
+}
+
+export interface FaultRecord {
+  kind: FaultKind;
+  pid: number;
+  atSecond: number;
+  recoverySeconds: number;
+}
+
+export interface ChaosResult {
+  topology: Topology;
+  seed: number;
+  faultsPlanned: number;
+  faults: FaultRecord[];
+  /** A fault that could not be injected or whose service never came back (the run stops injecting then). */
+  faultError?: string;
+  startSeconds: number;
+  loadSeconds: number;
+  requests: LoadFigures;
+  slaPolicyVersion: number;
+  quiesce: { seconds: number; quiet: boolean };
+  invariants: InvariantReport;
+}
+
+/** The supervisor gives up on a service restarted 5 times within 5 minutes (supervisor.ts): stay below that. */
+const RESTART_WINDOW_MS = 5 * 60_000;
+const KILLS_PER_WINDOW = 4;
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** The order of the faults: every kind once per round, each round shuffled by the seed. */
+export function faultPlan(count: number, random: SeededRandom): FaultKind[] {
+  const plan: FaultKind[] = [];
+  while (plan.length < count) {
+    const round = [...FAULT_KINDS];
+    for (let index = round.length - 1; index > 0; index--) {
+      const other = random.int(0, index);
+      [round[index], round[other]] = [round[other], round[index]];
+    }
+    plan.push(...round.slice(0, count - plan.length));
+  }
+  return plan;
+}
+
+/** One topology: start it, drive the mix while killing its services, wait for quiet, check every invariant, stop it. */
+export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
+  const say = options.say ?? ((line: string) => process.stdout.write(`[chaos] ${line}\n`));
+  const random = new SeededRandom(options.seed);
+  const plan = faultPlan(options.faults, random);
+  say(`${options.topology}: starting the topology (start.js${options.topology === 'cluster' ? ' --cluster' : ''}) ...`);
+  const stack = await ChaosStack.up(options.topology);
+  say(`${options.topology}: up after ${stack.startSeconds.toFixed(1)} s; ${plan.length} faults planned (${plan.join(', ')}), seed ${options.seed}`);
+  let checker: InvariantChecker | undefined;
+  try {
+    const load = new LoadGenerator(stack.apiUrl, random);
+    const slaPolicyVersion = await load.saveShortClocks();
+    const since = new Date();
+    const loadStarted = Date.now();
+    const windowMs = options.durationSeconds * 1_000;
+    let loadUntil = loadStarted + windowMs;
+    // The load runs until told to stop: the window, stretched while the last faults recover.
+    let stopLoad = false;
+    const loadDone = load.run(() => stopLoad, options.concurrency ?? 3, 50);
+
+    const faults: FaultRecord[] = [];
+    let faultError: string | undefined;
+    const slot = windowMs / Math.max(1, plan.length);
+    const killsAt = new Map<FaultKind, number[]>();
+    for (const [index, kind] of plan.entries()) {
+      // A random moment inside the fault's slot of the window, but never before the previous one recovered.
+      const at = loadStarted + index * slot + random.int(0, Math.floor(slot * 0.8));
+      const instances = Math.max(1, stack.pidsOf(kind).length);
+      const recent = (killsAt.get(kind) ?? []).filter((time) => Date.now() - time < RESTART_WINDOW_MS);
+      const notBefore = recent.length >= KILLS_PER_WINDOW * instances ? recent[recent.length - KILLS_PER_WINDOW * instances] + RESTART_WINDOW_MS + 1_000 : 0;
+      await sleep(Math.max(at, notBefore, Date.now() + 2_000) - Date.now());
+      try {
+        const { pid, recoverySeconds } = await stack.kill(kind, (count) => random.int(0, count - 1));
+        const record = { kind, pid, atSecond: Math.round((Date.now() - loadStarted) / 100) / 10 - recoverySeconds, recoverySeconds };
+        faults.push(record);
+        killsAt.set(kind, [...recent, Date.now()]);
+        say(`${options.topology}: fault ${faults.length}/${plan.length}: kill -9 ${kind} (pid ${pid}) at ${record.atSecond.toFixed(1)} s, back after ${recoverySeconds.toFixed(1)} s`);
+      } catch (error) {
+        faultError = error instanceof Error ? error.message : String(error);
+        say(`${options.topology}: fault ${index + 1} (${kind}) failed: ${faultError}`);
+        break;
+      }
+    }
+    // The mix goes on a little after the last recovery, so requests meet the recovered stack too.
+    loadUntil = Math.max(loadUntil, Date.now() + 5_000);
+    await sleep(loadUntil - Date.now());
+    stopLoad = true;
+    await loadDone;
+    const loadSeconds = (Date.now() - loadStarted) / 1000;
+    say(`${options.topology}: load over after ${loadSeconds.toFixed(1)} s: ${load.figures.sent} requests, ${load.figures.ok} 2xx, ${load.figures.errors} errors ${JSON.stringify(load.figures.errorsByStatus)}`);
+
+    checker = await InvariantChecker.connect(stack.databaseUrl, stack.temporalAddress);
+    const quiesce = await checker.quiesce(load.accepted, since, (options.quiesceSeconds ?? 180) * 1000);
+    say(`${options.topology}: ${quiesce.quiet ? 'quiet' : 'not quiet'} after ${quiesce.seconds.toFixed(1)} s; checking the invariants and running the reconciler ...`);
+    const invariants = await checker.check(load.accepted, since);
+    for (const violation of invariants.violations.slice(0, 20)) say(`${options.topology}: VIOLATION ${violation.invariant} ${violation.reviewId ?? ''} ${violation.detail}`);
+    return {
+      topology: options.topology,
+      seed: options.seed,
+      faultsPlanned: plan.length,
+      faults,
+      faultError,
+      startSeconds: stack.startSeconds,
+      loadSeconds,
+      requests: load.figures,
+      slaPolicyVersion,
+      quiesce,
+      invariants,
+    };
+  } finally {
+    await checker?.close();
+    say(`${options.topology}: stopping the topology ...`);
+    await stack.down();
+  }
+}
+
+/** Faults of one kind in a result. */
+export function faultsOf(result: ChaosResult, kind: FaultKind): number {
+  return result.faults.filter((fault) => fault.kind === kind).length;
+}
+
+/** The run as one table: per topology, faults by kind, requests, deadlines and violations (0 expected). */
+export function chaosTable(results: ChaosResult[]): string {
+  const table = new Table({
+    head: ['topology', 'seed', ...FAULT_KINDS.map((kind) => `kill -9 ${kind}`), 'max recovery s', 'requests', '2xx', 'errors', 'bad reviews', 'deadlines fired', 'violations'],
+    style: { head: [], border: [] },
+  });
+  for (const result of results) {
+    table.push([
+      result.topology,
+      result.seed,
+      ...FAULT_KINDS.map((kind) => faultsOf(result, kind)),
+      Math.max(0, ...result.faults.map((fault) => fault.recoverySeconds)).toFixed(1),
+      result.requests.sent,
+      result.requests.ok,
+      result.requests.errors,
+      result.invariants.badReviews,
+      result.invariants.deadlinesFired,
+      result.invariants.violations.length,
+    ]);
+  }
+  const byInvariant = INVARIANTS.map((invariant) => `${invariant} ${results.reduce((sum, result) => sum + result.invariants.violations.filter((v) => v.invariant === invariant).length, 0)}`);
+  return `${table.toString()}\nviolations by invariant: ${byInvariant.join(', ')}`;
+}
