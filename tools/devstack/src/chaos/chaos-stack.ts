@@ -103,7 +103,9 @@ export class ChaosStack {
       UPSTREAM_PORT: await freePort(),
       WORKER_METRICS_PORT: await freePort(),
     };
-    const env: NodeJS.ProcessEnv = { ...process.env, HAOCHAPING_DATA_DIR: dataDir, APP_MODE: 'development' };
+    // The mix comes from one address, where a county's citizens come from many: the public intake's per-address
+    // limit is raised far above the mix's rate (still counted in PostgreSQL on every review, faults or not).
+    const env: NodeJS.ProcessEnv = { ...process.env, HAOCHAPING_DATA_DIR: dataDir, APP_MODE: 'development', PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000' };
     for (const [name, port] of Object.entries(ports)) env[name] = String(port);
     // The topology's own defaults, not the caller's services or settings (the test command sets some).
     for (const name of ['NODE_ENV', 'DATABASE_URL', 'TEMPORAL_ADDRESS', 'UPSTREAM_URL', 'DATA_ENCRYPTION_KEY', 'AUTH_TOKEN_SECRET', 'PUBLIC_BASE_URL', 'FOLLOW_LOGS']) delete env[name];

@@ -28,11 +28,25 @@ export interface InvariantReport {
   badReviews: number;
   /** Clock events seen fired in the workflows: reminders, overdue notices, escalations, closed windows. */
   deadlinesFired: number;
+  /** Clocks of open obligations still to come (a reminder, a due time, an escalation): none once the run is quiet. */
+  clocksPending: number;
   reconciliation?: { runId: string; checked: string };
 }
 
 /** A clock is owed its firing only when it came due this long before the check (a timer and its activity take a moment). */
 const GRACE_MS = 10_000;
+
+/** The clocks of a case's open obligations that come due after `cutoff`. */
+function pendingClocks(state: RectificationCaseState, cutoff: number): number {
+  let pending = 0;
+  for (const kind of OBLIGATION_KINDS) {
+    const obligation = state.obligations[kind];
+    if (!isOpenObligation(obligation)) continue;
+    const later = (instant: string | null) => instant !== null && Date.parse(instant) >= cutoff;
+    if (later(obligation.remindAt) || later(obligation.dueAt) || (obligation.escalationLevel < 2 && later(obligation.escalatesAt))) pending++;
+  }
+  return pending;
+}
 
 export class InvariantChecker {
   private constructor(
@@ -55,15 +69,15 @@ export class InvariantChecker {
   }
 
   /**
-   * Waits (at most `boundMs`) until the system is quiet: every bad review has its case and workflow and every clock
-   * due by now has fired. Resolves with the seconds it took, or with the bound when it never got there (the final
+   * Waits (at most `boundMs`) until the system is quiet: every bad review has its case and workflow, every clock due
+   * by now has fired and no clock of an open obligation is still to come. Resolves with the seconds it took, or with the bound when it never got there (the final
    * check then reports what is still wrong).
    */
   async quiesce(accepted: AcceptedReview[], since: Date, boundMs: number): Promise<{ seconds: number; quiet: boolean }> {
     const started = Date.now();
     for (;;) {
       const report = await this.check(accepted, since, { reconcile: false }).catch(() => undefined);
-      if (report && report.violations.length === 0) return { seconds: (Date.now() - started) / 1000, quiet: true };
+      if (report && report.violations.length === 0 && report.clocksPending === 0) return { seconds: (Date.now() - started) / 1000, quiet: true };
       if (Date.now() - started > boundMs) return { seconds: (Date.now() - started) / 1000, quiet: false };
       await new Promise((resolve) => setTimeout(resolve, 3_000));
     }
@@ -89,6 +103,7 @@ export class InvariantChecker {
     );
     const badIds: string[] = [];
     let deadlinesFired = 0;
+    let clocksPending = 0;
     for (const row of bad.rows.filter((candidate) => isBadReview(candidate.level))) {
       badIds.push(row.id);
       if (Number(row.cases) !== 1) violations.push({ invariant: 'oneCasePerBadReview', reviewId: row.id, detail: `${row.cases} rows in rectification_case` });
@@ -98,10 +113,11 @@ export class InvariantChecker {
       if (Number(count) === 0) continue;
       const state = await this.temporal.workflow.getHandle(workflowId).query(rectificationStateQuery);
       deadlinesFired += this.checkClocks(row.id, state, cutoff, violations);
+      clocksPending += pendingClocks(state, cutoff);
     }
     await this.checkNotices(badIds, violations);
 
-    const report: InvariantReport = { violations, reviewsChecked: ids.length, badReviews: badIds.length, deadlinesFired };
+    const report: InvariantReport = { violations, reviewsChecked: ids.length, badReviews: badIds.length, deadlinesFired, clocksPending };
     if (options.reconcile) report.reconciliation = await this.reconcile(badIds, violations);
     return report;
   }

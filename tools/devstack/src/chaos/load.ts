@@ -106,8 +106,10 @@ export class LoadGenerator {
   async run(stop: () => boolean, concurrency: number, pauseMs: number): Promise<void> {
     await Promise.all(Array.from({ length: concurrency }, async () => {
       while (!stop()) {
+        const errors = this.figures.errors;
         await this.once();
-        await new Promise((resolve) => setTimeout(resolve, pauseMs));
+        // A client that got no answer waits longer before its next try, as a person would.
+        await new Promise((resolve) => setTimeout(resolve, this.figures.errors > errors ? pauseMs * 10 : pauseMs));
       }
     }));
   }
