@@ -5,7 +5,7 @@ import { chaosTable, faultsOf, runChaos, type ChaosResult } from './chaos-run';
  * The short chaos run of `npm test` (the long one is `npm run chaos`, README "Chaos"): the embedded topology as
  * `npm start` runs it, a steady mix for 40 seconds or more, and one kill -9 of each kind (worker, API, Temporal dev
  * server, PostgreSQL) at seeded random moments, each brought back by the start command's supervisor. Then no
- * invariant may be violated.
+ * invariant may be violated, for the clocks due by the check (the long run waits for every clock to come).
  */
 const SEED = Number(process.env.CHAOS_SEED ?? 20261207);
 
@@ -13,7 +13,7 @@ describe('faults under load: the embedded topology', () => {
   let result: ChaosResult;
 
   beforeAll(async () => {
-    result = await runChaos({ topology: 'embedded', faults: FAULT_KINDS.length, seed: SEED, durationSeconds: 40, quiesceSeconds: 100, say: (line) => process.stdout.write(`[chaos] ${line}\n`) });
+    result = await runChaos({ topology: 'embedded', faults: FAULT_KINDS.length, seed: SEED, durationSeconds: 40, quiesceSeconds: 90, settleClocks: false, say: (line) => process.stdout.write(`[chaos] ${line}\n`) });
     process.stdout.write(`${chaosTable([result])}\n`);
   }, 9 * 60_000);
 
@@ -22,8 +22,8 @@ describe('faults under load: the embedded topology', () => {
     for (const kind of FAULT_KINDS) expect(faultsOf(result, kind)).toBe(1);
   });
 
-  it('kept serving: most requests were answered 2xx, bad reviews among them, and clocks came due and fired', () => {
-    expect(result.requests.ok).toBeGreaterThan(result.requests.sent / 2);
+  it('served again after the last fault; bad reviews came in, and their clocks came due and fired', () => {
+    expect(result.lastOkSecond).toBeGreaterThan(result.lastRecoverySecond);
     expect(result.invariants.badReviews).toBeGreaterThan(0);
     expect(result.invariants.deadlinesFired).toBeGreaterThan(0);
   });

@@ -62,6 +62,8 @@ export interface LoadFigures {
   goodReviews: number;
   badReviews: number;
   actions: number;
+  /** When the last 2xx answer came (ms since the epoch; 0 for none). */
+  lastOkAt: number;
 }
 
 /** A review the API answered 2xx for: it must be stored, and a bad one must have its one case and workflow. */
@@ -85,7 +87,7 @@ const STEP_OF_STATE: Record<string, number> = { PENDING_VERIFICATION: 0, RECTIFY
  * closes) and some are left for their clocks to run out and escalate.
  */
 export class LoadGenerator {
-  readonly figures: LoadFigures = { sent: 0, ok: 0, errors: 0, errorsByStatus: {}, goodReviews: 0, badReviews: 0, actions: 0 };
+  readonly figures: LoadFigures = { sent: 0, ok: 0, errors: 0, errorsByStatus: {}, goodReviews: 0, badReviews: 0, actions: 0, lastOkAt: 0 };
   readonly accepted: AcceptedReview[] = [];
   /** The next step of each bad review's case (3 = done). */
   private readonly steps = new Map<string, number>();
@@ -163,6 +165,7 @@ export class LoadGenerator {
       if (response.ok) {
         const answer: unknown = await response.json();
         this.figures.ok++;
+        this.figures.lastOkAt = Date.now();
         return answer;
       }
       await response.arrayBuffer();
