@@ -3,8 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '../paths';
-import { freePort, waitUntil } from '../ports';
+import { waitUntil } from '../ports';
 import { SupervisedProcess } from '../supervised-process';
+import { freeLowPort } from '../temporal-server';
 
 /**
  * One topology of the chaos run, started as a person starts it: `node tools/devstack/dist/start.js [--cluster]` in a
@@ -94,14 +95,21 @@ export class ChaosStack {
   static async up(topology: Topology, keepDataDir = false): Promise<ChaosStack> {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `haochaping-chaos-${topology}-`));
     fs.chmodSync(dataDir, 0o755); // PostgreSQL runs as another user when we are root
+    // Below the kernel's ephemeral range, as `npm start`'s defaults are: a killed service is restarted on the same
+    // port, which an outgoing connection may have taken meanwhile if it were an ephemeral one.
+    const taken: number[] = [];
+    const port = async () => {
+      taken.push(await freeLowPort(taken));
+      return taken[taken.length - 1];
+    };
     const ports: StackPorts = {
-      PG_PORT: await freePort(),
-      TEMPORAL_PORT: await freePort(),
-      TEMPORAL_UI_PORT: await freePort(),
-      API_PORT: await freePort(),
-      CONSOLE_PORT: await freePort(),
-      UPSTREAM_PORT: await freePort(),
-      WORKER_METRICS_PORT: await freePort(),
+      PG_PORT: await port(),
+      TEMPORAL_PORT: await port(),
+      TEMPORAL_UI_PORT: await port(),
+      API_PORT: await port(),
+      CONSOLE_PORT: await port(),
+      UPSTREAM_PORT: await port(),
+      WORKER_METRICS_PORT: await port(),
     };
     // The mix comes from one address, where a county's citizens come from many: the public intake's per-address
     // limit is raised far above the mix's rate (still counted in PostgreSQL on every review, faults or not).
