@@ -142,6 +142,14 @@ export class ChaosStack {
     return [...this.output().matchAll(/^\[haochaping\] (\S+) restarted and ready$/gm)].filter((match) => SERVICE_NAMES[kind].test(match[1])).length;
   }
 
+  /**
+   * How many times the supervisor had to bring back a service of this kind so far: each death and each failed start
+   * again (what its restart policy counts), whether the runner killed it or it died of another's fault.
+   */
+  deathsOf(kind: FaultKind): number {
+    return [...this.output().matchAll(/^\[haochaping\] (\S+) (?:exited unexpectedly|could not start again)/gm)].filter((match) => SERVICE_NAMES[kind].test(match[1])).length;
+  }
+
   /** The running processes of a kind (two APIs and two workers in the cluster). */
   pidsOf(kind: FaultKind): number[] {
     return servicesOf(kind, this.start.pid!).map((row) => row.pid);
