@@ -20,5 +20,10 @@ export function createPrismaClient({ databaseUrl, poolSize = 10, pool }: PrismaC
 
 /** A node-postgres pool for createPrismaClient({ pool }) and the few statements that skip Prisma's query compiler. */
 export function createPgPool(databaseUrl: string, poolSize = 10): Pool {
-  return new Pool({ connectionString: databaseUrl, max: poolSize });
+  const pool = new Pool({ connectionString: databaseUrl, max: poolSize });
+  // An idle connection the server ends (PostgreSQL restarting) is an 'error' event on the pool, and an 'error' event
+  // nobody listens to ends the process (the worker's exchange and reconciliation pools did, under kill -9 of
+  // PostgreSQL). The pool drops that connection and opens a new one when asked; a query meanwhile fails on its own.
+  pool.on('error', (error) => process.stderr.write(`PostgreSQL: an idle connection was ended (${error.message}); a new one is opened when needed\n`));
+  return pool;
 }

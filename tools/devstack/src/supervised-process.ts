@@ -20,9 +20,15 @@ export class SupervisedProcess {
     const { logFile, echo, ...spawnOptions } = options;
     this.child = spawn(command, args, { ...spawnOptions, stdio: ['ignore', 'pipe', 'pipe'] });
     const log = logFile ? fs.createWriteStream(logFile, { flags: 'a' }) : undefined;
+    // The log ends when the output pipes close, not when the process exits: processes it started may hold them
+    // and write on (PostgreSQL's backends after a kill -9 of the postmaster). A write after the end would be an
+    // unhandled stream error, which ended the whole start command.
+    const endLog = () => {
+      if (log && !log.writableEnded) log.end();
+    };
     const onData = (chunk: Buffer) => {
       const text = chunk.toString('utf8');
-      log?.write(text);
+      if (log && !log.writableEnded) log.write(text);
       this.recentOutput.push(text);
       if (this.recentOutput.length > 200) this.recentOutput = this.recentOutput.slice(-100);
       if (echo) for (const line of text.split('\n')) if (line.trim()) process.stdout.write(`${name.padEnd(9)}| ${line}\n`);
@@ -32,12 +38,12 @@ export class SupervisedProcess {
     this.exited = new Promise((resolve) => {
       this.child.once('exit', (code, signal) => {
         this.exitSignal = signal;
-        log?.end();
         resolve(code);
       });
+      this.child.once('close', endLog);
       this.child.once('error', (error) => {
         this.recentOutput.push(String(error));
-        log?.end();
+        endLog();
         resolve(-1);
       });
     });

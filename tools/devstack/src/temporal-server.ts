@@ -158,9 +158,10 @@ function canListen(port: number): Promise<boolean> {
 /**
  * A free port below 32768. The server records each service's membership port in cluster_membership.rpc_port, a
  * smallint: a port from the kernel's ephemeral range (32768 and up, what `freePort` gets) makes it stop at once
- * ("value … is out of range for type smallint").
+ * ("value … is out of range for type smallint"). Outside that range, too, no outgoing connection takes the port
+ * while its service is away: a service restarted on a port from `freePort` may find it in use (the chaos run did).
  */
-async function freeLowPort(taken: readonly number[]): Promise<number> {
+export async function freeLowPort(taken: readonly number[] = []): Promise<number> {
   for (let attempt = 0; attempt < 200; attempt++) {
     const port = randomInt(10_000, 32_768);
     if (!taken.includes(port) && (await canListen(port))) return port;
