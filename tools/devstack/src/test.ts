@@ -23,6 +23,11 @@ import { ensureTimeSkippingServer } from './temporal-test-server';
 const TEMPLATE_DATABASE = 'haochaping_template';
 /** Jest projects (displayName) whose suites run on the time-skipping test server. */
 const TIME_SKIPPING_PROJECTS = ['workflows'];
+/**
+ * Suites that start a whole topology of their own (PostgreSQL, a Temporal server, APIs, workers, the console: a dozen
+ * processes) run one at a time, beside nothing else: on 2 cores, one beside another suite missed its deadlines.
+ */
+const WHOLE_TOPOLOGY_SUITES = ['/apps/api/test/cluster/', '/tools/devstack/src/chaos/'];
 
 async function main(): Promise<number> {
   const started = Date.now();
@@ -74,17 +79,31 @@ async function main(): Promise<number> {
     if (requested.length > 0) return await runJest(requested);
     // Time-skipping suites first and one at a time: skipped time is global to one test server, and each suite's
     // JVM must open its port within the SDK's fixed 5 s, which a machine busy with the other suites can miss.
-    const reports = [path.join(workDir, 'jest-time-skipping.json'), path.join(workDir, 'jest-rest.json')] as const;
+    const reports = [path.join(workDir, 'jest-time-skipping.json'), path.join(workDir, 'jest-topologies.json'), path.join(workDir, 'jest-rest.json')] as const;
     // --forceExit: a handle some suite leaves open must not keep a finished run (and CI) waiting forever. On
     // 2026-12-07 the whole run finished (2,527 tests) and Jest then waited on such a handle, not yet traced.
     const timeSkipping = await runJest(['--selectProjects', ...TIME_SKIPPING_PROJECTS, '--runInBand', '--forceExit', '--json', `--outputFile=${reports[0]}`]);
     if (interrupted) return 130;
+    const topologies = await runJest(['--runInBand', '--forceExit', '--json', `--outputFile=${reports[1]}`, ...WHOLE_TOPOLOGY_SUITES]);
+    if (interrupted) return 130;
     // Two files at a time (TEST_WORKERS): Jest's default on 2 cores is one, and most suites wait on their services
     // (PostgreSQL, Temporal, Chromium) more than they compute, so a second file roughly halves the run.
     const workers = process.env.TEST_WORKERS ?? '2';
-    const rest = await runJest(['--ignoreProjects', ...TIME_SKIPPING_PROJECTS, `--maxWorkers=${workers}`, '--forceExit', '--json', `--outputFile=${reports[1]}`]);
+    const rest = await runJest([
+      '--ignoreProjects',
+      ...TIME_SKIPPING_PROJECTS,
+      // The projects' own ignore patterns (jest.preset.js) and the suites of the phase before.
+      '--testPathIgnorePatterns',
+      '/node_modules/',
+      '/dist/',
+      ...WHOLE_TOPOLOGY_SUITES,
+      `--maxWorkers=${workers}`,
+      '--forceExit',
+      '--json',
+      `--outputFile=${reports[2]}`,
+    ]);
     printTotals(reports);
-    return timeSkipping !== 0 ? timeSkipping : rest;
+    return [timeSkipping, topologies, rest].find((code) => code !== 0) ?? 0;
   } catch (error) {
     process.stderr.write(`[haochaping] the test services could not start: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
