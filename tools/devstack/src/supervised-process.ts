@@ -19,7 +19,9 @@ export class SupervisedProcess {
   ) {
     const { logFile, echo, ...spawnOptions } = options;
     this.child = spawn(command, args, { ...spawnOptions, stdio: ['ignore', 'pipe', 'pipe'] });
-    const log = logFile ? fs.createWriteStream(logFile, { flags: 'a' }) : undefined;
+    // Opened before the process runs, so the log file exists as soon as the process does (an asynchronous open
+    // left it missing after a quick process had already ended, on a busy machine).
+    const log = logFile ? fs.createWriteStream(logFile, { fd: fs.openSync(logFile, 'a') }) : undefined;
     // The log ends when the output pipes close, not when the process exits: processes it started may hold them
     // and write on (PostgreSQL's backends after a kill -9 of the postmaster). A write after the end would be an
     // unhandled stream error, which ended the whole start command.
