@@ -1,7 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { parseDataKey, TEST_DATA_KEY } from '@haochaping/privacy/server';
 import { FIGURE_KEYS } from '@haochaping/contracts';
-import { createPrismaClient, type PrismaClient } from '@haochaping/db';
+import { createPrismaClient, loadYearCalendars, settleFigureDays, toOfficeHours, type PrismaClient } from '@haochaping/db';
+import { createWorkingTime } from '@haochaping/working-time';
 import { createTestDatabase, testTemporalAddress, type TestDatabase } from '@haochaping/devstack';
 import { createApp } from '../src/app.factory';
 import { Clock } from '../src/common/clock';
@@ -205,5 +206,63 @@ describe('GET /api/results/figures (统计分析: every figure on a hand-compute
     expect(body.code).toBe('VALIDATION_FAILED');
     expect((body.errors as Array<{ field: string; message: string }>).map((detail) => detail.field)).toContain(field);
     expect(JSON.stringify(body.errors)).toMatch(/[\u4e00-\u9fa5]/);
+  });
+  /**
+   * The daily aggregates (@haochaping/db figures/figure-days.ts) give the same answers as counting live: November's
+   * days are settled (with a `now` long after every rating period), except the days with a bad review not closed —
+   * 10-31 (its L2 has no case yet), 11-05 (R12 待核实), 11-11 (R6 待群众确认), 11-13 (R7 整改中), 11-16 (R9 reopened) —
+   * which stay live.
+   */
+  describe('the same figures from the daily aggregates', () => {
+    const DIMENSIONS = ['county', 'hall', 'window', 'staff', 'department', 'item', 'channel', 'reason'];
+    const workingTimeOf = async (hallId: string) => {
+      const hall = await prisma.hall.findUniqueOrThrow({ where: { id: hallId }, select: { officeHours: true } });
+      return createWorkingTime({ officeHours: toOfficeHours(hall.officeHours), years: await loadYearCalendars(prisma) });
+    };
+    const settle = (fromDay = '2026-10-01', toDay = '2026-12-31') => settleFigureDays(prisma, workingTimeOf, { now: new Date('2027-03-01T00:00:00+08:00'), fromDay, toDay });
+    const answers = async () => {
+      const byDimension: Record<string, unknown> = {};
+      for (const dimension of DIMENSIONS) byDimension[dimension] = (await get(county, { dimension, period: 'month', date: '2026-11-15' })).body;
+      byDimension.quarter = (await get(county, { dimension: 'hall', period: 'quarter', date: '2026-11-15' })).body;
+      byDimension.zhifang = (await get(as('HANDLER', ['zhifang']), { dimension: 'window', period: 'month', date: '2026-11-15' })).body;
+      for (const bucket of ['day', 'week', 'month']) {
+        byDimension[`trend-${bucket}`] = await (await fetch(`${baseUrl}/results/trend?${new URLSearchParams({ bucket, from: '2026-10-26', to: '2026-12-06' }).toString()}`, { headers: { 'x-dev-actor': county } })).json();
+      }
+      return byDimension;
+    };
+    const statusOf = async () => {
+      const rows = await prisma.$queryRaw<Array<{ day: string; settled: boolean; dirty: boolean }>>`SELECT to_char("day", 'YYYY-MM-DD') AS "day", "settled", "dirty" FROM "figure_day_status" ORDER BY 1`;
+      return { unsettled: rows.filter((row) => !row.settled).map((row) => row.day), dirty: rows.filter((row) => row.settled && row.dirty).map((row) => row.day), settled: rows.filter((row) => row.settled).length };
+    };
+
+    it('settles every day of October to December but the five with a bad review not closed, and answers every dimension, period and trend as live', async () => {
+      const live = await answers();
+      const report = await settle();
+      expect(report.unsettled).toBe(5);
+      expect(report.conflicts).toBe(0);
+      expect(await statusOf()).toEqual({ unsettled: ['2026-10-31', '2026-11-05', '2026-11-11', '2026-11-13', '2026-11-16'], dirty: [], settled: 92 - 5 });
+      const stored = await prisma.figureDay.count();
+      expect(stored).toBeGreaterThan(0);
+      expect(await answers()).toEqual(live);
+      // Idempotent: a second run finds nothing to do and changes no row.
+      expect((await settle()).settled).toEqual([]);
+      expect(await prisma.figureDay.count()).toBe(stored);
+    });
+
+    it('a settled day changed by a repair or a late arrival is dirty at once (counted live), and settled again by the next run', async () => {
+      // R5 (closed, settled 11-09): its callback repaired away → 实名差评回访率 3/4 → 2/4 at once.
+      const r5 = await prisma.rectificationCase.findFirstOrThrow({ where: { openedAt: new Date('2026-11-09T10:00:01+08:00') } });
+      await prisma.rectificationCase.update({ where: { reviewId: r5.reviewId }, data: { callbackOutcome: null } });
+      // An online review of 11-24 (a settled day) arrives late: 11 reviews in 金屯镇.
+      const seed = new ReviewSeeder(prisma);
+      await seed.review({ hallCode: 'jintun', level: 5, createdAt: '2026-11-24T09:00:00+08:00' });
+      expect((await statusOf()).dirty).toEqual(['2026-11-09', '2026-11-24']);
+      const jintun = () => get(county, { dimension: 'hall', period: 'month', date: '2026-11-15' }).then(({ body }) => rows(body).find((row) => row.code === 'jintun')!.figures);
+      expect(await jintun()).toMatchObject({ reviews: 11, realNameCallbackRate: 0.5, goodRate: 0.5 });
+      const report = await settle();
+      expect(report.settled).toEqual(['2026-11-09', '2026-11-24']);
+      expect((await statusOf()).dirty).toEqual([]);
+      expect(await jintun()).toMatchObject({ reviews: 11, realNameCallbackRate: 0.5, goodRate: 0.5 });
+    });
   });
 });

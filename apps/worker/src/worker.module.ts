@@ -7,6 +7,7 @@ import { ReadModelReconciliationProvider } from './read-model-reconciliation/rea
 import { WorkerConfig } from './config/worker-config';
 import { ExchangeActivitiesProvider } from './exchange/exchange-activities.provider';
 import { ExchangeReconciliationProvider } from './exchange-reconciliation/exchange-reconciliation.provider';
+import { FigureDaysProvider } from './figure-days/figure-days.provider';
 import { NotificationDispatcher } from './notifications/notification-dispatcher.service';
 import { NotificationDriver } from './notifications/notification.driver';
 import { NotificationsPrisma } from './notifications/notifications-prisma.provider';
@@ -51,6 +52,7 @@ export class WorkerModule {
         { provide: MasterDataVersion, inject: [RectificationActivitiesProvider], useFactory: (provider: RectificationActivitiesProvider) => provider.masterDataVersion },
         ExchangeActivitiesProvider,
         ExchangeReconciliationProvider,
+        FigureDaysProvider,
         ReadModelReconciliationProvider,
         TemporalWorkerService,
       ],

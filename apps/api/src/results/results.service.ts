@@ -12,33 +12,19 @@ import {
   type FigureCounters,
   type ResultDimension,
 } from '@haochaping/contracts';
-import { Prisma } from '@haochaping/db';
+import { emptyFigureCounters, Prisma, readFigures, type MutableFigureCounters, type Slice } from '@haochaping/db';
 import { formatShanghaiInstant, localDateOf } from '@haochaping/working-time';
 import { visibleHalls } from '../actor/actor-scope';
 import { WorkingCalendar } from '../calendar/working-calendar.service';
 import { DomainHttpException } from '../common/api-error';
 import { Clock } from '../common/clock';
 import { PrismaService } from '../prisma/prisma.service';
-import { lateCase, onTimeCase } from '../statistics/on-time.sql';
 import { type RankingEntryDto, type RankingsQueryDto, type RankingsResponse } from './dto/rankings.dto';
 import type { ResultsQueryDto } from './dto/results-query.dto';
 import type { TrendQueryDto, TrendResponse } from './dto/trend.dto';
 import type { LevelCountsDto, ResultsResponse, ResultsRowDto } from './dto/results.response';
-import {
-  caseCounts,
-  handlingTimes,
-  rectificationCounts,
-  reviewCounts,
-  type CaseCountsRow,
-  type HandlingRow,
-  type RectificationCountsRow,
-  type ReviewCountsRow,
-  type Slice,
-} from './figure-counters.sql';
 import { customPeriod, resultPeriod, trendBuckets, type ResultPeriod } from './result-period';
 import { ResultsSettingsService } from './results-settings.service';
-
-type MutableCounters = { -readonly [K in keyof FigureCounters]: FigureCounters[K] extends readonly number[] ? number[] : number };
 
 /** Longest custom period: three years of days. */
 const MAX_CUSTOM_DAYS = 3 * 366;
@@ -47,8 +33,8 @@ const MAX_TREND_BUCKETS = 400;
 
 /**
  * The county's results (issue 14): every figure of results.contract.ts per value of one dimension over one period,
- * over the halls the actor sees (actor/actor-scope.ts). Counts come from three grouped SQL statements
- * (figure-counters.sql.ts); handling times are working hours on each hall's calendar.
+ * over the halls the actor sees (actor/actor-scope.ts). Counts come from the daily aggregates and grouped SQL statements
+ * (@haochaping/db, figures/); handling times are working hours on each hall's calendar.
  */
 @Injectable()
 export class ResultsService {
@@ -164,64 +150,18 @@ export class ResultsService {
     };
   }
 
-  /** FigureCounters per key (a dimension's values, or a trend's buckets) over one slice. */
-  private async counters(dimension: ResultDimension, slice: Slice, now: Date): Promise<Map<string | null, MutableCounters>> {
-    const caseSql = caseCounts(dimension, slice);
-    const [reviews, cases, rectifications, handling] = await Promise.all([
-      this.prisma.client.$queryRaw<ReviewCountsRow[]>(reviewCounts(dimension, slice)),
-      caseSql ? this.prisma.client.$queryRaw<CaseCountsRow[]>(caseSql) : Promise.resolve([]),
-      this.prisma.client.$queryRaw<RectificationCountsRow[]>(rectificationCounts(dimension, slice, onTimeCase(now), lateCase(now))),
-      this.prisma.client.$queryRaw<HandlingRow[]>(handlingTimes(dimension, slice)),
-    ]);
-
-    const byKey = new Map<string | null, MutableCounters>();
-    const counters = (key: string | null) => {
-      let entry = byKey.get(key);
-      if (!entry) byKey.set(key, (entry = { ...EMPTY_FIGURE_COUNTERS, handlingWorkingHours: [] }));
-      return entry;
-    };
+  /**
+   * FigureCounters per key (a dimension's values, or a trend's buckets) over one slice: settled days from the daily
+   * aggregates, the rest counted live (readFigures, @haochaping/db figures/figure-days.ts).
+   */
+  private async counters(dimension: ResultDimension, slice: Slice, now: Date): Promise<Map<string | null, MutableFigureCounters>> {
+    const byKey = await readFigures(this.prisma.client, (hallId) => this.calendar.ofHallId(hallId), dimension, slice, now);
     // Every hall the actor sees has its row, with no figure where it has nothing: a hall missing from a report is
     // a question, a row of dashes an answer.
     if (dimension === 'hall' && !slice.bucket) {
       const halls = await this.prisma.client.$queryRaw<Array<{ key: string }>>`SELECT "id"::text AS "key" FROM "hall" h WHERE ${slice.hallScope(Prisma.sql`h."id"`)}`;
-      for (const hall of halls) counters(hall.key);
+      for (const hall of halls) if (!byKey.has(hall.key)) byKey.set(hall.key, emptyFigureCounters());
     }
-    for (const row of reviews) {
-      Object.assign(counters(row.key), {
-        reviews: row.reviews,
-        notAdopted: row.not_adopted,
-        level5: row.level5,
-        level4: row.level4,
-        level3: row.level3,
-        level2: row.level2,
-        level1: row.level1,
-        unprompted: row.unprompted,
-        unpromptedGood: row.unprompted_good,
-        badReplied: row.bad_replied,
-        realNameBad: row.real_name_bad,
-        realNameBadCalledBack: row.real_name_bad_called_back,
-        badRectified: row.bad_rectified,
-        badCalledBackAndRectified: row.bad_called_back_and_rectified,
-      });
-    }
-    for (const row of cases) Object.assign(counters(row.key), { completedCases: row.completed, ratedCompletedCases: row.rated });
-    for (const row of rectifications) {
-      Object.assign(counters(row.key), {
-        onTimeCases: row.on_time,
-        lateCases: row.late,
-        casesWithResult: row.with_result,
-        reopenedCases: row.reopened,
-        closedAfterResult: row.closed_after_result,
-        closedSatisfiedOrNoObjection: row.closed_satisfied,
-        confirmations: row.confirmations,
-        confirmationsSatisfied: row.confirmations_satisfied,
-      });
-    }
-    for (const row of handling) {
-      const workingTime = await this.calendar.ofHallId(row.hall_id);
-      counters(row.key).handlingWorkingHours.push(Math.round((workingTime.workingMinutesBetween(row.reviewed_at, row.done_at) / 60) * 10) / 10);
-    }
-    for (const entry of byKey.values()) entry.handlingWorkingHours.sort((a, b) => a - b);
     return byKey;
   }
 

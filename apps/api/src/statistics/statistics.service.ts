@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { rate, type Actor } from '@haochaping/contracts';
-import { Prisma } from '@haochaping/db';
+import { lateCase, onTimeCase, Prisma } from '@haochaping/db';
 import { visibleHalls } from '../actor/actor-scope';
 import { Clock } from '../common/clock';
 import { formatShanghaiInstant } from '@haochaping/working-time';
 import { PrismaService } from '../prisma/prisma.service';
 import type { DepartmentSupervisionRow, HallStatisticsResponse, HallStatisticsRow, SupervisionStatisticsResponse } from './dto/statistics.response';
-import { lateCase, onTimeCase } from './on-time.sql';
 import { statisticsPeriod } from './statistics-rates';
 
 interface HallCounts {

@@ -14,6 +14,8 @@ import { ExchangeActivitiesProvider } from '../exchange/exchange-activities.prov
 import { ONLINE_REVIEW_PULL_WORKFLOW_ID, type OnlineReviewPullInput } from '../exchange/online-review-pull.contract';
 import { ExchangeReconciliationProvider } from '../exchange-reconciliation/exchange-reconciliation.provider';
 import { ensureExchangeReconciliationSchedule } from '../exchange-reconciliation/exchange-reconciliation.schedule';
+import { FigureDaysProvider } from '../figure-days/figure-days.provider';
+import { ensureFigureDaysSchedule, FIGURE_DAYS_SCHEDULE_ID } from '../figure-days/figure-days.schedule';
 import { RatingInvitationRemindersProvider } from '../invitation-reminders/rating-invitation-reminders.provider';
 import { ensureRatingInvitationRemindersSchedule, RATING_INVITATION_REMINDERS_SCHEDULE_ID } from '../invitation-reminders/rating-invitation-reminders.schedule';
 import { ReadModelReconciliationProvider } from '../read-model-reconciliation/read-model-reconciliation.provider';
@@ -41,6 +43,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnModuleDe
     private readonly exchange: ExchangeActivitiesProvider,
     private readonly reconciliation: ReadModelReconciliationProvider,
     private readonly exchangeReconciliation: ExchangeReconciliationProvider,
+    private readonly figureDays: FigureDaysProvider,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -52,7 +55,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnModuleDe
       namespace: this.config.temporalNamespace,
       taskQueue: this.config.taskQueue,
       workflowsPath: require.resolve('./workflows'),
-      activities: { ...activities, ...this.invitationReminders.activities, ...exchangeActivities, ...this.reconciliation.activities, ...this.exchangeReconciliation.activities },
+      activities: { ...activities, ...this.invitationReminders.activities, ...exchangeActivities, ...this.reconciliation.activities, ...this.exchangeReconciliation.activities, ...this.figureDays.activities },
       maxCachedWorkflows: this.config.maxCachedWorkflows,
       // On shutdown, activities still running get this long to finish before they are cancelled; none of ours runs
       // long (an upstream call has its own timeout), and what is cut short Temporal retries on another worker.
@@ -78,6 +81,13 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnModuleDe
       this.logger.log(`read model reconciliation schedule ${outcome}`);
     } catch (error) {
       this.logger.error(`read model reconciliation schedule not set up: ${String(error)}`);
+    }
+    // The results' daily aggregates, likewise: figures are counted live without them, only slower.
+    try {
+      const outcome = await ensureFigureDaysSchedule(this.connection, this.config.temporalNamespace, this.config.taskQueue, `${FIGURE_DAYS_SCHEDULE_ID}${this.config.scheduleIdSuffix}`);
+      this.logger.log(`figure days schedule ${outcome}`);
+    } catch (error) {
+      this.logger.error(`figure days schedule not set up: ${String(error)}`);
     }
     await this.keepExchangeDelivery();
     await this.keepOnlineReviewPull();

@@ -1,4 +1,4 @@
-import { Prisma } from '@haochaping/db';
+import { Prisma } from '@prisma/client';
 
 /**
  * 按时办结率 (on-time rate) of rectification cases, one definition for every statistic, over the read model

@@ -1,5 +1,5 @@
 import type { ResultDimension } from '@haochaping/contracts';
-import { Prisma } from '@haochaping/db';
+import { Prisma } from '@prisma/client';
 
 /**
  * The SQL that counts FigureCounters (@haochaping/contracts, results.contract.ts, where each figure is defined).
@@ -72,6 +72,11 @@ export interface Slice {
    * of the same days would.
    */
   bucket?: TrendBucket;
+  /**
+   * Also group by the row's hall and Shanghai day (the `hall` and `day` columns, null otherwise): how the daily
+   * aggregates (figure-days.ts) count many days and halls in one statement.
+   */
+  perHallDay?: boolean;
 }
 
 export type TrendBucket = 'day' | 'week' | 'month';
@@ -81,13 +86,26 @@ function bucketKey(bucket: TrendBucket, column: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`to_char(date_trunc(${bucket}, ${column} AT TIME ZONE 'Asia/Shanghai'), 'YYYY-MM-DD')`;
 }
 
-/** The dimension's key, or the bucket of the statement's period column when the slice is a trend. */
-function keyOf(keyed: { key: Prisma.Sql; joins: Prisma.Sql }, slice: Slice, periodColumn: Prisma.Sql): { key: Prisma.Sql; joins: Prisma.Sql } {
-  return slice.bucket ? { key: bucketKey(slice.bucket, periodColumn), joins: keyed.joins } : keyed;
+/**
+ * The grouping columns of a statement: `key` (the dimension's key, or the bucket of the statement's period column
+ * when the slice is a trend), then `hall` and `day` (per hall and day, or null), and its joins.
+ */
+function keyOf(keyed: { key: Prisma.Sql; joins: Prisma.Sql }, slice: Slice, periodColumn: Prisma.Sql, hallColumn: Prisma.Sql): { key: Prisma.Sql; joins: Prisma.Sql } {
+  const key = slice.bucket ? bucketKey(slice.bucket, periodColumn) : keyed.key;
+  const hallDay = slice.perHallDay
+    ? Prisma.sql`${hallColumn}::text AS "hall", to_char(${periodColumn} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "day"`
+    : Prisma.sql`NULL::text AS "hall", NULL::text AS "day"`;
+  return { key: Prisma.sql`${key} AS "key", ${hallDay}`, joins: keyed.joins };
 }
 
-export interface ReviewCountsRow {
+/** Every statement's rows carry their grouping: the key, and the hall and day when the slice asks for them. */
+export interface GroupedRow {
   key: string | null;
+  hall: string | null;
+  day: string | null;
+}
+
+export interface ReviewCountsRow extends GroupedRow {
   reviews: number;
   not_adopted: number;
   level5: number;
@@ -105,9 +123,9 @@ export interface ReviewCountsRow {
 }
 
 export function reviewCounts(dimension: ResultDimension, slice: Slice): Prisma.Sql {
-  const { key, joins } = keyOf(reviewKey(dimension), slice, Prisma.sql`r."created_at"`);
+  const { key, joins } = keyOf(reviewKey(dimension), slice, Prisma.sql`r."created_at"`, Prisma.sql`r."hall_id"`);
   return Prisma.sql`
-    SELECT ${key} AS "key",
+    SELECT ${key},
       count(*)::int AS reviews,
       count(*) FILTER (WHERE r."adoption" = 'NOT_ADOPTED')::int AS not_adopted,
       count(*) FILTER (WHERE ${ADOPTED} AND r."level" = 5)::int AS level5,
@@ -126,11 +144,10 @@ export function reviewCounts(dimension: ResultDimension, slice: Slice): Prisma.S
     LEFT JOIN "rectification_case" rc ON rc."review_id" = r."id"
     ${joins}
     WHERE r."created_at" >= ${slice.from} AND r."created_at" < ${slice.to} AND ${slice.hallScope(Prisma.sql`r."hall_id"`)}
-    GROUP BY 1`;
+    GROUP BY 1, 2, 3`;
 }
 
-export interface CaseCountsRow {
-  key: string | null;
+export interface CaseCountsRow extends GroupedRow {
   completed: number;
   rated: number;
 }
@@ -139,18 +156,17 @@ export interface CaseCountsRow {
 export function caseCounts(dimension: ResultDimension, slice: Slice): Prisma.Sql | null {
   const dimensionKey = caseKey(dimension);
   if (!dimensionKey) return null;
-  const keyed = keyOf(dimensionKey, slice, Prisma.sql`sc."completed_at"`);
+  const keyed = keyOf(dimensionKey, slice, Prisma.sql`sc."completed_at"`, Prisma.sql`sc."hall_id"`);
   return Prisma.sql`
-    SELECT ${keyed.key} AS "key", count(*)::int AS completed, count(rv."id")::int AS rated
+    SELECT ${keyed.key}, count(*)::int AS completed, count(rv."id")::int AS rated
     FROM "service_case" sc
     LEFT JOIN "review" rv ON rv."case_id" = sc."id"
     ${keyed.joins}
     WHERE sc."completed_at" >= ${slice.from} AND sc."completed_at" < ${slice.to} AND ${slice.hallScope(Prisma.sql`sc."hall_id"`)}
-    GROUP BY 1`;
+    GROUP BY 1, 2, 3`;
 }
 
-export interface RectificationCountsRow {
-  key: string | null;
+export interface RectificationCountsRow extends GroupedRow {
   on_time: number;
   late: number;
   with_result: number;
@@ -163,13 +179,13 @@ export interface RectificationCountsRow {
 
 /**
  * Rectification cases opened in the period, keyed by their review. `onTime`/`late` are the on-time rule's
- * fragments (statistics/on-time.sql.ts). A citizen's answers are read from the read model: 不满意 reopened the case
+ * fragments (on-time.sql.ts). A citizen's answers are read from the read model: 不满意 reopened the case
  * (owner COUNTY), and a final 满意 or 不满意 is its outcome.
  */
 export function rectificationCounts(dimension: ResultDimension, slice: Slice, onTime: Prisma.Sql, late: Prisma.Sql): Prisma.Sql {
-  const { key, joins } = keyOf(reviewKey(dimension), slice, Prisma.sql`rc."opened_at"`);
+  const { key, joins } = keyOf(reviewKey(dimension), slice, Prisma.sql`rc."opened_at"`, Prisma.sql`rc."hall_id"`);
   return Prisma.sql`
-    SELECT ${key} AS "key",
+    SELECT ${key},
       count(*) FILTER (WHERE ${onTime})::int AS on_time,
       count(*) FILTER (WHERE ${late})::int AS late,
       count(*) FILTER (WHERE ${RESULT_RECORDED})::int AS with_result,
@@ -182,11 +198,10 @@ export function rectificationCounts(dimension: ResultDimension, slice: Slice, on
     JOIN "review" r ON r."id" = rc."review_id"
     ${joins}
     WHERE rc."opened_at" >= ${slice.from} AND rc."opened_at" < ${slice.to} AND ${slice.hallScope(Prisma.sql`rc."hall_id"`)}
-    GROUP BY 1`;
+    GROUP BY 1, 2, 3`;
 }
 
-export interface HandlingRow {
-  key: string | null;
+export interface HandlingRow extends GroupedRow {
   hall_id: string;
   reviewed_at: Date;
   done_at: Date;
@@ -198,10 +213,10 @@ export interface HandlingRow {
  * (which closes the case). The working hours between are computed with the hall's calendar.
  */
 export function handlingTimes(dimension: ResultDimension, slice: Slice): Prisma.Sql {
-  const { key, joins } = keyOf(reviewKey(dimension), slice, Prisma.sql`rc."opened_at"`);
+  const { key, joins } = keyOf(reviewKey(dimension), slice, Prisma.sql`rc."opened_at"`, Prisma.sql`rc."hall_id"`);
   return Prisma.sql`
     SELECT * FROM (
-      SELECT ${key} AS "key", rc."hall_id"::text AS hall_id, r."created_at" AS reviewed_at,
+      SELECT ${key}, rc."hall_id"::text AS hall_id, r."created_at" AS reviewed_at,
         CASE WHEN rc."outcome" = 'REJECTED' THEN rc."closed_at"
           ELSE (SELECT min(t."at") FROM "rectification_timeline_entry" t WHERE t."review_id" = rc."review_id" AND t."details"->>'state' = 'AWAITING_CONFIRMATION')
         END AS done_at
