@@ -35,7 +35,7 @@ export type {
   RefreshToken,
 } from '@prisma/client';
 export { seedReferenceData, seedDemoData, seedDemoStaff, seedDemoServicePoints, seedDemoAccounts, demoAccounts, DEMO_ACCOUNT_PASSWORD, DEMO_CITIZEN_PHONE, HALLS, OPTION_SETS, DEPARTMENTS, WINDOW_TEMPLATES, SERVICE_ITEMS, windowCountOf } from './seed';
-export { loadWorkingCalendar, loadYearCalendars, toCalendarYearData, toOfficeHours, toYearCalendar, WorkingCalendarCache } from './working-calendar';
+export { hallWorkingTimes, loadWorkingCalendar, loadYearCalendars, toCalendarYearData, toOfficeHours, toYearCalendar, WorkingCalendarCache } from './working-calendar';
 export { MasterDataVersion, MasterDataCache, MASTER_DATA_CHANNEL, LISTENER_APPLICATION_NAME, readMasterDataVersion, type ListenOptions, type MasterDataVersionLogger, type Queryable } from './master-data-version';
 export { enqueueRectificationStart } from './outbox';
 export { parseSlaPolicy, loadCurrentSlaPolicy, slaPolicyOfRow } from './sla-policy';
@@ -75,7 +75,6 @@ export { RESULT_RECORDED, type Slice, type TrendBucket } from './figures/figure-
 export { countFigures, emptyFigureCounters, type FigureCountRow, type FigureQueryClient, type HallWorkingTime, type MutableFigureCounters } from './figures/count-figures';
 export {
   STORED_FIGURE_DIMENSIONS,
-  bucketOfDay,
   contiguousRuns,
   readFigures,
   settleFigureDays,

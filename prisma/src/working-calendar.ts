@@ -148,3 +148,18 @@ export class WorkingCalendarCache {
     return hall && snapshot.workingTimeOf(hall);
   }
 }
+
+/**
+ * Every hall's working time by id, read once (a script's or a test's view of the calendar; the API and the worker
+ * keep theirs in WorkingCalendarCache, renewed on master-data changes).
+ */
+export function hallWorkingTimes(prisma: PrismaClient): (hallId: string) => Promise<WorkingTime> {
+  const loaded = Promise.all([prisma.hall.findMany({ select: { id: true, officeHours: true } }), loadYearCalendars(prisma)]).then(
+    ([halls, years]) => new Map(halls.map((hall) => [hall.id, new WorkingTime({ officeHours: toOfficeHours(hall.officeHours), years })])),
+  );
+  return async (hallId) => {
+    const workingTime = (await loaded).get(hallId);
+    if (!workingTime) throw new Error(`hall ${hallId} is not in the master data`);
+    return workingTime;
+  };
+}

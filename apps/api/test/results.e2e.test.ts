@@ -1,8 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { parseDataKey, TEST_DATA_KEY } from '@haochaping/privacy/server';
 import { FIGURE_KEYS } from '@haochaping/contracts';
-import { createPrismaClient, loadYearCalendars, settleFigureDays, toOfficeHours, type PrismaClient } from '@haochaping/db';
-import { createWorkingTime } from '@haochaping/working-time';
+import { createPrismaClient, hallWorkingTimes, settleFigureDays, type PrismaClient } from '@haochaping/db';
 import { createTestDatabase, testTemporalAddress, type TestDatabase } from '@haochaping/devstack';
 import { createApp } from '../src/app.factory';
 import { Clock } from '../src/common/clock';
@@ -215,11 +214,7 @@ describe('GET /api/results/figures (统计分析: every figure on a hand-compute
    */
   describe('the same figures from the daily aggregates', () => {
     const DIMENSIONS = ['county', 'hall', 'window', 'staff', 'department', 'item', 'channel', 'reason'];
-    const workingTimeOf = async (hallId: string) => {
-      const hall = await prisma.hall.findUniqueOrThrow({ where: { id: hallId }, select: { officeHours: true } });
-      return createWorkingTime({ officeHours: toOfficeHours(hall.officeHours), years: await loadYearCalendars(prisma) });
-    };
-    const settle = (fromDay = '2026-10-01', toDay = '2026-12-31') => settleFigureDays(prisma, workingTimeOf, { now: new Date('2027-03-01T00:00:00+08:00'), fromDay, toDay });
+    const settle = (fromDay = '2026-10-01', toDay = '2026-12-31') => settleFigureDays(prisma, hallWorkingTimes(prisma), { now: new Date('2027-03-01T00:00:00+08:00'), fromDay, toDay });
     const answers = async () => {
       const byDimension: Record<string, unknown> = {};
       for (const dimension of DIMENSIONS) byDimension[dimension] = (await get(county, { dimension, period: 'month', date: '2026-11-15' })).body;

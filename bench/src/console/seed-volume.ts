@@ -9,6 +9,8 @@ export interface VolumeSpec {
   badEvery: number;
   /** Reviews and cases spread over this many days before now. */
   days: number;
+  /** Only bad reviews of the last this many days have an open case (the others closed); by default any may. */
+  openWithinDays?: number;
 }
 
 export const DEFAULT_VOLUME: VolumeSpec = { serviceCases: 100_000, reviews: 1_000_000, badEvery: 10, days: 730 };
@@ -37,6 +39,9 @@ export async function seedVolume(pool: Pool, protector: DataProtector, spec: Vol
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
+    // Generated rows need no trigger: no foreign key to check row by row, no day of the results' aggregates to mark
+    // dirty (none is settled yet). Needs the superuser the bench's embedded PostgreSQL gives.
+    await client.query("SET LOCAL session_replication_role = 'replica'");
     // Reference rows to spread the volume over, numbered so generate_series can pick one by modulo.
     await client.query(`
       CREATE TEMP TABLE bench_hall ON COMMIT DROP AS SELECT row_number() OVER (ORDER BY code) - 1 AS n, id FROM hall;
@@ -96,15 +101,23 @@ export async function seedVolume(pool: Pool, protector: DataProtector, spec: Vol
            ('PENDING_VERIFICATION', '待核实', 0), ('RECTIFYING', '整改中', 1), ('AWAITING_CONFIRMATION', '待群众确认', 2),
            ('REJECTION_PENDING', '不予采纳待审核', 3), ('EXTENSION_PENDING', '延期待审批', 4), ('REOPENED', '重办中', 5)
          ) AS open_state(state, label, slot)
-         WHERE r.k % 20 = open_state.slot
-         UNION ALL SELECT 'CLOSED', '已办结', -1 WHERE r.k % 20 >= 6
+         WHERE r.k % 20 = open_state.slot AND r.created_at > now() - make_interval(days => $1::int)
+         UNION ALL SELECT 'CLOSED', '已办结', -1 WHERE r.k % 20 >= 6 OR r.created_at <= now() - make_interval(days => $1::int)
        ) AS st`,
+      [spec.openWithinDays ?? spec.days + 1],
     );
     await client.query(
       `INSERT INTO rectification_timeline_entry (review_id, seq, at, actor, action, details)
        SELECT c.review_id, e.seq, c.opened_at + make_interval(hours => e.seq::int), e.actor, e.action, jsonb_build_object('state', c.state)
        FROM rectification_case c
        CROSS JOIN (VALUES (0, 'system', '差评已受理，待核实'), (1, 'bench-handler', '核实属实')) AS e(seq, actor, action)`,
+    );
+    // A case closed after a result had its result fed back (待群众确认) a day or two after it opened: its handling time.
+    await client.query(
+      `INSERT INTO rectification_timeline_entry (review_id, seq, at, actor, action, details)
+       SELECT c.review_id, 2, c.opened_at + make_interval(hours => 20 + (abs(hashtext(c.review_id::text)) % 30)), 'bench-handler', '反馈整改结果',
+         jsonb_build_object('state', 'AWAITING_CONFIRMATION')
+       FROM rectification_case c WHERE c.state = 'CLOSED' AND c.outcome <> 'REJECTED'`,
     );
     await client.query('COMMIT');
   } catch (error) {

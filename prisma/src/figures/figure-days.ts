@@ -4,7 +4,7 @@ import { Prisma, type PrismaClient } from '@prisma/client';
 import { shanghaiDayBounds } from '../exchange-hall-day';
 import { ratingPeriodEndsAt } from '../rating-invitation';
 import { countFigures, emptyFigureCounters, type FigureCountRow, type FigureQueryClient, type HallWorkingTime, type MutableFigureCounters } from './count-figures';
-import type { Slice, TrendBucket } from './figure-counters.sql';
+import type { Slice } from './figure-counters.sql';
 
 /**
  * The results' daily aggregates (issue 14: a month over ten million reviews in well under a second).
@@ -170,15 +170,6 @@ export function contiguousRuns(days: readonly string[], max: number): string[][]
 
 const nextDay = (day: string) => localDateOf(shanghaiDayBounds(day)[1]);
 
-/** The bucket (its first day, YYYY-MM-DD) a day falls in: itself, its ISO week's Monday, or its month's first day. */
-export function bucketOfDay(bucket: TrendBucket, day: string): string {
-  if (bucket === 'day') return day;
-  if (bucket === 'month') return `${day.slice(0, 8)}01`;
-  const date = new Date(`${day}T00:00:00Z`);
-  const sinceMonday = (date.getUTCDay() + 6) % 7;
-  return new Date(date.getTime() - sinceMonday * 86_400_000).toISOString().slice(0, 10);
-}
-
 /**
  * FigureCounters per key of a dimension (or per bucket of a trend) over a slice: settled days from `figure_day`,
  * the others counted live. Equal to `countFigures` over the whole slice (a test holds them equal).
@@ -201,12 +192,23 @@ export async function readFigures(client: FigureQueryClient, workingTimeOf: Hall
     : [];
 
   if (stored.length > 0) {
-    const rows = await client.$queryRaw<Array<{ day: string; key: string | null; counters: MutableFigureCounters }>>`
-      SELECT to_char(f."day", 'YYYY-MM-DD') AS "day", f."key", f."counters"
-      FROM "figure_day" f
-      WHERE f."dimension" = ${storedDimensionOf(dimension)} AND f."day" = ANY(${stored}::date[]) AND ${slice.hallScope(Prisma.sql`f."hall_id"`)}`;
-    const keyOf = await aggregatedKeyOf(client, dimension, rows);
-    for (const row of rows) addInto(into(slice.bucket ? bucketOfDay(slice.bucket, row.day) : keyOf(row.key)), row.counters);
+    // Summed in PostgreSQL, per key and counter (every number of FigureCounters, by name), and the handling hours.
+    const { key, joins } = aggregatedKey(dimension, slice);
+    const where = Prisma.sql`f."dimension" = ${storedDimensionOf(dimension)} AND f."day" = ANY(${stored}::date[]) AND ${slice.hallScope(Prisma.sql`f."hall_id"`)}`;
+    const [totals, hours] = await Promise.all([
+      client.$queryRaw<Array<{ key: string | null; name: string; total: number }>>`
+        SELECT ${key} AS "key", e."key" AS "name", sum(e."value"::numeric)::float8 AS "total"
+        FROM "figure_day" f ${joins} CROSS JOIN LATERAL jsonb_each(f."counters") e
+        WHERE ${where} AND jsonb_typeof(e."value") = 'number'
+        GROUP BY 1, 2`,
+      client.$queryRaw<Array<{ key: string | null; hours: number[] }>>`
+        SELECT ${key} AS "key", array_agg(h."value"::float8) AS "hours"
+        FROM "figure_day" f ${joins} CROSS JOIN LATERAL jsonb_array_elements_text(f."counters"->'handlingWorkingHours') h("value")
+        WHERE ${where}
+        GROUP BY 1`,
+    ]);
+    for (const row of totals) addInto(into(row.key), { [row.name]: row.total } as Partial<MutableFigureCounters>);
+    for (const row of hours) addInto(into(row.key), { handlingWorkingHours: row.hours });
   }
 
   // Every other day of the slice counted live, a run of consecutive days per statement set.
@@ -229,15 +231,15 @@ export async function readFigures(client: FigureQueryClient, workingTimeOf: Hall
   return byKey;
 }
 
-/** How a stored row's key becomes the asked dimension's: the county's one key, an item's department, or itself. */
-async function aggregatedKeyOf(client: FigureQueryClient, dimension: ResultDimension, rows: ReadonlyArray<{ key: string | null }>): Promise<(key: string | null) => string | null> {
-  if (dimension === 'county') return () => 'county';
-  if (dimension !== 'department') return (key) => key;
-  const items = [...new Set(rows.map((row) => row.key).filter((key): key is string => key !== null))];
-  const departments = new Map(
-    (await client.$queryRaw<Array<{ id: string; department: string | null }>>`SELECT "id"::text AS "id", "department_id"::text AS "department" FROM "service_item" WHERE "id"::text = ANY(${items})`).map((row) => [row.id, row.department]),
-  );
-  return (key) => (key === null ? null : (departments.get(key) ?? null));
+/**
+ * How a stored row (`f`) is keyed for the asked dimension: a trend's bucket of its day, the county's one key, its
+ * service item's department (read now, as the live statements do), or its own key.
+ */
+function aggregatedKey(dimension: ResultDimension, slice: Slice): { key: Prisma.Sql; joins: Prisma.Sql } {
+  if (slice.bucket) return { key: Prisma.sql`to_char(date_trunc(${slice.bucket}, f."day"::timestamp), 'YYYY-MM-DD')`, joins: Prisma.empty };
+  if (dimension === 'county') return { key: Prisma.sql`'county'`, joins: Prisma.empty };
+  if (dimension === 'department') return { key: Prisma.sql`si."department_id"::text`, joins: Prisma.sql`LEFT JOIN "service_item" si ON si."id"::text = f."key"` };
+  return { key: Prisma.sql`f."key"`, joins: Prisma.empty };
 }
 
 /** Adds one group's counters into another (numbers summed, handling hours appended; sorted by the caller). */
