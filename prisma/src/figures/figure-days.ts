@@ -207,7 +207,7 @@ export async function readFigures(client: FigureQueryClient, workingTimeOf: Hall
         WHERE ${where}
         GROUP BY 1`,
     ]);
-    for (const row of totals) addInto(into(row.key), { [row.name]: row.total } as Partial<MutableFigureCounters>);
+    for (const row of totals) addInto(into(row.key), { [row.name]: row.total });
     for (const row of hours) addInto(into(row.key), { handlingWorkingHours: row.hours });
   }
 
