@@ -67,7 +67,10 @@ describe('the cluster profile: Temporal server on PostgreSQL, two API processes 
       UPSTREAM_PORT: await freePort(),
       WORKER_METRICS_PORT: await freePort(),
     };
-    const env: NodeJS.ProcessEnv = { ...process.env, HAOCHAPING_DATA_DIR: dataDir, APP_MODE: 'development', EXCHANGE_INTERVAL_MS: '1000' };
+    // The delivery loop rests 1 s between rounds, and backs off at most 5 s after an upstream answer it could not use
+    // (the default 5 minutes is for a real upstream that is away; here one slow answer on a busy machine must not
+    // push the next round past this suite's deadline — the back-off itself is tested on the time-skipping server).
+    const env: NodeJS.ProcessEnv = { ...process.env, HAOCHAPING_DATA_DIR: dataDir, APP_MODE: 'development', EXCHANGE_INTERVAL_MS: '1000', EXCHANGE_MAX_BACKOFF_MS: '5000' };
     for (const [name, port] of Object.entries(ports)) env[name] = String(port);
     // The profile's own defaults, not the test command's services or settings.
     for (const name of ['NODE_ENV', 'DATABASE_URL', 'TEMPORAL_ADDRESS', 'UPSTREAM_URL', 'DATA_ENCRYPTION_KEY', 'AUTH_TOKEN_SECRET', 'PUBLIC_BASE_URL', 'FOLLOW_LOGS']) delete env[name];
@@ -179,7 +182,11 @@ describe('the cluster profile: Temporal server on PostgreSQL, two API processes 
     await readModelRow(id, (row) => row.state === 'RECTIFYING' && row.category === 'TIME_LIMITED');
 
     // The upward exchange (exchange_delivery → the upstream simulator) delivers the review's record.
-    await eventually(async () => (await db.query("SELECT 1 FROM exchange_delivery WHERE review_id = $1 AND status = 'DELIVERED'", [id])).rowCount === 1, 60_000);
+    await eventually(async () => (await db.query("SELECT 1 FROM exchange_delivery WHERE review_id = $1 AND status = 'DELIVERED'", [id])).rowCount === 1, 60_000).catch(async (error: unknown) => {
+      // What the row says (attempts, the last error) is the diagnosis of a miss.
+      const { rows } = await db.query('SELECT status, attempts, last_error, last_attempt_at, created_at FROM exchange_delivery WHERE review_id = $1', [id]);
+      throw new Error(`${String(error)}; its exchange_delivery rows: ${JSON.stringify(rows)}`);
+    });
     const upstream = (await (await fetch(`http://127.0.0.1:${ports.UPSTREAM_PORT}/_control/records?type=REVIEW`)).json()) as { records: Array<{ id: string }> };
     expect(upstream.records.map((record) => record.id)).toContain(id);
   });
