@@ -33,4 +33,9 @@ export class ResultsQueryDto {
   @ValidateIf((query: ResultsQueryDto) => query.period === 'custom' || query.to !== undefined)
   @Matches(DATE, { message: '自定义周期须给出结束日期（to），格式 YYYY-MM-DD' })
   to?: string;
+
+  @ApiPropertyOptional({ example: 'jintun', description: 'one hall (of those the caller sees); default: every hall the caller sees' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: '服务大厅编码（hallCode）格式不正确' })
+  hallCode?: string;
 }
