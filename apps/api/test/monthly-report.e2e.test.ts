@@ -48,6 +48,7 @@ describe('GET /api/reports/monthly (月度通报 on a hand-computed month)', () 
   let baseUrl: string;
   let prisma: PrismaClient;
   let labels: Map<string, string>;
+  let itemName: string;
 
   const as = (role: string, hallCodes: string[] = [], departmentCodes: string[] = []) => JSON.stringify({ userId: `${role.toLowerCase()}-1`, role, hallCodes, departmentCodes });
   const county = as('COUNTY_SUPERVISOR');
@@ -111,6 +112,7 @@ describe('GET /api/reports/monthly (月度通报 on a hand-computed month)', () 
 
     const options = await prisma.reviewOption.findMany({ where: { code: { in: ['A1', 'B3'] } }, include: { optionSet: true }, orderBy: { optionSet: { version: 'asc' } } });
     labels = new Map(options.map((option) => [option.code, option.label]));
+    itemName = (await prisma.serviceItem.findUniqueOrThrow({ where: { code: 'RS-001' } })).name;
   });
 
   afterAll(async () => {
@@ -203,7 +205,7 @@ describe('GET /api/reports/monthly (月度通报 on a hand-computed month)', () 
           reviewedOn: '2026-11-12',
           hallName: '金屯镇',
           windowName: null,
-          serviceItemName: expect.any(String),
+          serviceItemName: itemName,
           levelLabel: '不满意',
           reasons: [labels.get('B3')],
           finding: '核实不属实',
@@ -216,7 +218,7 @@ describe('GET /api/reports/monthly (月度通报 on a hand-computed month)', () 
     it('lists the late case with why it is late', () => {
       expect(report.lateCaseCount).toBe(1);
       expect(report.lateCases).toEqual([
-        { reviewedOn: '2026-11-11', hallName: '金屯镇', serviceItemName: expect.any(String), levelLabel: '非常不满意', stateLabel: '整改中', lateReasons: ['当前逾期未办', '超期已告知镇街分管领导'] },
+        { reviewedOn: '2026-11-11', hallName: '金屯镇', serviceItemName: itemName, levelLabel: '非常不满意', stateLabel: '整改中', lateReasons: ['当前逾期未办', '超期已告知镇街分管领导'] },
       ]);
     });
 
@@ -226,7 +228,7 @@ describe('GET /api/reports/monthly (月度通报 on a hand-computed month)', () 
           reviewedOn: '2026-11-05',
           hallName: '金屯镇',
           windowName: '综合受理窗口',
-          serviceItemName: expect.any(String),
+          serviceItemName: itemName,
           levelLabel: '不满意',
           reasons: [labels.get('B3')],
           categoryLabel: null,
@@ -305,7 +307,7 @@ describe('GET /api/reports/monthly (月度通报 on a hand-computed month)', () 
     });
 
     it.each([[{ month: '2026-13' }], [{ month: '2026-1' }], [{}], [{ month: '2026-11', hallCode: 'x y' }]])('refuses %j with 422', async (params) => {
-      const { status, body } = await get(county, params as Record<string, string>);
+      const { status, body } = await get(county, params);
       expect(status).toBe(422);
       expect(body.code).toBe('VALIDATION_FAILED');
     });
