@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { Matches } from 'class-validator';
 import { RankingEntryDto } from '../results/dto/rankings.dto';
+import { HallCodeParam } from '../results/dto/results-query.dto';
 import { FigureNoteDto, FiguresDto, LevelCountsDto, ResultsPeriodDto, ResultsRowDto } from '../results/dto/results.response';
 
 /** Which 通报: a calendar month (Asia/Shanghai), for the county or one hall. */
@@ -9,9 +10,7 @@ export class MonthlyReportQueryDto {
   @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '月份（month）须为 YYYY-MM，例如 2026-11' })
   month!: string;
 
-  @ApiPropertyOptional({ example: 'jintun', description: 'one hall’s 通报 (a hall the caller sees); without it the county’s (county roles only)' })
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: '服务大厅编码（hallCode）格式不正确' })
+  @HallCodeParam('one hall’s 通报 (a hall the caller sees); without it the county’s (county roles only)')
   hallCode?: string;
 }
 
