@@ -25,7 +25,10 @@ const PDFJS = path.dirname(require.resolve('pdfjs-dist/package.json'));
 let stack: ConsoleStack;
 
 beforeAll(async () => {
-  stack = await startConsoleStack([{ username: 'county-report', role: 'COUNTY_SUPERVISOR' }]);
+  stack = await startConsoleStack([
+    { username: 'county-report', role: 'COUNTY_SUPERVISOR' },
+    { username: 'zhifang-report', role: 'HANDLER', hallCodes: ['zhifang'] },
+  ]);
   const prisma = stack.cases.prisma;
   const seed = new ReviewSeeder(prisma);
   const day = (n: number) => `2026-11-${String(n).padStart(2, '0')}T10:00:00+08:00`;
@@ -178,5 +181,26 @@ describe('月度通报', () => {
     // Nothing of the console is printed, and no reviewer's name or phone.
     for (const absent of ['工作台', '统计分析', '打印', '通报月份', 'county-report', WANG.name, WANG.phone, LIU.name, LIU.phone, '态度差']) expect([absent, whole.includes(absent)]).toEqual([absent, false]);
     await stack.screenshot(viewer, 'monthly-report-03-pdf-page-1');
+
+    // The county picks a hall: its 通报, its windows instead of the halls.
+    await page.getByTestId('monthly-report-hall').click();
+    await page.getByRole('option', { name: '金屯镇' }).click();
+    await visible(page.getByTestId('monthly-report-title').filter({ hasText: '金屯镇为民服务大厅政务服务“好差评”情况通报（2026年11月）' }));
+    await expect(document.locator('h2').nth(1).textContent()).resolves.toBe('二、各窗口情况');
   }, 90_000);
+
+  it('a town’s handler gets their own hall’s report, and can pick no other', async () => {
+    const page = await stack.deskPage();
+    await signIn(page, 'zhifang-report');
+    await page.getByRole('menuitem', { name: '月度通报' }).click();
+    await page.getByTestId('monthly-report-month').fill('2026-11');
+    await visible(page.getByTestId('monthly-report-title').filter({ hasText: '纸坊镇为民服务大厅政务服务“好差评”情况通报（2026年11月）' }));
+    await page.getByTestId('monthly-report-hall').click();
+    await expect(page.getByRole('option').allTextContents()).resolves.toEqual(['纸坊镇']);
+    await page.keyboard.press('Escape');
+    // 纸坊镇: 3 reviews, the 不予采纳 one listed with its reason masked.
+    await expect(page.getByTestId('mr-headline').getByRole('row').filter({ hasText: '评价总数' }).locator('td').nth(1).textContent()).resolves.toBe('3');
+    await expect(page.getByTestId('mr-not-adopted-table').locator('tbody tr').count()).resolves.toBe(1);
+    await stack.screenshot(page, 'monthly-report-04-town-handler');
+  }, 60_000);
 });
