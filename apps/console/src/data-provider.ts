@@ -7,6 +7,7 @@ import { caseImportMethods, type CaseImportMethods } from './case-import/data-pr
 import { dashboardMethods, type DashboardMethods } from './dashboard/data-provider';
 import { exchangeMethods, type ExchangeMethods } from './exchange/data-provider';
 import { feedbackEntryMethods, type FeedbackEntryMethods } from './feedback-entries/data-provider';
+import { monthlyReportMethods, type MonthlyReportMethods } from './monthly-report/data-provider';
 import { notificationMethods, type NotificationMethods } from './notifications/data-provider';
 import { withPageCap } from './page-cap';
 import { rectificationMethods, type RectificationMethods } from './rectifications/data-provider';
@@ -28,6 +29,7 @@ export interface ConsoleDataProvider
     StatisticsMethods,
     ReconciliationMethods,
     ResultsMethods,
+    MonthlyReportMethods,
     DashboardMethods,
     MasterDataMethods,
     RulesMethods,
@@ -46,6 +48,7 @@ export const createDataProvider = (url: string = API_URL, httpClient: HttpClient
     ...statisticsMethods(api),
     ...reconciliationMethods(api),
     ...resultsMethods(api),
+    ...monthlyReportMethods(api),
     ...dashboardMethods(api),
     ...masterDataMethods(api),
     ...rulesMethods(api),

@@ -9,6 +9,7 @@ import { dashboardScreens } from './dashboard/resources';
 import { exchangeScreens } from './exchange/resources';
 import { feedbackEntriesScreens } from './feedback-entries/resources';
 import type { MODULES } from './modules';
+import { monthlyReportScreens } from './monthly-report/resources';
 import { notificationsScreens } from './notifications/resources';
 import { rectificationsScreens } from './rectifications/resources';
 import { resultsScreens } from './results/resources';
@@ -48,6 +49,7 @@ export const SCREENS: { readonly [M in Module as M['name']]: ModuleScreens<M> } 
   'admin/rules': rulesScreens,
   supervision: supervisionScreens,
   results: resultsScreens,
+  'monthly-report': monthlyReportScreens,
   dashboard: dashboardScreens,
   notifications: notificationsScreens,
   exchange: exchangeScreens,

@@ -1,4 +1,5 @@
 import { masterDataModule } from './admin/master-data/module';
+import { monthlyReportModule } from './monthly-report/module';
 import { rulesModule } from './admin/rules/module';
 import { caseImportModule } from './case-import/module';
 import { casesModule } from './cases/module';
@@ -29,6 +30,7 @@ export const MODULES = registeredModules([
   rulesModule,
   supervisionModule,
   resultsModule,
+  monthlyReportModule,
   dashboardModule,
   notificationsModule,
   exchangeModule,

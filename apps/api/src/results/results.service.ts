@@ -49,7 +49,7 @@ export class ResultsService {
     const now = this.clock.now();
     const dimension = query.dimension ?? 'county';
     const period = this.period(query, now);
-    const slice: Slice = { from: period.from, to: period.to, hallScope: hallScope(actor) };
+    const slice: Slice = { from: period.from, to: period.to, hallScope: scopeOf(actor, query.hallCode) };
     const byKey = await this.counters(dimension, slice, now);
 
     const names = await this.names(dimension, [...byKey.keys()]);
@@ -84,18 +84,8 @@ export class ResultsService {
     if (buckets.length === 0 || buckets.length > MAX_TREND_BUCKETS) {
       throw new DomainHttpException(422, 'VALIDATION_FAILED', '趋势区间不正确', [{ field: 'to', message: `结束日期须不早于开始日期，且不超过 ${MAX_TREND_BUCKETS} 个时间段` }]);
     }
-    const scope = hallScope(actor);
     const hallCode = query.hallCode;
-    if (hallCode !== undefined) {
-      const halls = visibleHalls(actor);
-      if (halls !== 'ALL' && !halls.includes(hallCode)) throw new DomainHttpException(403, 'HALL_OUT_OF_SCOPE', '无权查看该服务大厅的统计');
-    }
-    const slice: Slice = {
-      from: buckets[0].from,
-      to: buckets[buckets.length - 1].to,
-      bucket: query.bucket,
-      hallScope: hallCode === undefined ? scope : (column) => Prisma.sql`${scope(column)} AND ${column} IN (SELECT "id" FROM "hall" WHERE "code" = ${hallCode})`,
-    };
+    const slice: Slice = { from: buckets[0].from, to: buckets[buckets.length - 1].to, bucket: query.bucket, hallScope: scopeOf(actor, hallCode) };
     const byKey = await this.counters('county', slice, now);
     return {
       bucket: query.bucket,
@@ -211,6 +201,18 @@ export class ResultsService {
 /** Adopted reviews per level (the level distribution a chart shows beside the rates). */
 function levelsOf(counters: FigureCounters): LevelCountsDto {
   return { level5: counters.level5, level4: counters.level4, level3: counters.level3, level2: counters.level2, level1: counters.level1 };
+}
+
+/**
+ * The halls counted: those the actor sees, narrowed to one hall when `hallCode` is given (403 HALL_OUT_OF_SCOPE for a
+ * hall the actor does not see).
+ */
+function scopeOf(actor: Actor, hallCode: string | undefined): (column: Prisma.Sql) => Prisma.Sql {
+  const scope = hallScope(actor);
+  if (hallCode === undefined) return scope;
+  const halls = visibleHalls(actor);
+  if (halls !== 'ALL' && !halls.includes(hallCode)) throw new DomainHttpException(403, 'HALL_OUT_OF_SCOPE', '无权查看该服务大厅的统计');
+  return (column) => Prisma.sql`${scope(column)} AND ${column} IN (SELECT "id" FROM "hall" WHERE "code" = ${hallCode})`;
 }
 
 /** The halls the actor sees, as a condition on a hall id column (actor-scope.ts decides; this only writes it in SQL). */

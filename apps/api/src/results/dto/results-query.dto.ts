@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { RESULT_DIMENSIONS, type ResultDimension } from '@haochaping/contracts';
 import { IsIn, IsOptional, Matches, ValidateIf } from 'class-validator';
@@ -6,6 +7,15 @@ import { RESULT_PERIODS, type ResultPeriodKind } from '../result-period';
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const DIMENSIONS = Object.keys(RESULT_DIMENSIONS) as ResultDimension[];
 const PERIODS = Object.keys(RESULT_PERIODS) as ResultPeriodKind[];
+
+/** An optional query parameter naming one hall by its code (which halls the caller may name is the service's check). */
+export function HallCodeParam(description = 'one hall (of those the caller sees); default: every hall the caller sees'): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ example: 'jintun', description }),
+    IsOptional(),
+    Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: '服务大厅编码（hallCode）格式不正确' }),
+  );
+}
 
 /** Which figures: cut by one dimension over one Shanghai calendar period. */
 export class ResultsQueryDto {
@@ -33,4 +43,7 @@ export class ResultsQueryDto {
   @ValidateIf((query: ResultsQueryDto) => query.period === 'custom' || query.to !== undefined)
   @Matches(DATE, { message: '自定义周期须给出结束日期（to），格式 YYYY-MM-DD' })
   to?: string;
+
+  @HallCodeParam()
+  hallCode?: string;
 }

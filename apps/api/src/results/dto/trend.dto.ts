@@ -1,5 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, Matches } from 'class-validator';
+import { HallCodeParam } from './results-query.dto';
 import { FiguresDto, LevelCountsDto } from './results.response';
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -19,9 +20,7 @@ export class TrendQueryDto {
   @Matches(DATE, { message: '结束日期（to）须为 YYYY-MM-DD，例如 2026-11-30' })
   to!: string;
 
-  @ApiPropertyOptional({ example: 'jintun', description: 'one hall (of those the caller sees); default: every hall the caller sees' })
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: '服务大厅编码（hallCode）格式不正确' })
+  @HallCodeParam()
   hallCode?: string;
 }
 
