@@ -1,5 +1,4 @@
-import { Prisma } from '@haochaping/db';
-import { lateCase } from '../statistics/on-time.sql';
+import { lateCase, Prisma } from '@haochaping/db';
 
 /**
  * The lists of the monthly 通报 — cases and reviews, not figures (every figure comes from ResultsService). Each list
