@@ -190,6 +190,7 @@ export class ResultsService {
       Object.assign(counters(row.key), {
         reviews: row.reviews,
         notAdopted: row.not_adopted,
+        excludedAsCoerced: row.excluded_as_coerced,
         level5: row.level5,
         level4: row.level4,
         level3: row.level3,
