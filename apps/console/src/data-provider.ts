@@ -9,6 +9,7 @@ import { exchangeMethods, type ExchangeMethods } from './exchange/data-provider'
 import { feedbackEntryMethods, type FeedbackEntryMethods } from './feedback-entries/data-provider';
 import { notificationMethods, type NotificationMethods } from './notifications/data-provider';
 import { withPageCap } from './page-cap';
+import { praiseIntegrityMethods, type PraiseIntegrityMethods } from './praise-integrity/data-provider';
 import { rectificationMethods, type RectificationMethods } from './rectifications/data-provider';
 import { resultsMethods, type ResultsMethods } from './results/data-provider';
 import { reviewMethods, type ReviewMethods } from './reviews/data-provider';
@@ -34,7 +35,8 @@ export interface ConsoleDataProvider
     NotificationMethods,
     FeedbackEntryMethods,
     CaseImportMethods,
-    ExchangeMethods {}
+    ExchangeMethods,
+    PraiseIntegrityMethods {}
 
 export const createDataProvider = (url: string = API_URL, httpClient: HttpClient = signedInClient): ConsoleDataProvider => {
   const api = { url, httpClient };
@@ -53,6 +55,7 @@ export const createDataProvider = (url: string = API_URL, httpClient: HttpClient
     ...feedbackEntryMethods(api),
     ...caseImportMethods(api),
     ...exchangeMethods(api),
+    ...praiseIntegrityMethods(api),
   };
 };
 

@@ -10,6 +10,7 @@ import { exchangeScreens } from './exchange/resources';
 import { feedbackEntriesScreens } from './feedback-entries/resources';
 import type { MODULES } from './modules';
 import { notificationsScreens } from './notifications/resources';
+import { praiseIntegrityScreens } from './praise-integrity/resources';
 import { rectificationsScreens } from './rectifications/resources';
 import { resultsScreens } from './results/resources';
 import { reviewsScreens } from './reviews/resources';
@@ -48,6 +49,7 @@ export const SCREENS: { readonly [M in Module as M['name']]: ModuleScreens<M> } 
   'admin/rules': rulesScreens,
   supervision: supervisionScreens,
   results: resultsScreens,
+  'praise-integrity': praiseIntegrityScreens,
   dashboard: dashboardScreens,
   notifications: notificationsScreens,
   exchange: exchangeScreens,

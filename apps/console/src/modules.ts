@@ -7,6 +7,7 @@ import { dashboardModule } from './dashboard/module';
 import { exchangeModule } from './exchange/module';
 import { feedbackEntriesModule } from './feedback-entries/module';
 import { notificationsModule } from './notifications/module';
+import { praiseIntegrityModule } from './praise-integrity/module';
 import { rectificationsModule } from './rectifications/module';
 import { resultsModule } from './results/module';
 import { reviewsModule } from './reviews/module';
@@ -29,6 +30,7 @@ export const MODULES = registeredModules([
   rulesModule,
   supervisionModule,
   resultsModule,
+  praiseIntegrityModule,
   dashboardModule,
   notificationsModule,
   exchangeModule,
