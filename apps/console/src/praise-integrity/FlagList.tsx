@@ -64,7 +64,7 @@ export const FlagList = () => {
       <Alert severity="info" sx={{ mt: 2 }}>
         {translate('app.praise-integrity.intro')}
       </Alert>
-      <List filters={filters} sort={{ field: 'detectedAt', order: 'DESC' }} actions={<TopToolbar><DetectButton /></TopToolbar>} exporter={false}>
+      <List empty={false} filters={filters} sort={{ field: 'detectedAt', order: 'DESC' }} actions={<TopToolbar><DetectButton /></TopToolbar>} exporter={false}>
         <Datagrid rowClick="show" bulkActionButtons={false}>
           <TextField source="day" sortable />
           <TextField source="hallName" sortable={false} />

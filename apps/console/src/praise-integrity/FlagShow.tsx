@@ -46,7 +46,8 @@ const Evidence = () => {
 const Reviews = () => {
   const record = useRecordContext<FlagDetail>();
   const translate = useTranslate();
-  if (!record) return null;
+  // The list's row stands in for the record until the flag itself (with its reviews) has loaded.
+  if (!record?.reviews) return null;
   const t = (key: string) => translate(`app.praise-integrity.review.${key}`);
   return (
     <Box>
