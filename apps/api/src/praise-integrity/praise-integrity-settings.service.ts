@@ -38,8 +38,8 @@ export class PraiseIntegritySettingsService {
   constructor(private readonly prisma: PrismaService) {}
 
   async rules(): Promise<PraiseIntegrityRulesConfig> {
-    const { updatedBy: _by, updatedAt: _at, ...rules } = await this.get();
-    return rules;
+    const { burst, oneSource, hallNetworks, tooFast } = await this.get();
+    return { burst, oneSource, hallNetworks, tooFast };
   }
 
   async get(): Promise<PraiseIntegritySettingsResponse> {

@@ -60,7 +60,7 @@ describe('rule (a) praiseBursts: bursts of 非常满意 at one window or staff m
     ],
     [
       'two bursts on two days → two flags',
-      () => [...series(3, 5, 2), ...series(3, 5, 2).map((f) => ({ ...f, createdAt: new Date(f.createdAt.getTime() + 86_400_000), caseCompletedAt: new Date(f.caseCompletedAt!.getTime() + 86_400_000) }))],
+      () => [...series(3, 5, 2), ...series(3, 5, 2).map((f) => ({ ...f, createdAt: new Date(f.createdAt.getTime() + 86_400_000), caseCompletedAt: new Date(f.caseCompletedAt.getTime() + 86_400_000) }))],
       ['PRAISE_BURST WINDOW:w1 2026-11-10 ×3', 'PRAISE_BURST WINDOW:w1 2026-11-11 ×3'],
     ],
   ])('%s', (_case, facts, expected) => {
