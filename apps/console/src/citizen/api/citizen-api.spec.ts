@@ -68,6 +68,6 @@ describe('the device key sent with a rating (X-Device-Key, for the countyâ€™s åˆ
     await api.submitReview({ channel: 'PUBLIC_FORM', hallCode: 'jintun' }, { level: 5, clientKey: 'k-12345678' });
     const headers = calls[0]?.init?.headers as Record<string, string>;
     expect(headers['X-Device-Key']).toMatch(/^[0-9a-f-]{36}$/);
-    expect(JSON.parse(String(calls[0]?.init?.body))).not.toHaveProperty('deviceKey');
+    expect(JSON.parse(calls[0]?.init?.body as string)).not.toHaveProperty('deviceKey');
   });
 });
