@@ -71,7 +71,7 @@ export {
 } from './personal-data-keys';
 export { shanghaiDayBounds, OUR_COUNTS_OF_DAY, ADD_MISSING_REVIEW_ROWS, REQUEUE_HALL_DAY } from './exchange-hall-day';
 export { lateCase, onTimeCase } from './figures/on-time.sql';
-export { RESULT_RECORDED, type Slice, type TrendBucket } from './figures/figure-counters.sql';
+export { COUNTED_IN_FIGURES, RESULT_RECORDED, type Slice, type TrendBucket } from './figures/figure-counters.sql';
 export { countFigures, emptyFigureCounters, type FigureCountRow, type FigureQueryClient, type HallWorkingTime, type MutableFigureCounters } from './figures/count-figures';
 export {
   STORED_FIGURE_DIMENSIONS,

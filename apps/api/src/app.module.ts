@@ -20,6 +20,7 @@ import { RectificationsModule } from './rectifications/rectifications.module';
 import { loggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { ResultsModule } from './results/results.module';
+import { PraiseIntegrityModule } from './praise-integrity/praise-integrity.module';
 import { ReviewIntakeModule } from './review-intake/review-intake.module';
 import { ReviewRecordsModule } from './review-records/review-records.module';
 import { ReviewStatusModule } from './review-status/review-status.module';
@@ -42,7 +43,8 @@ export class AppModule {
       imports: [loggingModule({ enabled: logs, level: process.env.LOG_LEVEL }), PrismaModule, RateLimitModule, TemporalModule, HealthModule, ReviewIntakeModule, ReviewStatusModule, ReviewRecordsModule, RectificationsModule,
         CalendarModule, MasterDataModule, NotificationsModule, IntegrationAuthModule, AdminModule, CasesModule, WindowsModule, AuthModule, UsersModule,
         StatisticsModule, ResultsModule, MetricsModule, StaffSmsModule, DashboardModule,
-        ReadModelReconciliationModule, ExchangeAdminModule, MonthlyReportModule],
+        ReadModelReconciliationModule, ExchangeAdminModule, MonthlyReportModule,
+        PraiseIntegrityModule],
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: Clock, useValue: clock },

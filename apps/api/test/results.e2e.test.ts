@@ -129,6 +129,7 @@ describe('GET /api/results/figures (统计分析: every figure on a hand-compute
     p90HandlingHours: 56,
     reopenRate: 0.25,
     notAdopted: 1,
+    excludedAsCoerced: 0,
   };
 
   it('per hall over November: 金屯镇 has every figure of the hand-computed table', async () => {
@@ -160,6 +161,7 @@ describe('GET /api/results/figures (统计分析: every figure on a hand-compute
       p90HandlingHours: null,
       reopenRate: null,
       notAdopted: 0,
+      excludedAsCoerced: 0,
     });
   });
 

@@ -10,6 +10,7 @@ import { feedbackEntryMethods, type FeedbackEntryMethods } from './feedback-entr
 import { monthlyReportMethods, type MonthlyReportMethods } from './monthly-report/data-provider';
 import { notificationMethods, type NotificationMethods } from './notifications/data-provider';
 import { withPageCap } from './page-cap';
+import { praiseIntegrityMethods, type PraiseIntegrityMethods } from './praise-integrity/data-provider';
 import { rectificationMethods, type RectificationMethods } from './rectifications/data-provider';
 import { resultsMethods, type ResultsMethods } from './results/data-provider';
 import { reviewMethods, type ReviewMethods } from './reviews/data-provider';
@@ -36,7 +37,8 @@ export interface ConsoleDataProvider
     NotificationMethods,
     FeedbackEntryMethods,
     CaseImportMethods,
-    ExchangeMethods {}
+    ExchangeMethods,
+    PraiseIntegrityMethods {}
 
 export const createDataProvider = (url: string = API_URL, httpClient: HttpClient = signedInClient): ConsoleDataProvider => {
   const api = { url, httpClient };
@@ -56,6 +58,7 @@ export const createDataProvider = (url: string = API_URL, httpClient: HttpClient
     ...feedbackEntryMethods(api),
     ...caseImportMethods(api),
     ...exchangeMethods(api),
+    ...praiseIntegrityMethods(api),
   };
 };
 

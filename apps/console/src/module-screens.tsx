@@ -11,6 +11,7 @@ import { feedbackEntriesScreens } from './feedback-entries/resources';
 import type { MODULES } from './modules';
 import { monthlyReportScreens } from './monthly-report/resources';
 import { notificationsScreens } from './notifications/resources';
+import { praiseIntegrityScreens } from './praise-integrity/resources';
 import { rectificationsScreens } from './rectifications/resources';
 import { resultsScreens } from './results/resources';
 import { reviewsScreens } from './reviews/resources';
@@ -50,6 +51,7 @@ export const SCREENS: { readonly [M in Module as M['name']]: ModuleScreens<M> } 
   supervision: supervisionScreens,
   results: resultsScreens,
   'monthly-report': monthlyReportScreens,
+  'praise-integrity': praiseIntegrityScreens,
   dashboard: dashboardScreens,
   notifications: notificationsScreens,
   exchange: exchangeScreens,

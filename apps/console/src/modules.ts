@@ -8,6 +8,7 @@ import { dashboardModule } from './dashboard/module';
 import { exchangeModule } from './exchange/module';
 import { feedbackEntriesModule } from './feedback-entries/module';
 import { notificationsModule } from './notifications/module';
+import { praiseIntegrityModule } from './praise-integrity/module';
 import { rectificationsModule } from './rectifications/module';
 import { resultsModule } from './results/module';
 import { reviewsModule } from './reviews/module';
@@ -31,6 +32,7 @@ export const MODULES = registeredModules([
   supervisionModule,
   resultsModule,
   monthlyReportModule,
+  praiseIntegrityModule,
   dashboardModule,
   notificationsModule,
   exchangeModule,

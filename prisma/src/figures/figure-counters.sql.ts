@@ -12,8 +12,14 @@ import { Prisma } from '@prisma/client';
 /** The review's rectification case has a result on record: fed back (待群众确认), reopened after it, or closed after it. */
 export const RESULT_RECORDED = Prisma.sql`(rc."state" IN ('AWAITING_CONFIRMATION', 'REOPENED') OR (rc."state" = 'CLOSED' AND rc."outcome" IS DISTINCT FROM 'REJECTED'))`;
 
-const ADOPTED = Prisma.sql`r."adoption" = 'ADOPTED'`;
-const ADOPTED_BAD = Prisma.sql`r."adoption" = 'ADOPTED' AND r."level" <= 2`;
+/**
+ * The review (`r`) counts in the figures: not confirmed as coerced praise by the county (praise-integrity). The one
+ * place the exclusion is decided; an excluded review stays in `reviews` and is counted apart (excluded_as_coerced).
+ */
+export const COUNTED_IN_FIGURES = Prisma.sql`r."excluded_from_figures_at" IS NULL`;
+
+const ADOPTED = Prisma.sql`r."adoption" = 'ADOPTED' AND ${COUNTED_IN_FIGURES}`;
+const ADOPTED_BAD = Prisma.sql`${ADOPTED} AND r."level" <= 2`;
 const CALLBACK_MET = Prisma.sql`rc."callback_outcome" IS NOT NULL`;
 
 /** How a row of reviews (`r`) is keyed per dimension, and what it must join for it. */
@@ -108,6 +114,7 @@ export interface GroupedRow {
 export interface ReviewCountsRow extends GroupedRow {
   reviews: number;
   not_adopted: number;
+  excluded_as_coerced: number;
   level5: number;
   level4: number;
   level3: number;
@@ -128,6 +135,7 @@ export function reviewCounts(dimension: ResultDimension, slice: Slice): Prisma.S
     SELECT ${key},
       count(*)::int AS reviews,
       count(*) FILTER (WHERE r."adoption" = 'NOT_ADOPTED')::int AS not_adopted,
+      count(*) FILTER (WHERE NOT ${COUNTED_IN_FIGURES})::int AS excluded_as_coerced,
       count(*) FILTER (WHERE ${ADOPTED} AND r."level" = 5)::int AS level5,
       count(*) FILTER (WHERE ${ADOPTED} AND r."level" = 4)::int AS level4,
       count(*) FILTER (WHERE ${ADOPTED} AND r."level" = 3)::int AS level3,
@@ -152,15 +160,15 @@ export interface CaseCountsRow extends GroupedRow {
   rated: number;
 }
 
-/** Service cases completed in the period and how many of them were rated (一次一评) by now; null for review-only dimensions. */
+/** Service cases completed in the period and how many of them were rated (一次一评) by now (a rating excluded as 刷好评 is none); null for review-only dimensions. */
 export function caseCounts(dimension: ResultDimension, slice: Slice): Prisma.Sql | null {
   const dimensionKey = caseKey(dimension);
   if (!dimensionKey) return null;
   const keyed = keyOf(dimensionKey, slice, Prisma.sql`sc."completed_at"`, Prisma.sql`sc."hall_id"`);
   return Prisma.sql`
-    SELECT ${keyed.key}, count(*)::int AS completed, count(rv."id")::int AS rated
+    SELECT ${keyed.key}, count(*)::int AS completed, count(r."id") FILTER (WHERE ${COUNTED_IN_FIGURES})::int AS rated
     FROM "service_case" sc
-    LEFT JOIN "review" rv ON rv."case_id" = sc."id"
+    LEFT JOIN "review" r ON r."case_id" = sc."id"
     ${keyed.joins}
     WHERE sc."completed_at" >= ${slice.from} AND sc."completed_at" < ${slice.to} AND ${slice.hallScope(Prisma.sql`sc."hall_id"`)}
     GROUP BY 1, 2, 3`;

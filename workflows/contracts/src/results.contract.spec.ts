@@ -11,6 +11,7 @@ import { addFigureCounters, computeFigures, EMPTY_FIGURE_COUNTERS, nearestRankPe
 const month: FigureCounters = {
   reviews: 20,
   notAdopted: 2,
+  excludedAsCoerced: 1,
   level5: 6,
   level4: 5,
   level3: 3,
@@ -57,6 +58,7 @@ describe('computeFigures: every figure from the counters, as the definitions sta
     ['p90HandlingHours', 30], // rank ceil(0.9 × 4) = 4
     ['reopenRate', 0.3333], // 1 / 3
     ['notAdopted', 2],
+    ['excludedAsCoerced', 1],
   ] as const)('%s = %s', (key, expected) => {
     expect(figures[key]).toBe(expected);
   });
@@ -66,6 +68,7 @@ describe('computeFigures: every figure from the counters, as the definitions sta
     expect(Object.entries(none).filter(([, value]) => value !== null)).toEqual([
       ['reviews', 0],
       ['notAdopted', 0],
+      ['excludedAsCoerced', 0],
     ]);
   });
 

@@ -20,6 +20,11 @@ export interface FigureCounters {
   readonly reviews: number;
   /** Reviews the county set aside as 不予采纳 (不属实 or 恶意评价): kept, counted apart, in no rate. */
   readonly notAdopted: number;
+  /**
+   * Reviews the county confirmed as coerced praise (确认刷好评, apps/api/src/praise-integrity): kept and counted in
+   * `reviews`, out of every other counter (levels, unprompted, callbacks; a case rated only by one counts as unrated).
+   */
+  readonly excludedAsCoerced: number;
   /** Adopted reviews per level (the denominators of the satisfaction figures). */
   readonly level5: number;
   readonly level4: number;
@@ -65,6 +70,7 @@ export interface FigureCounters {
 export const EMPTY_FIGURE_COUNTERS: FigureCounters = {
   reviews: 0,
   notAdopted: 0,
+  excludedAsCoerced: 0,
   level5: 0,
   level4: 0,
   level3: 0,
@@ -182,6 +188,12 @@ export const FIGURES = {
   },
   reopenRate: { label: '重办率', unit: 'rate', note: '群众不满意而重新办理的工单 ÷ 已反馈整改结果的工单', compute: (c) => rate(c.reopenedCases, c.casesWithResult) },
   notAdopted: { label: '不予采纳数', unit: 'count', note: '经县级审核认定不属实或恶意评价的评价数（保留备查，不计入各项比率）', compute: (c) => c.notAdopted },
+  excludedAsCoerced: {
+    label: '确认刷好评排除数',
+    unit: 'count',
+    note: '经县级核查确认为刷好评（诱导、代评）的评价数：保留备查，计入评价总数，不计入各项比率；仅由其评价的办件按未评价计',
+    compute: (c) => c.excludedAsCoerced,
+  },
 } as const satisfies Record<string, FigureDefinition>;
 
 export type FigureKey = keyof typeof FIGURES;

@@ -8,7 +8,7 @@ import { InvitationsService } from './invitations/invitations.service';
 import { RatingMasterData } from './master-data/rating-master-data.service';
 import { IntakeRateLimiter } from './rate-limit/intake-rate-limiter';
 import { RatingCases } from './rating-cases.service';
-import { ReviewRecorder, type NewReview } from './review-recorder.service';
+import { ReviewRecorder, type NewReview, type RatingSource } from './review-recorder.service';
 import { requestHash } from './request-hash';
 import { reviewerOfCase, reviewerOfForm } from './reviewer-record';
 import { assertChannelFields } from './rules/public-channel-fields';
@@ -26,7 +26,7 @@ export class PublicReviewsService {
     private readonly clock: Clock,
   ) {}
 
-  async submit(dto: CreateReviewDto): Promise<ReviewResponse> {
+  async submit(dto: CreateReviewDto, source?: RatingSource): Promise<ReviewResponse> {
     const channel = dto.channel ?? 'PUBLIC_FORM';
     assertChannelFields(channel, dto);
     const common = {
@@ -38,6 +38,7 @@ export class PublicReviewsService {
       optionCodes: dto.optionCodes ?? [],
       ...(dto.comment ? { comment: dto.comment } : {}),
       at: this.clock.now(),
+      ...(source ? { source } : {}),
     } satisfies Partial<NewReview>;
 
     switch (channel) {

@@ -29,6 +29,9 @@ export interface ReviewRow {
   /** Keyed hash of the normalised request (request-hash.ts): a retry with another body is refused. */
   readonly requestHash: string;
   readonly createdAt: Date;
+  /** Where a public rating came from (client address, the page's device key), for the 刷好评 rules; null otherwise. */
+  readonly clientIp: string | null;
+  readonly clientDevice: string | null;
 }
 
 /**
@@ -49,9 +52,10 @@ export const INSERT_REVIEW = `
   WITH "inserted" AS (
   INSERT INTO "review" ("id", "hall_id", "window_id", "staff_id", "service_item_id", "case_id", "about_case_id", "level",
     "option_codes", "option_set_id", "option_set_version", "comment", "channel", "reviewer_kind", "reviewer_name_enc",
-    "reviewer_phone_enc", "reviewer_phone_hash", "tracking_code", "entered_by", "client_key", "request_hash", "created_at")
+    "reviewer_phone_enc", "reviewer_phone_hash", "tracking_code", "entered_by", "client_key", "request_hash", "created_at",
+    "client_ip", "client_device")
   VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6::uuid, $7::uuid, $8::smallint, $9::text[], $10::uuid, $11::int,
-    $12, $13::"review_channel", $14::"reviewer_kind", $15, $16, $17, $18, $19, $20, $21, $22::timestamptz)
+    $12, $13::"review_channel", $14::"reviewer_kind", $15, $16, $17, $18, $19, $20, $21, $22::timestamptz, $23, $24)
   ON CONFLICT DO NOTHING
   RETURNING "id", "channel", "created_at")
   INSERT INTO "exchange_delivery" ("record_id", "type", "review_id", "channel_raw", "created_at")
@@ -60,6 +64,8 @@ export const INSERT_REVIEW = `
 /** The review columns the INSERT leaves to their database default, and why. */
 export const REVIEW_COLUMNS_LEFT_TO_DEFAULTS: Readonly<Record<string, string>> = {
   adoption: "ADOPTED until the county approves 不予采纳, which the worker's case projection writes, never the intake",
+  excluded_from_figures_at: 'set when the county confirms a 刷好评 flag over the review (praise-integrity), never at intake',
+  excluded_by_flag_id: 'the confirmed flag, written with excluded_from_figures_at',
 };
 
 /** The exchange_delivery columns the review's outbox INSERT leaves to their database default, and why. */
@@ -78,7 +84,7 @@ function insertValues(row: ReviewRow): unknown[] {
   return [
     row.id, row.hallId, row.windowId, row.staffId, row.serviceItemId, row.caseId, row.aboutCaseId, row.level, [...row.optionCodes], row.optionSetId,
     row.optionSetVersion, row.comment, row.channel, row.reviewerKind, row.reviewerNameEnc, row.reviewerPhoneEnc, row.reviewerPhoneHash,
-    row.trackingCode, row.enteredBy, row.clientKey, row.requestHash, row.createdAt.toISOString(),
+    row.trackingCode, row.enteredBy, row.clientKey, row.requestHash, row.createdAt.toISOString(), row.clientIp, row.clientDevice,
   ];
 }
 

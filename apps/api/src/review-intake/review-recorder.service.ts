@@ -53,6 +53,14 @@ export interface NewReview extends Submission {
   readonly reviewer: ReviewerRecord;
   readonly enteredBy?: string;
   readonly subject: ReviewSubject;
+  /** Where a public rating came from (PublicReviewsController): kept for the 刷好评 rules (praise-integrity). */
+  readonly source?: RatingSource;
+}
+
+/** The client address and the rating page's device key (X-Device-Key header), when the citizen rated on a public page. */
+export interface RatingSource {
+  readonly ip: string;
+  readonly device: string | null;
 }
 
 /** How a case stands towards a new rating with a given client key. */
@@ -153,6 +161,8 @@ export class ReviewRecorder {
       clientKey: review.clientKey,
       requestHash: review.requestHash,
       createdAt: review.at,
+      clientIp: review.source?.ip ?? null,
+      clientDevice: review.source?.device ?? null,
     };
 
     for (let attempt = 1; ; attempt++) {

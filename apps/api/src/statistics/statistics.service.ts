@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { rate, type Actor } from '@haochaping/contracts';
-import { lateCase, onTimeCase, Prisma } from '@haochaping/db';
+import { COUNTED_IN_FIGURES, lateCase, onTimeCase, Prisma } from '@haochaping/db';
 import { visibleHalls } from '../actor/actor-scope';
 import { Clock } from '../common/clock';
 import { formatShanghaiInstant } from '@haochaping/working-time';
@@ -59,9 +59,9 @@ export class StatisticsService {
           count(*)::int AS reviews,
           count(*) FILTER (WHERE "level" <= 2)::int AS bad_reviews,
           count(*) FILTER (WHERE "adoption" = 'NOT_ADOPTED')::int AS not_adopted,
-          count(*) FILTER (WHERE "adoption" = 'ADOPTED')::int AS adopted,
-          count(*) FILTER (WHERE "adoption" = 'ADOPTED' AND "level" >= 3)::int AS good
-        FROM "review"
+          count(*) FILTER (WHERE "adoption" = 'ADOPTED' AND ${COUNTED_IN_FIGURES})::int AS adopted,
+          count(*) FILTER (WHERE "adoption" = 'ADOPTED' AND ${COUNTED_IN_FIGURES} AND "level" >= 3)::int AS good
+        FROM "review" r
         WHERE "hall_id" IN (SELECT "id" FROM scope) AND "created_at" >= ${from} AND "created_at" < ${to}
         GROUP BY "hall_id"),
       c AS (

@@ -21,6 +21,7 @@ export class FiguresDto implements Figures {
   declare p90HandlingHours: number | null;
   declare reopenRate: number | null;
   declare notAdopted: number | null;
+  declare excludedAsCoerced: number | null;
 }
 for (const key of FIGURE_KEYS) {
   const { label, unit, note } = FIGURES[key];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { createCitizenApi, sortHallsForCitizens, toCitizenApiError, type HallSummary } from './citizen-api';
+import { createCitizenApi, deviceKey, sortHallsForCitizens, toCitizenApiError, type HallSummary } from './citizen-api';
 
 const answering =
   (status: number, body: string) =>
@@ -37,5 +37,37 @@ describe('the hall picker order', () => {
       { code: 'jiaxiang', name: '嘉祥街道', kind: 'STREET' },
     ];
     expect(sortHallsForCitizens(halls).map((hall) => hall.name)).toEqual(['嘉祥街道', '万张街道', '金屯镇', '马村镇']);
+  });
+});
+
+describe('the device key sent with a rating (X-Device-Key, for the county’s 刷好评 rules)', () => {
+  const memory = () => {
+    const kept = new Map<string, string>();
+    return { getItem: (key: string) => kept.get(key) ?? null, setItem: (key: string, value: string) => void kept.set(key, value) };
+  };
+
+  it('is made once and kept: the same browser sends the same key', () => {
+    const storage = memory();
+    const first = deviceKey(storage);
+    expect(first).toMatch(/^[0-9a-f-]{36}$/);
+    expect(deviceKey(storage)).toBe(first);
+    expect(deviceKey(memory())).not.toBe(first);
+  });
+
+  it('is a fresh one where storage is refused (private mode)', () => {
+    const refusing = { getItem: () => { throw new Error('SecurityError'); }, setItem: () => undefined };
+    expect(deviceKey(refusing)).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('goes with POST /public/reviews as a header, not in the body', async () => {
+    const calls: Array<{ url: string; init: RequestInit | undefined }> = [];
+    const api = createCitizenApi('/api', (input, init) => {
+      calls.push({ url: String(input), init });
+      return Promise.resolve(new Response(JSON.stringify({ id: 'r1', trackingCode: 'ABCDEFGHJK', created: true }), { status: 201 }));
+    });
+    await api.submitReview({ channel: 'PUBLIC_FORM', hallCode: 'jintun' }, { level: 5, clientKey: 'k-12345678' });
+    const headers = calls[0]?.init?.headers as Record<string, string>;
+    expect(headers['X-Device-Key']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(JSON.parse(calls[0]?.init?.body as string)).not.toHaveProperty('deviceKey');
   });
 });

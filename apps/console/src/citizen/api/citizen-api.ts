@@ -1,6 +1,8 @@
 // The public endpoints the citizen pages call (docs/INTAKE-API.md, "Ratings"). Same origin as the page: Vite
 // proxies /api in dev and preview, nginx in production. No credentials: these endpoints need no sign-in.
 
+import { newClientKey } from '../rating/client-key';
+
 export type ServiceNature = 'OFFLINE' | 'ONLINE';
 export type ReviewerKind = 'ANONYMOUS' | 'REAL_NAME';
 
@@ -162,12 +164,12 @@ export interface CitizenApi {
 const segment = (value: string) => encodeURIComponent(value);
 
 export function createCitizenApi(baseUrl = '/api', fetchImpl: FetchLike = (input, init) => fetch(input, init)): CitizenApi {
-  async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown, signal?: AbortSignal, extraHeaders: Record<string, string> = {}): Promise<T> {
     let response: Response;
     try {
       response = await fetchImpl(`${baseUrl}${path}`, {
         method,
-        headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+        headers: { ...(body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' }), ...extraHeaders },
         body: body === undefined ? undefined : JSON.stringify(body),
         cache: 'no-store',
         signal,
@@ -194,7 +196,8 @@ export function createCitizenApi(baseUrl = '/api', fetchImpl: FetchLike = (input
       (await call<{ cases: RateableCase[] }>('POST', `/public/windows/${segment(hallCode)}/${segment(windowCode)}/case-lookup`, { phone })).cases,
     getInvitation: (token, signal) => call('GET', `/public/invitations/${segment(token)}`, undefined, signal),
     getCurrentOptionSet: (nature, signal) => call('GET', `/public/option-sets/current?nature=${nature}`, undefined, signal),
-    submitReview: (target, submission) => call('POST', '/public/reviews', { ...target, ...submission }),
+    // The device key goes with the rating for the county's 刷好评 rules (one device rating many cases).
+    submitReview: (target, submission) => call('POST', '/public/reviews', { ...target, ...submission }, undefined, { 'X-Device-Key': deviceKey() }),
     getStatus: (trackingCode, phoneLast4) => call('POST', '/public/reviews/status', phoneLast4 ? { trackingCode, phoneLast4 } : { trackingCode }),
     confirmResult: async (trackingCode, body) => {
       await call<unknown>('POST', `/public/reviews/${segment(trackingCode)}/confirmation`, body);
@@ -203,6 +206,19 @@ export function createCitizenApi(baseUrl = '/api', fetchImpl: FetchLike = (input
     listHalls: async (signal) => sortHallsForCitizens(await call<HallSummary[]>('GET', '/public/halls', undefined, signal)),
     getHall: (hallCode, signal) => call('GET', `/public/halls/${segment(hallCode)}`, undefined, signal),
   };
+}
+
+/** A random id this browser keeps (localStorage), sent as X-Device-Key with a rating; a fresh one where storage is refused. */
+export function deviceKey(storage: Pick<Storage, 'getItem' | 'setItem'> | undefined = globalThis.localStorage): string {
+  try {
+    const kept = storage?.getItem('haochaping.deviceKey');
+    if (kept) return kept;
+    const made = newClientKey();
+    storage?.setItem('haochaping.deviceKey', made);
+    return made;
+  } catch {
+    return newClientKey();
+  }
 }
 
 export const citizenApi = createCitizenApi();
