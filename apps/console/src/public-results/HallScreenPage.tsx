@@ -55,7 +55,7 @@ export function HallScreenPage() {
           </Box>
         </Box>
         {data ? <ScreenBody data={data} /> : <Box />}
-        <Typography component="footer" sx={{ fontSize: 32, color: MUTED }}>
+        <Typography component="footer" data-testid="screen-footer" sx={{ fontSize: 32, color: MUTED }}>
           评价数不足{data?.minimumReviews ?? '—'}条的不公布数据 · 办完业务扫描窗口二维码评价 · 监督热线 {SUPERVISION_HOTLINE}
         </Typography>
       </Box>
@@ -100,12 +100,12 @@ function ScreenBody({ data }: { data: HallResults }) {
         {hall.levels ? (
           <Box>
             <Typography sx={{ fontSize: 40, color: MUTED }}>评价等级分布</Typography>
-            <ResultsChart testId="screen-levels" height={340} option={levelsOption(hall.levels, { font: 30, color: TEXT })} />
+            <ResultsChart testId="screen-levels" height={300} option={levelsOption(hall.levels, { font: 30, color: TEXT })} />
           </Box>
         ) : null}
         <Box>
           <Typography sx={{ fontSize: 40, color: MUTED }}>近12个月</Typography>
-          <ResultsChart testId="screen-trend" height={340} option={trendOption(data.trend, { font: 26, color: TEXT })} />
+          <ResultsChart testId="screen-trend" height={300} option={trendOption(data.trend, { font: 26, color: TEXT })} />
         </Box>
       </Box>
     </Box>

@@ -13,12 +13,19 @@ export interface ChartScale {
   color?: string;
 }
 
-/** 评价等级分布 as a ring, each slice labelled with its count. */
+/** Chart text at the scale's size, in its colour when it has one (ECharts' default otherwise). */
+const textOf = (scale: ChartScale) => ({ fontSize: scale.font, ...(scale.color ? { color: scale.color } : {}) });
+
+/**
+ * 评价等级分布 as a ring, each slice labelled with its count. Public charts do not animate: a screen redrawn every
+ * minute would replay it, and a phone gains nothing by waiting for it.
+ */
 export function levelsOption(levels: LevelCounts, scale: ChartScale): EChartsOption {
   return {
+    animation: false,
     color: LEVEL_COLORS,
-    textStyle: { fontSize: scale.font, color: scale.color },
-    legend: { bottom: 0, textStyle: { fontSize: scale.font, color: scale.color }, itemWidth: scale.font, itemHeight: scale.font * 0.7 },
+    textStyle: textOf(scale),
+    legend: { bottom: 0, textStyle: textOf(scale), itemWidth: scale.font, itemHeight: scale.font * 0.7 },
     series: [
       {
         type: 'pie',
@@ -36,11 +43,12 @@ export function levelsOption(levels: LevelCounts, scale: ChartScale): EChartsOpt
  * bar would give away the number the minimum hides.
  */
 export function trendOption(trend: readonly PublicTrendPoint[], scale: ChartScale): EChartsOption {
-  const axisText = { fontSize: scale.font, color: scale.color };
+  const axisText = textOf(scale);
   const adopted = (point: PublicTrendPoint) => (point.levels ? point.levels.level5 + point.levels.level4 + point.levels.level3 + point.levels.level2 + point.levels.level1 : null);
   return {
-    textStyle: { fontSize: scale.font, color: scale.color },
-    legend: { top: 0, textStyle: { fontSize: scale.font, color: scale.color } },
+    animation: false,
+    textStyle: axisText,
+    legend: { top: 0, textStyle: axisText },
     grid: { left: scale.font * 3, right: scale.font * 3.5, top: scale.font * 2.8, bottom: scale.font * 2 },
     xAxis: { type: 'category', data: trend.map((point) => `${Number(point.key.slice(5, 7))}月`), axisLabel: axisText },
     yAxis: [
