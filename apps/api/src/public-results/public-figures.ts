@@ -1,5 +1,6 @@
 import type { FigureKey, Figures } from '@haochaping/contracts';
 import { localDateOf } from '@haochaping/working-time';
+import type { LevelCountsDto as LevelCounts } from '../results/dto/results.response';
 import { resultPeriod } from '../results/result-period';
 
 /** The periods the public pages offer, named as a citizen reads them. */
@@ -13,14 +14,6 @@ export type PublicPeriodKey = keyof typeof PUBLIC_PERIODS;
  */
 export const PUBLIC_FIGURE_KEYS = ['reviews', 'goodRate', 'badRate', 'rectificationRate', 'onTimeRate', 'ratedRate'] as const satisfies readonly FigureKey[];
 export type PublicFigureKey = (typeof PUBLIC_FIGURE_KEYS)[number];
-
-export interface LevelCounts {
-  level5: number;
-  level4: number;
-  level3: number;
-  level2: number;
-  level1: number;
-}
 
 export interface PublicResult {
   published: boolean;
