@@ -35,6 +35,8 @@ export default defineConfig({
             // The citizen pages (src/citizen) need only react, mui and the router: keeping the router out of
             // `vendor` (react-admin and the rest) spares phones opening a QR link some 75 kB gzipped.
             { name: 'router', test: /[\\/]node_modules[\\/](react-router|react-router-dom|cookie|set-cookie-parser)[\\/]/ },
+            // ECharts for 统计分析 and the public results pages: apart, so a phone opening those never loads `vendor`.
+            { name: 'echarts', test: /[\\/]node_modules[\\/](echarts|echarts-for-react|zrender|size-sensor|fast-deep-equal|tslib)[\\/]/ },
             { name: 'vendor', test: /[\\/]node_modules[\\/]/ },
           ],
         },

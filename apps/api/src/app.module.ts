@@ -32,6 +32,7 @@ import { WindowsModule } from './windows/windows.module';
 import { ReadModelReconciliationModule } from './read-model-reconciliation/read-model-reconciliation.module';
 import { ExchangeAdminModule } from './exchange-admin/exchange-admin.module';
 import { MonthlyReportModule } from './monthly-report/monthly-report.module';
+import { PublicResultsModule } from './public-results/public-results.module';
 
 @Module({})
 export class AppModule {
@@ -44,7 +45,7 @@ export class AppModule {
         CalendarModule, MasterDataModule, NotificationsModule, IntegrationAuthModule, AdminModule, CasesModule, WindowsModule, AuthModule, UsersModule,
         StatisticsModule, ResultsModule, MetricsModule, StaffSmsModule, DashboardModule,
         ReadModelReconciliationModule, ExchangeAdminModule, MonthlyReportModule,
-        PraiseIntegrityModule],
+        PraiseIntegrityModule, PublicResultsModule],
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: Clock, useValue: clock },

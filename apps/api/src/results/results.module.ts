@@ -4,5 +4,5 @@ import { ResultsSettingsService } from './results-settings.service';
 import { ResultsController } from './results.controller';
 import { ResultsService } from './results.service';
 
-@Module({ imports: [CalendarModule], controllers: [ResultsController], providers: [ResultsService, ResultsSettingsService], exports: [ResultsService] })
+@Module({ imports: [CalendarModule], controllers: [ResultsController], providers: [ResultsService, ResultsSettingsService], exports: [ResultsService, ResultsSettingsService] })
 export class ResultsModule {}
