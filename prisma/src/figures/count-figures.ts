@@ -54,6 +54,7 @@ export async function countFigures(client: FigureQueryClient, workingTimeOf: Hal
     Object.assign(counters(row), {
       reviews: row.reviews,
       notAdopted: row.not_adopted,
+      excludedAsCoerced: row.excluded_as_coerced,
       level5: row.level5,
       level4: row.level4,
       level3: row.level3,
