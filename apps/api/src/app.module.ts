@@ -30,6 +30,7 @@ import { UsersModule } from './users/users.module';
 import { WindowsModule } from './windows/windows.module';
 import { ReadModelReconciliationModule } from './read-model-reconciliation/read-model-reconciliation.module';
 import { ExchangeAdminModule } from './exchange-admin/exchange-admin.module';
+import { ImprovementsModule } from './improvements/improvements.module';
 
 @Module({})
 export class AppModule {
@@ -41,7 +42,8 @@ export class AppModule {
       imports: [loggingModule({ enabled: logs, level: process.env.LOG_LEVEL }), PrismaModule, RateLimitModule, TemporalModule, HealthModule, ReviewIntakeModule, ReviewStatusModule, ReviewRecordsModule, RectificationsModule,
         CalendarModule, MasterDataModule, NotificationsModule, IntegrationAuthModule, AdminModule, CasesModule, WindowsModule, AuthModule, UsersModule,
         StatisticsModule, ResultsModule, MetricsModule, StaffSmsModule, DashboardModule,
-        ReadModelReconciliationModule, ExchangeAdminModule],
+        ReadModelReconciliationModule, ExchangeAdminModule,
+        ImprovementsModule],
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: Clock, useValue: clock },
