@@ -369,10 +369,15 @@ export class ImprovementsService {
     return { id: { in: [] } };
   }
 
-  private itemResponse(row: ItemRow, actor: Actor | null, at: Date = this.clock.now()): ImprovementItemResponse {
+  /**
+   * An item as answered; `asOf` (a report's end) judges done and overdue at that moment by the completion time, while
+   * the current view reads the status.
+   */
+  private itemResponse(row: ItemRow, actor: Actor | null, asOf?: Date): ImprovementItemResponse {
     const owner = row.ownerHall ?? row.ownerDepartment;
     const status = row.status as ImprovementStatus;
     const dueDate = row.dueDate.toISOString().slice(0, 10);
+    const done = asOf ? row.doneAt !== null && row.doneAt < asOf : status === 'DONE';
     return {
       id: row.id,
       key: row.recurrenceKey,
@@ -390,7 +395,7 @@ export class ImprovementsService {
       dueDate,
       status,
       statusLabel: IMPROVEMENT_STATUSES[status],
-      overdue: (row.doneAt === null || row.doneAt >= at) && shanghaiDate(at) > dueDate,
+      overdue: !done && shanghaiDate(asOf ?? this.clock.now()) > dueDate,
       completionNote: row.completionNote,
       reviewCount: row._count.reviews,
       acceptedBy: row.acceptedBy,
