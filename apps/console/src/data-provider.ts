@@ -7,6 +7,7 @@ import { caseImportMethods, type CaseImportMethods } from './case-import/data-pr
 import { dashboardMethods, type DashboardMethods } from './dashboard/data-provider';
 import { exchangeMethods, type ExchangeMethods } from './exchange/data-provider';
 import { feedbackEntryMethods, type FeedbackEntryMethods } from './feedback-entries/data-provider';
+import { improvementMethods, type ImprovementMethods } from './improvements/data-provider';
 import { notificationMethods, type NotificationMethods } from './notifications/data-provider';
 import { withPageCap } from './page-cap';
 import { rectificationMethods, type RectificationMethods } from './rectifications/data-provider';
@@ -34,7 +35,8 @@ export interface ConsoleDataProvider
     NotificationMethods,
     FeedbackEntryMethods,
     CaseImportMethods,
-    ExchangeMethods {}
+    ExchangeMethods,
+    ImprovementMethods {}
 
 export const createDataProvider = (url: string = API_URL, httpClient: HttpClient = signedInClient): ConsoleDataProvider => {
   const api = { url, httpClient };
@@ -53,6 +55,7 @@ export const createDataProvider = (url: string = API_URL, httpClient: HttpClient
     ...feedbackEntryMethods(api),
     ...caseImportMethods(api),
     ...exchangeMethods(api),
+    ...improvementMethods(api),
   };
 };
 

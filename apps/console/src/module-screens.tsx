@@ -8,6 +8,7 @@ import type { ConsoleModule } from './console-module';
 import { dashboardScreens } from './dashboard/resources';
 import { exchangeScreens } from './exchange/resources';
 import { feedbackEntriesScreens } from './feedback-entries/resources';
+import { improvementsScreens } from './improvements/resources';
 import type { MODULES } from './modules';
 import { notificationsScreens } from './notifications/resources';
 import { rectificationsScreens } from './rectifications/resources';
@@ -51,4 +52,5 @@ export const SCREENS: { readonly [M in Module as M['name']]: ModuleScreens<M> } 
   dashboard: dashboardScreens,
   notifications: notificationsScreens,
   exchange: exchangeScreens,
+  improvements: improvementsScreens,
 };

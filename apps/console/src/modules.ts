@@ -6,6 +6,7 @@ import { registeredModules } from './console-module';
 import { dashboardModule } from './dashboard/module';
 import { exchangeModule } from './exchange/module';
 import { feedbackEntriesModule } from './feedback-entries/module';
+import { improvementsModule } from './improvements/module';
 import { notificationsModule } from './notifications/module';
 import { rectificationsModule } from './rectifications/module';
 import { resultsModule } from './results/module';
@@ -32,6 +33,7 @@ export const MODULES = registeredModules([
   dashboardModule,
   notificationsModule,
   exchangeModule,
+  improvementsModule,
 ]);
 
 export type ConsoleModuleName = (typeof MODULES)[number]['name'];

@@ -1,0 +1,68 @@
+import type { ModuleMessages } from '../i18n/module-messages';
+
+/** This module's zh-CN strings (`app.improvements.*`), merged into the one locale by i18n/zh-CN.ts. */
+export const messages: ModuleMessages = {
+  resources: {
+    'improvement-items': {
+      name: '优化清单',
+      fields: {
+        title: '优化事项',
+        hallName: '镇街大厅',
+        serviceItemName: '服务事项',
+        reasonLabel: '反映的问题',
+        ownerName: '责任单位',
+        dueDate: '完成期限',
+        status: '状态',
+        reviewCount: '相关评价',
+        createdAt: '立项时间',
+        doneAt: '完成时间',
+        completionNote: '完成情况',
+      },
+    },
+    'improvement-proposals': { name: '优化建议' },
+  },
+  app: {
+    improvements: {
+      statuses: { PENDING: '待整改', IN_PROGRESS: '整改中', DONE: '已完成' },
+      overdue: '已超期',
+      overdue_only: '只看超期',
+      proposals_intro:
+        '同一镇街、同一事项的差评中，同一差评原因（或同一留言主题）在近 %{days} 天内出现 %{min} 次及以上的，列为优化建议（不予采纳的评价不计）。采纳后指定责任单位和完成期限，纳入优化清单跟踪至完成；不予采纳须说明理由，这些评价不再重复提示。',
+      proposals_empty: '目前没有达到条件的优化建议',
+      count: '%{count} 条差评',
+      period: '%{first} 至 %{last}',
+      no_item: '（未关联事项）',
+      reviews: '相关评价',
+      review_level: '评价',
+      review_reasons: '差评原因',
+      review_comment: '留言',
+      review_channel: '渠道',
+      review_time: '评价时间',
+      accept: '采纳为优化事项',
+      dismiss: '不予采纳',
+      owner_kind: '责任单位类型',
+      owner_kinds: { HALL: '镇街大厅', DEPARTMENT: '县直部门' },
+      owner: '责任单位',
+      due_date: '完成期限',
+      title_optional: '事项名称（可不填）',
+      reason: '不予采纳的理由',
+      accepted: '已采纳，列入优化清单',
+      dismissed: '已不予采纳',
+      actions: { progress: '报告进展', complete: '报告完成', reopen: '重新打开' },
+      note: '说明',
+      note_help: { progress: '已采取的措施和进展', complete: '完成情况（将写入优化清单）', reopen: '重新打开的原因' },
+      done: { progress: '已报告进展', complete: '已报告完成', reopen: '已重新打开' },
+      history: '办理记录',
+      history_actions: {
+        'improvement.accept': '采纳立项',
+        'improvement.progress': '报告进展',
+        'improvement.complete': '报告完成',
+        'improvement.reopen': '重新打开',
+      },
+      facts: '基本情况',
+      cancel: '取消',
+      submit: '确定',
+      failed: '优化建议暂时无法读取：%{message}',
+    },
+  },
+};
