@@ -16,6 +16,31 @@ class SettableClock extends Clock {
   }
 }
 
+/** The fields of the answers this suite reads (an item, a proposal list, a dismissal, the settings, a refusal). */
+interface Answer {
+  code?: string;
+  message?: string;
+  errors?: Array<{ field: string; message: string }>;
+  id?: string;
+  key?: string;
+  status?: string;
+  statusLabel?: string;
+  doneAt?: string | null;
+  completionNote?: string | null;
+  ownerName?: string;
+  overdue?: boolean;
+  reviewCount?: number;
+  allowedActions?: string[];
+  reviews?: Array<{ id: string }>;
+  history?: Array<{ action: string; fromStatus: string | null; toStatus: string | null; note: string | null }>;
+  reviewIds?: string[];
+  minCount?: number;
+  periodDays?: number;
+  periodFrom?: string;
+  updatedBy?: string | null;
+  proposals?: Array<{ key: string; reviews: Array<Record<string, unknown>> }>;
+}
+
 const B3 = 'jintun|RS-001|OPTION:B3';
 const THEME = 'zhifang|-|THEME:排队等候时间长';
 const DEFAULT_SETTINGS = {
@@ -55,17 +80,18 @@ describe('优化清单 (improvement items from recurring reasons of bad reviews)
   const zhifangLeader = as('TOWN_LEADER', ['zhifang']);
   const guide = as('DEPT_GUIDE', [], ['yibao']);
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are read as the JSON they are
-  const call = async (actor: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> => {
+  const call = async (actor: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: Answer }> => {
     const response = await fetch(`${baseUrl}${path}`, {
       method,
       headers: { 'x-dev-actor': actor, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await response.text();
-    return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null };
+    return { status: response.status, body: (text ? JSON.parse(text) : {}) as Answer };
   };
-  const proposalKeys = async () => ((await call(county, 'GET', '/improvements/proposals')).body.proposals as Array<{ key: string }>).map((proposal) => proposal.key);
+  /** A list's rows (simple-rest: a JSON array). */
+  const rows = async (actor: string, path: string) => (await call(actor, 'GET', path)).body as unknown as Array<{ id: string; overdue: boolean }>;
+  const proposalKeys = async () => ((await call(county, 'GET', '/improvements/proposals')).body.proposals ?? []).map((proposal) => proposal.key);
   const accept = (actor: string, body: Record<string, unknown>) => call(actor, 'POST', '/improvements/proposals/accept', { key: B3, ownerKind: 'HALL', ownerCode: 'jintun', dueDate: '2026-12-31', ...body });
 
   beforeAll(async () => {
@@ -103,10 +129,10 @@ describe('优化清单 (improvement items from recurring reasons of bad reviews)
       const { status, body } = await call(county, 'GET', '/improvements/proposals');
       expect(status).toBe(200);
       expect({ minCount: body.minCount, periodDays: body.periodDays, periodFrom: body.periodFrom }).toEqual({ minCount: 3, periodDays: 30, periodFrom: '2026-11-07T02:00:00.000Z' });
-      const byKey = new Map((body.proposals as Array<{ key: string }>).map((proposal) => [proposal.key, proposal]));
+      const byKey = new Map((body.proposals ?? []).map((proposal) => [proposal.key, proposal]));
       expect([...byKey.keys()].sort()).toEqual([B3, 'jintun|RS-001|THEME:排队等候时间长', THEME].sort());
       expect(byKey.get(B3)).toMatchObject({ hallName: '金屯镇', serviceItemCode: 'RS-001', reasonKind: 'OPTION', reasonCode: 'B3', reasonLabel: 'B3 办理效率低、等候时间长', count: 3, firstAt: '2026-11-20T02:00:00.000Z' });
-      const reviews = (byKey.get(B3) as unknown as { reviews: Array<Record<string, unknown>> }).reviews;
+      const reviews = byKey.get(B3)?.reviews ?? [];
       expect(reviews.map((review) => review.id)).toEqual(jintunB3);
       // What the reviews say, never who said it (the first is a real-name review).
       expect(Object.keys(reviews[0] ?? {}).sort()).toEqual(['channel', 'comment', 'createdAt', 'id', 'level', 'optionCodes']);
@@ -149,10 +175,10 @@ describe('优化清单 (improvement items from recurring reasons of bad reviews)
       const { status, body } = await accept(county, {});
       expect(status).toBe(201);
       expect(body).toMatchObject({ key: B3, status: 'PENDING', statusLabel: '待整改', ownerKind: 'HALL', ownerCode: 'jintun', ownerName: '金屯镇', dueDate: '2026-12-31', overdue: false, reviewCount: 3, title: '金屯镇·城乡居民基本养老保险参保登记：B3 办理效率低、等候时间长' });
-      expect(body.reviews.map((review: { id: string }) => review.id)).toEqual(jintunB3);
-      expect(body.history.map((entry: { action: string }) => entry.action)).toEqual(['improvement.accept']);
+      expect(body.reviews?.map((review) => review.id)).toEqual(jintunB3);
+      expect(body.history?.map((entry) => entry.action)).toEqual(['improvement.accept']);
       expect(body.allowedActions).toEqual(['progress', 'complete']);
-      const audit = await prisma.auditLog.findMany({ where: { entityType: 'improvement_item', entityId: body.id } });
+      const audit = await prisma.auditLog.findMany({ where: { entityType: 'improvement_item', entityId: body.id ?? '' } });
       expect(audit.map((entry) => [entry.action, entry.actorRole])).toEqual([['improvement.accept', 'COUNTY_SUPERVISOR']]);
 
       const again = await accept(county, {});
@@ -171,7 +197,7 @@ describe('优化清单 (improvement items from recurring reasons of bad reviews)
     });
 
     it('shows the item to its owner hall and the county, not to another hall or a department (list and detail)', async () => {
-      const listed = async (actor: string) => ((await call(actor, 'GET', '/improvement-items')).body as Array<{ id: string }>).map((row) => row.id);
+      const listed = async (actor: string) => (await rows(actor, '/improvement-items')).map((row) => row.id);
       expect(await listed(jintunHandler)).toEqual([itemId]);
       expect(await listed(county)).toEqual([itemId]);
       expect(await listed(zhifangLeader)).toEqual([]);
@@ -204,7 +230,7 @@ describe('优化清单 (improvement items from recurring reasons of bad reviews)
       }
       const reopened = await act(county, 'reopen', { note: '群众仍反映排队时间长' });
       expect([reopened.status, reopened.body.status, reopened.body.doneAt]).toEqual([200, 'IN_PROGRESS', null]);
-      expect(reopened.body.history.map((entry: { action: string; fromStatus: string | null; toStatus: string | null; note: string | null }) => [entry.action, entry.fromStatus, entry.toStatus, entry.note])).toEqual([
+      expect(reopened.body.history?.map((entry) => [entry.action, entry.fromStatus, entry.toStatus, entry.note])).toEqual([
         ['improvement.accept', null, 'PENDING', null],
         ['improvement.progress', 'PENDING', 'IN_PROGRESS', '已调整窗口排班'],
         ['improvement.complete', 'IN_PROGRESS', 'DONE', '高峰期增开两个窗口，平均等候由40分钟降至10分钟'],
@@ -234,8 +260,8 @@ describe('优化清单 (improvement items from recurring reasons of bad reviews)
         await seed.review({ hallCode: 'jintun', level: 2, serviceItemCode: 'RS-001', optionCodes: ['B3'], createdAt: new Date(clock.current.getTime() + hours * 3_600_000).toISOString() });
       }
       clock.current = new Date(clock.current.getTime() + 4 * 3_600_000);
-      const proposal = ((await call(county, 'GET', '/improvements/proposals')).body.proposals as Array<{ key: string; reviews: Array<{ id: string }> }>).find((candidate) => candidate.key === B3);
-      expect(proposal?.reviews.some((review) => jintunB3.includes(review.id))).toBe(false);
+      const proposal = ((await call(county, 'GET', '/improvements/proposals')).body.proposals ?? []).find((candidate) => candidate.key === B3);
+      expect(proposal?.reviews.some((review) => jintunB3.includes(String(review.id)))).toBe(false);
       expect(proposal?.reviews).toHaveLength(3);
     });
   });
@@ -250,7 +276,7 @@ describe('优化清单 (improvement items from recurring reasons of bad reviews)
       expect(dismissed.status).toBe(201);
       expect(dismissed.body).toMatchObject({ key: THEME, reason: '节假日前集中办理，属个别时段现象' });
       expect(dismissed.body.reviewIds).toHaveLength(3);
-      expect((await prisma.auditLog.findMany({ where: { entityType: 'improvement_dismissal', entityId: dismissed.body.id } })).map((entry) => entry.action)).toEqual(['improvement.dismiss']);
+      expect((await prisma.auditLog.findMany({ where: { entityType: 'improvement_dismissal', entityId: dismissed.body.id ?? '' } })).map((entry) => entry.action)).toEqual(['improvement.dismiss']);
       expect(await proposalKeys()).not.toContain(THEME);
       const again = await call(county, 'POST', '/improvements/proposals/dismiss', { key: THEME, reason: '重复' });
       expect([again.status, again.body.code]).toEqual([404, 'PROPOSAL_NOT_FOUND']);
@@ -267,11 +293,11 @@ describe('优化清单 (improvement items from recurring reasons of bad reviews)
       await call(admin, 'PUT', '/admin/improvement-settings', DEFAULT_SETTINGS);
 
       clock.current = new Date(clock.current.getTime() + 2 * 24 * 3_600_000);
-      const overdueList = (await call(county, 'GET', `/improvement-items?filter=${encodeURIComponent(JSON.stringify({ overdue: true }))}`)).body as Array<{ id: string; overdue: boolean }>;
+      const overdueList = await rows(county, `/improvement-items?filter=${encodeURIComponent(JSON.stringify({ overdue: true }))}`);
       expect(overdueList.map((row) => [row.id, row.overdue])).toEqual([[accepted.body.id, true]]);
-      const guideList = (await call(guide, 'GET', '/improvement-items')).body as Array<{ id: string }>;
+      const guideList = await rows(guide, '/improvement-items');
       expect(guideList.map((row) => row.id)).toEqual([accepted.body.id]);
-      const done = await call(guide, 'POST', `/improvement-items/${accepted.body.id}/complete`, { note: '已与医保局系统打通，免于重复录入' });
+      const done = await call(guide, 'POST', `/improvement-items/${accepted.body.id ?? ''}/complete`, { note: '已与医保局系统打通，免于重复录入' });
       expect([done.status, done.body.status, done.body.overdue]).toEqual([200, 'DONE', false]);
     });
   });
@@ -282,8 +308,9 @@ describe('优化清单 (improvement items from recurring reasons of bad reviews)
       expect((await call(county, 'PUT', '/admin/improvement-settings', DEFAULT_SETTINGS)).status).toBe(403);
       const refused = await call(admin, 'PUT', '/admin/improvement-settings', { ...DEFAULT_SETTINGS, minCount: 1, themes: [{ label: '空', keywords: [] }] });
       expect(refused.status).toBe(422);
-      expect((refused.body.errors as Array<{ message: string }>).map((error) => error.message).sort()).toEqual(['每个主题至少要有一个关键词', '重复出现次数不能小于 2'].sort());
-      const twice = await call(admin, 'PUT', '/admin/improvement-settings', { ...DEFAULT_SETTINGS, themes: [DEFAULT_SETTINGS.themes[0], DEFAULT_SETTINGS.themes[0]] });
+      expect((refused.body.errors ?? []).map((error) => error.message).sort()).toEqual(['每个主题至少要有一个关键词', '重复出现次数不能小于 2'].sort());
+      const theme = DEFAULT_SETTINGS.themes[0];
+      const twice = await call(admin, 'PUT', '/admin/improvement-settings', { ...DEFAULT_SETTINGS, themes: [theme, theme] });
       expect([twice.status, twice.body.message]).toEqual([422, '主题“排队等候时间长”重复']);
       const changed = await call(admin, 'PUT', '/admin/improvement-settings', { ...DEFAULT_SETTINGS, periodDays: 60 });
       expect([changed.status, changed.body.periodDays, changed.body.updatedBy]).toEqual([200, 60, 'admin-x']);

@@ -52,7 +52,7 @@ export class ImprovementSettingsService {
         action: 'improvement-settings.update',
         entityType: 'app_setting',
         entityId: KEY,
-        details: { before: (before?.value as object | undefined) ?? null, after: value },
+        details: { before: before?.value ?? null, after: value },
         requestId: context.requestId,
         ip: context.ip,
       });

@@ -114,8 +114,8 @@ export function proposeRecurrences(reviews: readonly RecurrenceReview[], setting
       ...proposal,
       reviewIds: sorted.map((review) => review.id),
       count: sorted.length,
-      firstAt: sorted[0]!.createdAt,
-      lastAt: sorted[sorted.length - 1]!.createdAt,
+      firstAt: sorted[0].createdAt,
+      lastAt: sorted[sorted.length - 1].createdAt,
     });
   }
   return proposals.sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
