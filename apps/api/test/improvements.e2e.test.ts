@@ -5,6 +5,7 @@ import { createTestDatabase, testTemporalAddress, type TestDatabase } from '@hao
 import { createApp } from '../src/app.factory';
 import { Clock } from '../src/common/clock';
 import { AppConfig } from '../src/config/app-config';
+import { DEFAULT_RECURRENCE_SETTINGS } from '../src/improvements/improvement-settings.service';
 import { ImprovementsService } from '../src/improvements/improvements.service';
 import { ReviewSeeder } from './helpers/review-seed';
 
@@ -43,15 +44,6 @@ interface Answer {
 
 const B3 = 'jintun|RS-001|OPTION:B3';
 const THEME = 'zhifang|-|THEME:排队等候时间长';
-const DEFAULT_SETTINGS = {
-  minCount: 3,
-  periodDays: 30,
-  themes: [
-    { label: '排队等候时间长', keywords: ['排队', '等了', '等候'] },
-    { label: '材料反复提交', keywords: ['材料', '跑了好几趟', '多次跑'] },
-    { label: '系统故障', keywords: ['系统', '卡顿', '网络'] },
-  ],
-};
 
 /**
  * 优化清单 end to end on a real PostgreSQL: reviews written straight into the database, the API's proposals computed
@@ -285,12 +277,12 @@ describe('优化清单 (improvement items from recurring reasons of bad reviews)
 
   describe('an item owned by a department, and overdue', () => {
     it('a department’s guide sees and completes the item owned by their department; it is overdue after its due date until done', async () => {
-      await call(admin, 'PUT', '/admin/improvement-settings', { ...DEFAULT_SETTINGS, minCount: 2 });
+      await call(admin, 'PUT', '/admin/improvement-settings', { ...DEFAULT_RECURRENCE_SETTINGS, minCount: 2 });
       const key = 'zhifang|RS-001|OPTION:B3';
       const today = new Date(clock.current.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
       const accepted = await call(county, 'POST', '/improvements/proposals/accept', { key, ownerKind: 'DEPARTMENT', ownerCode: 'yibao', dueDate: today, title: '医保参保登记流程优化' });
       expect([accepted.status, accepted.body.ownerName, accepted.body.overdue, accepted.body.reviewCount]).toEqual([201, '医保局', false, 2]);
-      await call(admin, 'PUT', '/admin/improvement-settings', DEFAULT_SETTINGS);
+      await call(admin, 'PUT', '/admin/improvement-settings', DEFAULT_RECURRENCE_SETTINGS);
 
       clock.current = new Date(clock.current.getTime() + 2 * 24 * 3_600_000);
       const overdueList = await rows(county, `/improvement-items?filter=${encodeURIComponent(JSON.stringify({ overdue: true }))}`);
@@ -304,19 +296,19 @@ describe('优化清单 (improvement items from recurring reasons of bad reviews)
 
   describe('settings', () => {
     it('are read by the county and changed by admins only, audited; bad values are refused in Chinese', async () => {
-      expect((await call(county, 'GET', '/improvements/settings')).body).toMatchObject(DEFAULT_SETTINGS);
-      expect((await call(county, 'PUT', '/admin/improvement-settings', DEFAULT_SETTINGS)).status).toBe(403);
-      const refused = await call(admin, 'PUT', '/admin/improvement-settings', { ...DEFAULT_SETTINGS, minCount: 1, themes: [{ label: '空', keywords: [] }] });
+      expect((await call(county, 'GET', '/improvements/settings')).body).toMatchObject(DEFAULT_RECURRENCE_SETTINGS);
+      expect((await call(county, 'PUT', '/admin/improvement-settings', DEFAULT_RECURRENCE_SETTINGS)).status).toBe(403);
+      const refused = await call(admin, 'PUT', '/admin/improvement-settings', { ...DEFAULT_RECURRENCE_SETTINGS, minCount: 1, themes: [{ label: '空', keywords: [] }] });
       expect(refused.status).toBe(422);
       expect((refused.body.errors ?? []).map((error) => error.message).sort()).toEqual(['每个主题至少要有一个关键词', '重复出现次数不能小于 2'].sort());
-      const theme = DEFAULT_SETTINGS.themes[0];
-      const twice = await call(admin, 'PUT', '/admin/improvement-settings', { ...DEFAULT_SETTINGS, themes: [theme, theme] });
+      const theme = DEFAULT_RECURRENCE_SETTINGS.themes[0];
+      const twice = await call(admin, 'PUT', '/admin/improvement-settings', { ...DEFAULT_RECURRENCE_SETTINGS, themes: [theme, theme] });
       expect([twice.status, twice.body.message]).toEqual([422, '主题“排队等候时间长”重复']);
-      const changed = await call(admin, 'PUT', '/admin/improvement-settings', { ...DEFAULT_SETTINGS, periodDays: 60 });
+      const changed = await call(admin, 'PUT', '/admin/improvement-settings', { ...DEFAULT_RECURRENCE_SETTINGS, periodDays: 60 });
       expect([changed.status, changed.body.periodDays, changed.body.updatedBy]).toEqual([200, 60, 'admin-x']);
       const audit = await prisma.auditLog.findMany({ where: { action: 'improvement-settings.update' }, orderBy: { at: 'asc' } });
-      expect(audit.at(-1)?.details).toMatchObject({ before: DEFAULT_SETTINGS, after: { ...DEFAULT_SETTINGS, periodDays: 60 } });
-      await call(admin, 'PUT', '/admin/improvement-settings', DEFAULT_SETTINGS);
+      expect(audit.at(-1)?.details).toMatchObject({ before: DEFAULT_RECURRENCE_SETTINGS, after: { ...DEFAULT_RECURRENCE_SETTINGS, periodDays: 60 } });
+      await call(admin, 'PUT', '/admin/improvement-settings', DEFAULT_RECURRENCE_SETTINGS);
     });
   });
 

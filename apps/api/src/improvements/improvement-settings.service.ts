@@ -8,8 +8,19 @@ import type { ImprovementSettingsDto, ImprovementSettingsResponse } from './dto/
 import type { RecurrenceSettings } from './recurrence.rule';
 
 const KEY = 'improvements.recurrence';
-/** What applies while the row is missing (the migration writes it with these values and three themes). */
-export const DEFAULT_RECURRENCE_SETTINGS: RecurrenceSettings = { minCount: 3, periodDays: 30, themes: [] };
+/**
+ * The migration's row (20261207200000_improvement_items), and what applies while the row is missing (a restored old
+ * dump): the seed's set is not the point, an admin edits the themes.
+ */
+export const DEFAULT_RECURRENCE_SETTINGS: RecurrenceSettings = {
+  minCount: 3,
+  periodDays: 30,
+  themes: [
+    { label: '排队等候时间长', keywords: ['排队', '等了', '等候'] },
+    { label: '材料反复提交', keywords: ['材料', '跑了好几趟', '多次跑'] },
+    { label: '系统故障', keywords: ['系统', '卡顿', '网络'] },
+  ],
+};
 
 function readSettings(value: unknown): RecurrenceSettings {
   if (typeof value !== 'object' || value === null) return DEFAULT_RECURRENCE_SETTINGS;
@@ -17,7 +28,7 @@ function readSettings(value: unknown): RecurrenceSettings {
   return {
     minCount: Number.isInteger(minCount) && (minCount ?? 0) >= 2 ? (minCount as number) : DEFAULT_RECURRENCE_SETTINGS.minCount,
     periodDays: Number.isInteger(periodDays) && (periodDays ?? 0) >= 1 ? (periodDays as number) : DEFAULT_RECURRENCE_SETTINGS.periodDays,
-    themes: Array.isArray(themes) ? themes.filter((theme) => typeof theme?.label === 'string' && Array.isArray(theme.keywords)) : [],
+    themes: Array.isArray(themes) ? themes.filter((theme) => typeof theme?.label === 'string' && Array.isArray(theme.keywords)) : DEFAULT_RECURRENCE_SETTINGS.themes,
   };
 }
 

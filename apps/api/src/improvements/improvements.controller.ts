@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res, UseGuards } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -37,6 +37,17 @@ import { IMPROVEMENT_ITEMS_RESOURCE, ImprovementsService } from './improvements.
 const STALE_PROPOSAL = 'PROPOSAL_NOT_FOUND: no such proposal now (below the count, already accepted or dismissed)';
 const ALREADY_OPEN = 'IMPROVEMENT_ALREADY_OPEN: an item for this recurrence is open';
 const ACTION_CONFLICT = 'IMPROVEMENT_STATE_CONFLICT: the item’s status does not allow it (or it changed meanwhile); IMPROVEMENT_ALREADY_OPEN on reopening while a newer item of the recurrence is open';
+
+/** What a report on an item (progress, done, reopen) answers: the item as it now is, or the refusals of the rules table. */
+const ItemReport = (summary: string) =>
+  applyDecorators(
+    HttpCode(200),
+    ApiOperation({ summary }),
+    ApiOkResponse({ type: ImprovementItemDetailResponse }),
+    ApiNotFoundResponse({ type: ApiError, description: 'IMPROVEMENT_NOT_FOUND (also another owner’s item)' }),
+    ApiConflictResponse({ type: ApiError, description: ACTION_CONFLICT }),
+    ApiUnprocessableEntityResponse({ type: ApiError, description: 'no note' }),
+  );
 
 /**
  * 优化清单 (issue 14): recurring reasons of bad reviews proposed to the county, accepted as improvement items with an
@@ -107,37 +118,22 @@ export class ImprovementsController {
   }
 
   @Post('improvement-items/:id/progress')
-  @HttpCode(200)
   @Roles('HANDLER', 'TOWN_LEADER', 'DEPT_GUIDE', 'COUNTY_SUPERVISOR')
-  @ApiOperation({ summary: 'The owner (or the county) reports progress: 待整改/整改中 → 整改中; audited as improvement.progress' })
-  @ApiOkResponse({ type: ImprovementItemDetailResponse })
-  @ApiNotFoundResponse({ type: ApiError })
-  @ApiConflictResponse({ type: ApiError, description: ACTION_CONFLICT })
-  @ApiUnprocessableEntityResponse({ type: ApiError, description: 'no note' })
+  @ItemReport('The owner (or the county) reports progress: 待整改/整改中 → 整改中; audited as improvement.progress')
   progress(@Param('id') id: string, @Body() body: ImprovementActionDto, @CurrentActor() actor: Actor, @Req() request: RequestWithActor): Promise<ImprovementItemDetailResponse> {
     return this.improvements.act(id, 'progress', body, actor, requestContext(request));
   }
 
   @Post('improvement-items/:id/complete')
-  @HttpCode(200)
   @Roles('HANDLER', 'TOWN_LEADER', 'DEPT_GUIDE', 'COUNTY_SUPERVISOR')
-  @ApiOperation({ summary: 'The owner (or the county) reports it done with a note: 待整改/整改中 → 已完成; audited as improvement.complete' })
-  @ApiOkResponse({ type: ImprovementItemDetailResponse })
-  @ApiNotFoundResponse({ type: ApiError })
-  @ApiConflictResponse({ type: ApiError, description: ACTION_CONFLICT })
-  @ApiUnprocessableEntityResponse({ type: ApiError, description: 'no note' })
+  @ItemReport('The owner (or the county) reports it done with a note: 待整改/整改中 → 已完成; audited as improvement.complete')
   complete(@Param('id') id: string, @Body() body: ImprovementActionDto, @CurrentActor() actor: Actor, @Req() request: RequestWithActor): Promise<ImprovementItemDetailResponse> {
     return this.improvements.act(id, 'complete', body, actor, requestContext(request));
   }
 
   @Post('improvement-items/:id/reopen')
-  @HttpCode(200)
   @Roles('COUNTY_SUPERVISOR')
-  @ApiOperation({ summary: 'The county reopens a done item with a reason: 已完成 → 整改中; audited as improvement.reopen' })
-  @ApiOkResponse({ type: ImprovementItemDetailResponse })
-  @ApiNotFoundResponse({ type: ApiError })
-  @ApiConflictResponse({ type: ApiError, description: ACTION_CONFLICT })
-  @ApiUnprocessableEntityResponse({ type: ApiError, description: 'no note' })
+  @ItemReport('The county reopens a done item with a reason: 已完成 → 整改中; audited as improvement.reopen')
   reopen(@Param('id') id: string, @Body() body: ImprovementActionDto, @CurrentActor() actor: Actor, @Req() request: RequestWithActor): Promise<ImprovementItemDetailResponse> {
     return this.improvements.act(id, 'reopen', body, actor, requestContext(request));
   }

@@ -158,15 +158,12 @@ export class ImprovementsService {
           },
         });
         await tx.improvementItemReview.createMany({ data: proposal.reviewIds.map((reviewId) => ({ itemId: id, reviewId })) });
-        await appendAudit(tx, {
-          actorId: actor.userId,
-          actorRole: actor.role,
-          action: 'improvement.accept',
-          entityType: 'improvement_item',
-          entityId: id,
-          details: { key: proposal.key, owner: `${body.ownerKind}:${body.ownerCode}`, dueDate: body.dueDate, reviewIds: proposal.reviewIds, toStatus: 'PENDING' },
-          requestId: context.requestId,
-          ip: context.ip,
+        await audit(tx, actor, context, 'improvement.accept', 'improvement_item', id, {
+          key: proposal.key,
+          owner: `${body.ownerKind}:${body.ownerCode}`,
+          dueDate: body.dueDate,
+          reviewIds: proposal.reviewIds,
+          toStatus: 'PENDING',
         });
       });
     } catch (error) {
@@ -185,16 +182,7 @@ export class ImprovementsService {
     const id = randomUUID();
     await this.prisma.client.$transaction(async (tx) => {
       await tx.improvementDismissal.create({ data: { id, recurrenceKey: proposal.key, hallId: hall.id, reason: body.reason, reviewIds: proposal.reviewIds, dismissedBy: actor.userId, dismissedAt: now } });
-      await appendAudit(tx, {
-        actorId: actor.userId,
-        actorRole: actor.role,
-        action: 'improvement.dismiss',
-        entityType: 'improvement_dismissal',
-        entityId: id,
-        details: { key: proposal.key, reason: body.reason, reviewIds: proposal.reviewIds },
-        requestId: context.requestId,
-        ip: context.ip,
-      });
+      await audit(tx, actor, context, 'improvement.dismiss', 'improvement_dismissal', id, { key: proposal.key, reason: body.reason, reviewIds: proposal.reviewIds });
     });
     return { id, key: proposal.key, reason: body.reason, reviewIds: proposal.reviewIds, dismissedAt: now.toISOString() };
   }
@@ -251,16 +239,7 @@ export class ImprovementsService {
           data: { status: to, updatedAt: now, ...(to === 'DONE' ? { doneAt: now, completionNote: body.note } : {}), ...(action === 'reopen' ? { doneAt: null } : {}) },
         });
         if (changed.count !== 1) throw new DomainHttpException(409, 'IMPROVEMENT_STATE_CONFLICT', '优化事项已被他人更新，请刷新后重试');
-        await appendAudit(tx, {
-          actorId: actor.userId,
-          actorRole: actor.role,
-          action: `improvement.${action}`,
-          entityType: 'improvement_item',
-          entityId: id,
-          details: { note: body.note, fromStatus: from, toStatus: to },
-          requestId: context.requestId,
-          ip: context.ip,
-        });
+        await audit(tx, actor, context, `improvement.${action}`, 'improvement_item', id, { note: body.note, fromStatus: from, toStatus: to });
       });
     } catch (error) {
       // Reopening while a newer item of the same recurrence is open.
@@ -424,6 +403,11 @@ function reasonLabel(kind: ReasonKind, code: string, labels: ReadonlyMap<string,
 
 function reviewResponse(review: ReviewRow): ImprovementReviewResponse {
   return { id: review.id, level: review.level, optionCodes: review.optionCodes, comment: review.comment, channel: review.channel, createdAt: review.createdAt.toISOString() };
+}
+
+/** One audit line of 优化清单, in the transaction of the change it records. */
+function audit(tx: Prisma.TransactionClient, actor: Actor, context: RequestContext, action: string, entityType: string, entityId: string, details: Prisma.InputJsonObject): Promise<void> {
+  return appendAudit(tx, { actorId: actor.userId, actorRole: actor.role, action, entityType, entityId, details, requestId: context.requestId, ip: context.ip });
 }
 
 const alreadyOpen = () => new DomainHttpException(409, 'IMPROVEMENT_ALREADY_OPEN', '该问题已有未完成的优化事项，不能重复立项');

@@ -1,3 +1,4 @@
+import { DEFAULT_RECURRENCE_SETTINGS } from '../../src/improvements/improvement-settings.service';
 import { ALL, NONE, type Expected, type MatrixGroup } from './matrix-types';
 
 /**
@@ -11,15 +12,6 @@ const NO_ITEM = '00000000-0000-4000-8000-000000000000';
 const COUNTY_DECIDES = (status: string): Expected => ({ handler: NONE, leader: NONE, guide: NONE, county: [status, status], admin: NONE });
 const COUNTY_AND_ADMIN: Expected = { handler: NONE, leader: NONE, guide: NONE, county: ALL, admin: ALL };
 const OWNER_OR_COUNTY_REPORTS: Expected = { handler: ['404', '404'], leader: ['404', '404'], guide: ['404', '404'], county: ['404', '404'], admin: NONE };
-const DEFAULT_SETTINGS = {
-  minCount: 3,
-  periodDays: 30,
-  themes: [
-    { label: '排队等候时间长', keywords: ['排队', '等了', '等候'] },
-    { label: '材料反复提交', keywords: ['材料', '跑了好几趟', '多次跑'] },
-    { label: '系统故障', keywords: ['系统', '卡顿', '网络'] },
-  ],
-};
 
 export const groups: Record<string, MatrixGroup> = {
   '优化清单: proposals': { request: () => ({ method: 'GET', path: '/improvements/proposals' }), expected: COUNTY_AND_ADMIN },
@@ -41,7 +33,7 @@ export const groups: Record<string, MatrixGroup> = {
   '优化清单: reopen': { request: () => ({ method: 'POST', path: `/improvement-items/${NO_ITEM}/reopen`, body: { note: '权限矩阵测试' } }), expected: COUNTY_DECIDES('404') },
   '优化清单: settings': { request: () => ({ method: 'GET', path: '/improvements/settings' }), expected: COUNTY_AND_ADMIN },
   '优化清单: change the settings': {
-    request: () => ({ method: 'PUT', path: '/admin/improvement-settings', body: DEFAULT_SETTINGS }),
+    request: () => ({ method: 'PUT', path: '/admin/improvement-settings', body: DEFAULT_RECURRENCE_SETTINGS }),
     expected: { handler: NONE, leader: NONE, guide: NONE, county: NONE, admin: ALL },
   },
 };

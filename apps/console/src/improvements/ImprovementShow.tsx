@@ -1,31 +1,20 @@
-import { Alert, Box, Grid, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import type { ReactNode } from 'react';
+import { Alert, Box, Grid, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { ListButton, Title, TopToolbar, useShowController, useTranslate } from 'react-admin';
 import { beijingDateTime } from '../shared/countdown';
+import { Fact } from '../shared/Fact';
 import { Section } from '../shared/Section';
 import { ImprovementActions } from './ImprovementActions';
 import { ImprovementReviews } from './ImprovementReviews';
-import type { ImprovementItemDetail } from './improvements.types';
+import type { ImprovementItem, ImprovementItemDetail } from './improvements.types';
 import { ImprovementStatusChip } from './ImprovementStatusChip';
-
-const Fact = ({ label, children }: { label: string; children: ReactNode }) => {
-  const translate = useTranslate();
-  return (
-    <Grid size={{ xs: 12, sm: 6, md: 4 }}>
-      <Typography variant="caption" color="text.secondary" component="div">
-        {translate(label)}
-      </Typography>
-      <Box sx={{ typography: 'body2' }}>{children}</Box>
-    </Grid>
-  );
-};
 
 const field = (name: string) => `resources.improvement-items.fields.${name}`;
 
 /** An item: its facts and actions, the reviews behind it, and its history (from the audit trail). */
 export const ImprovementShow = () => {
   const translate = useTranslate();
-  const { record, error, isPending } = useShowController<ImprovementItemDetail>({ queryOptions: { retry: false } });
+  // Until the detail arrives react-admin shows the list's row, which has neither reviews nor history.
+  const { record, error, isPending } = useShowController<ImprovementItem & Partial<ImprovementItemDetail>>({ queryOptions: { retry: false } });
   if (error) {
     return (
       <Box sx={{ mt: 2 }}>
@@ -57,21 +46,21 @@ export const ImprovementShow = () => {
           {record.completionNote && <Fact label={field('completionNote')}>{record.completionNote}</Fact>}
         </Grid>
       </Section>
-      <Section title={`${translate('app.improvements.reviews')}（${record.reviews.length}）`}>
-        <ImprovementReviews reviews={record.reviews} testId="improvement-reviews" />
+      <Section title={`${translate('app.improvements.reviews')}（${record.reviewCount}）`}>
+        <ImprovementReviews reviews={record.reviews ?? []} testId="improvement-reviews" />
       </Section>
       <Section title={translate('app.improvements.history')}>
         <Table size="small" data-testid="improvement-history">
           <TableHead>
             <TableRow>
-              <TableCell>{translate('app.improvements.review_time')}</TableCell>
-              <TableCell>{translate('app.improvements.history')}</TableCell>
+              <TableCell>{translate('app.improvements.history_time')}</TableCell>
+              <TableCell>{translate('app.improvements.history_step')}</TableCell>
               <TableCell>{translate(field('status'))}</TableCell>
               <TableCell>{translate('app.improvements.note')}</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
-            {record.history.map((entry) => (
+            {(record.history ?? []).map((entry) => (
               <TableRow key={`${entry.at}-${entry.action}`}>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{beijingDateTime(entry.at)}</TableCell>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate(`app.improvements.history_actions.${entry.action}`, { _: entry.action })}</TableCell>

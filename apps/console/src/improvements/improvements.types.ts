@@ -8,7 +8,8 @@ export interface ImprovementReview {
   createdAt: string;
 }
 
-export interface ImprovementProposal {
+/** What recurred: the hall, the service item (none for feedback on a hall) and the reason code or theme. */
+export interface Recurrence {
   key: string;
   hallCode: string;
   hallName: string;
@@ -17,6 +18,9 @@ export interface ImprovementProposal {
   reasonKind: 'OPTION' | 'THEME';
   reasonCode: string;
   reasonLabel: string;
+}
+
+export interface ImprovementProposal extends Recurrence {
   count: number;
   firstAt: string;
   lastAt: string;
@@ -35,17 +39,9 @@ export type ImprovementStatus = 'PENDING' | 'IN_PROGRESS' | 'DONE';
 export type ImprovementAction = 'progress' | 'complete' | 'reopen';
 export type OwnerKind = 'HALL' | 'DEPARTMENT';
 
-export interface ImprovementItem {
+export interface ImprovementItem extends Recurrence {
   id: string;
-  key: string;
   title: string;
-  hallCode: string;
-  hallName: string;
-  serviceItemCode: string | null;
-  serviceItemName: string | null;
-  reasonKind: 'OPTION' | 'THEME';
-  reasonCode: string;
-  reasonLabel: string;
   ownerKind: OwnerKind;
   ownerCode: string;
   ownerName: string;

@@ -53,6 +53,8 @@ export const messages: ModuleMessages = {
       note_help: { progress: '已采取的措施和进展', complete: '完成情况（将写入优化清单）', reopen: '重新打开的原因' },
       done: { progress: '已报告进展', complete: '已报告完成', reopen: '已重新打开' },
       history: '办理记录',
+      history_time: '时间',
+      history_step: '操作',
       history_actions: {
         'improvement.accept': '采纳立项',
         'improvement.progress': '报告进展',
