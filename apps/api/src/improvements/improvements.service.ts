@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@haochaping/contracts';
 import { appendAudit, type Prisma } from '@haochaping/db';
+import { localDateOf } from '@haochaping/working-time';
 import type { RequestContext } from '../auth/request-context';
 import { DomainHttpException } from '../common/api-error';
 import { Clock } from '../common/clock';
@@ -74,8 +75,6 @@ type ReviewRow = Prisma.ReviewGetPayload<{ select: typeof reviewSelect }>;
 
 const notFound = () => new DomainHttpException(404, 'IMPROVEMENT_NOT_FOUND', '未找到该优化事项');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** The Shanghai calendar date of an instant. */
-const shanghaiDate = (instant: Date) => new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /**
  * 优化清单 (issue 14): proposals computed on demand from the bad reviews of the period (recurrence.rule.ts), the
@@ -189,7 +188,7 @@ export class ImprovementsService {
 
   async list(actor: Actor, query: SimpleRestListQueryDto): Promise<ListPage<ImprovementItemResponse>> {
     const { sort, offset, limit, filter } = parseListParams(IMPROVEMENT_ITEMS_RESOURCE, query);
-    const today = new Date(`${shanghaiDate(this.clock.now())}T00:00:00Z`);
+    const today = new Date(`${localDateOf(this.clock.now())}T00:00:00Z`);
     const and: Prisma.ImprovementItemWhereInput[] = [this.scope(actor)];
     if (filter.id) and.push({ id: { in: filter.id.filter((id) => UUID.test(id)) } });
     if (filter.status) and.push({ status: { in: filter.status } });
@@ -318,7 +317,7 @@ export class ImprovementsService {
     const date = new Date(`${dueDate}T00:00:00Z`);
     const field = (message: string) => new DomainHttpException(422, 'VALIDATION_FAILED', message, [{ field: 'dueDate', message }]);
     if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== dueDate) throw field('完成期限不是有效日期');
-    if (dueDate < shanghaiDate(now)) throw field('完成期限不能早于今天');
+    if (dueDate < localDateOf(now)) throw field('完成期限不能早于今天');
     return date;
   }
 
@@ -374,7 +373,7 @@ export class ImprovementsService {
       dueDate,
       status,
       statusLabel: IMPROVEMENT_STATUSES[status],
-      overdue: !done && shanghaiDate(asOf ?? this.clock.now()) > dueDate,
+      overdue: !done && localDateOf(asOf ?? this.clock.now()) > dueDate,
       completionNote: row.completionNote,
       reviewCount: row._count.reviews,
       acceptedBy: row.acceptedBy,
