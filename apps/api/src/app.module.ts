@@ -33,6 +33,7 @@ import { ReadModelReconciliationModule } from './read-model-reconciliation/read-
 import { ExchangeAdminModule } from './exchange-admin/exchange-admin.module';
 import { MonthlyReportModule } from './monthly-report/monthly-report.module';
 import { PublicResultsModule } from './public-results/public-results.module';
+import { ImprovementsModule } from './improvements/improvements.module';
 
 @Module({})
 export class AppModule {
@@ -45,7 +46,7 @@ export class AppModule {
         CalendarModule, MasterDataModule, NotificationsModule, IntegrationAuthModule, AdminModule, CasesModule, WindowsModule, AuthModule, UsersModule,
         StatisticsModule, ResultsModule, MetricsModule, StaffSmsModule, DashboardModule,
         ReadModelReconciliationModule, ExchangeAdminModule, MonthlyReportModule,
-        PraiseIntegrityModule, PublicResultsModule],
+        PraiseIntegrityModule, PublicResultsModule, ImprovementsModule],
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: Clock, useValue: clock },

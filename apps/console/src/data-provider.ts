@@ -8,6 +8,7 @@ import { dashboardMethods, type DashboardMethods } from './dashboard/data-provid
 import { exchangeMethods, type ExchangeMethods } from './exchange/data-provider';
 import { feedbackEntryMethods, type FeedbackEntryMethods } from './feedback-entries/data-provider';
 import { monthlyReportMethods, type MonthlyReportMethods } from './monthly-report/data-provider';
+import { improvementMethods, type ImprovementMethods } from './improvements/data-provider';
 import { notificationMethods, type NotificationMethods } from './notifications/data-provider';
 import { withPageCap } from './page-cap';
 import { praiseIntegrityMethods, type PraiseIntegrityMethods } from './praise-integrity/data-provider';
@@ -38,7 +39,8 @@ export interface ConsoleDataProvider
     FeedbackEntryMethods,
     CaseImportMethods,
     ExchangeMethods,
-    PraiseIntegrityMethods {}
+    PraiseIntegrityMethods,
+    ImprovementMethods {}
 
 export const createDataProvider = (url: string = API_URL, httpClient: HttpClient = signedInClient): ConsoleDataProvider => {
   const api = { url, httpClient };
@@ -59,6 +61,7 @@ export const createDataProvider = (url: string = API_URL, httpClient: HttpClient
     ...caseImportMethods(api),
     ...exchangeMethods(api),
     ...praiseIntegrityMethods(api),
+    ...improvementMethods(api),
   };
 };
 

@@ -8,6 +8,7 @@ import type { ConsoleModule } from './console-module';
 import { dashboardScreens } from './dashboard/resources';
 import { exchangeScreens } from './exchange/resources';
 import { feedbackEntriesScreens } from './feedback-entries/resources';
+import { improvementsScreens } from './improvements/resources';
 import type { MODULES } from './modules';
 import { monthlyReportScreens } from './monthly-report/resources';
 import { notificationsScreens } from './notifications/resources';
@@ -55,4 +56,5 @@ export const SCREENS: { readonly [M in Module as M['name']]: ModuleScreens<M> } 
   dashboard: dashboardScreens,
   notifications: notificationsScreens,
   exchange: exchangeScreens,
+  improvements: improvementsScreens,
 };

@@ -7,6 +7,7 @@ import { registeredModules } from './console-module';
 import { dashboardModule } from './dashboard/module';
 import { exchangeModule } from './exchange/module';
 import { feedbackEntriesModule } from './feedback-entries/module';
+import { improvementsModule } from './improvements/module';
 import { notificationsModule } from './notifications/module';
 import { praiseIntegrityModule } from './praise-integrity/module';
 import { rectificationsModule } from './rectifications/module';
@@ -36,6 +37,7 @@ export const MODULES = registeredModules([
   dashboardModule,
   notificationsModule,
   exchangeModule,
+  improvementsModule,
 ]);
 
 export type ConsoleModuleName = (typeof MODULES)[number]['name'];

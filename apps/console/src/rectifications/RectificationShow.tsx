@@ -6,6 +6,7 @@ import { ListButton, RecordContextProvider, Title, TopToolbar, useDataProvider, 
 import type { ConsoleDataProvider } from '../data-provider';
 import { EscalationBadge, StateChip } from '../shared/CaseBadges';
 import { DueCountdown } from '../shared/DueCountdown';
+import { Fact } from '../shared/Fact';
 import { beijingDateTime } from '../shared/countdown';
 import { ActionButtons } from './actions/ActionButtons';
 import { OBLIGATION_LABELS, RECTIFICATION_CATEGORIES, reviewLevelLabel, type ObligationKind } from '@haochaping/contracts';
@@ -25,18 +26,6 @@ const Section = ({ title, children }: { title: string; children: ReactNode }) =>
         {children}
       </CardContent>
     </Card>
-  );
-};
-
-const Fact = ({ label, children }: { label: string; children: ReactNode }) => {
-  const translate = useTranslate();
-  return (
-    <Grid size={{ xs: 12, sm: 6, md: 4 }}>
-      <Typography variant="caption" color="text.secondary" component="div">
-        {translate(label)}
-      </Typography>
-      <Box sx={{ typography: 'body2' }}>{children}</Box>
-    </Grid>
   );
 };
 
