@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { parseDataKey, TEST_DATA_KEY } from '@haochaping/privacy/server';
 import { createPrismaClient, type PrismaClient } from '@haochaping/db';
@@ -109,6 +110,22 @@ describe('GET /api/reports/monthly (月度通报 on a hand-computed month)', () 
     await seed.review({ hallCode: 'zhifang', level: 4, createdAt: '2026-11-04T10:00:00+08:00' });
     const r11 = await seed.review({ hallCode: 'zhifang', level: 1, createdAt: '2026-11-05T10:00:00+08:00', reviewer: SUN });
     await seed.rectification(r11, { state: 'PENDING_VERIFICATION', openedAt: '2026-11-05T10:00:01+08:00' });
+
+    // 优化清单: accepted in November (金屯镇, 整改中), accepted in October and still open (纸坊镇, owned by 金屯镇 as
+    // the hall that handles its 社保 cases), done in October (not November's), accepted in December (not yet).
+    const zhifangHall = await prisma.hall.findUniqueOrThrow({ where: { code: 'zhifang' } });
+    const rs001 = await prisma.serviceItem.findUniqueOrThrow({ where: { code: 'RS-001' } });
+    const improvement = (title: string, hallId: string, ownerHallId: string, createdAt: string, status: string, doneAt?: string) =>
+      prisma.improvementItem.create({
+        data: {
+          id: randomUUID(), recurrenceKey: `test:${title}`, hallId, serviceItemId: rs001.id, reasonKind: 'OPTION', reasonCode: 'B3', reasonLabel: 'B3', title,
+          ownerKind: 'HALL', ownerHallId, dueDate: new Date('2026-12-31T00:00:00Z'), status, acceptedBy: 'county-1', createdAt: new Date(createdAt), doneAt: doneAt ? new Date(doneAt) : null,
+        },
+      });
+    await improvement('社保登记材料反复补正', jintunHall.id, jintunHall.id, '2026-11-10T10:00:00+08:00', 'IN_PROGRESS');
+    await improvement('纸坊镇排队等候时间长', zhifangHall.id, jintunHall.id, '2026-10-05T10:00:00+08:00', 'PENDING');
+    await improvement('十月已完成的事项', jintunHall.id, jintunHall.id, '2026-10-01T10:00:00+08:00', 'DONE', '2026-10-20T10:00:00+08:00');
+    await improvement('十二月的事项', jintunHall.id, jintunHall.id, '2026-12-02T10:00:00+08:00', 'PENDING');
 
     const options = await prisma.reviewOption.findMany({ where: { code: { in: ['A1', 'B3'] } }, include: { optionSet: true }, orderBy: { optionSet: { version: 'asc' } } });
     labels = new Map(options.map((option) => [option.code, option.label]));
@@ -222,7 +239,7 @@ describe('GET /api/reports/monthly (月度通报 on a hand-computed month)', () 
       ]);
     });
 
-    it('tells the typical case with its rectification, anonymised; the 优化清单 section is there and empty (not wired yet)', () => {
+    it('tells the typical case with its rectification, anonymised', () => {
       expect(report.typicalCases).toEqual([
         {
           reviewedOn: '2026-11-05',
@@ -238,7 +255,14 @@ describe('GET /api/reports/monthly (月度通报 on a hand-computed month)', () 
           outcomeLabel: '满意',
         },
       ]);
-      expect(report.improvements).toEqual([]);
+    });
+
+    it('lists the 优化清单 items accepted in November or open at its end, oldest first (not one done in October, not one of December)', () => {
+      const item = { serviceItemName: itemName, ownerName: '金屯镇', dueDate: '2026-12-31' };
+      expect(report.improvements).toEqual([
+        { title: '纸坊镇排队等候时间长', hallName: '纸坊镇', statusLabel: '待整改', reviewCount: 0, ...item },
+        { title: '社保登记材料反复补正', hallName: '金屯镇', statusLabel: '整改中', reviewCount: 0, ...item },
+      ]);
     });
 
     it('carries no reviewer’s name, phone or comment anywhere', () => {
@@ -264,6 +288,8 @@ describe('GET /api/reports/monthly (月度通报 on a hand-computed month)', () 
       expect(places(staff.ranked)).toEqual([[1, '李建国', 4, 0.75]]);
       expect(staff.unranked.map((entry) => entry.name)).toEqual(expect.arrayContaining(['赵敏']));
       expect(body.lateCases.map((item) => item.hallName)).toEqual(['金屯镇']);
+      // Its 优化清单: the items about it and the one it owns.
+      expect(body.improvements?.map((item) => (item as { title: string }).title)).toEqual(['纸坊镇排队等候时间长', '社保登记材料反复补正']);
     });
 
     it('纸坊镇 for its own handler: its month only, nothing of 金屯镇’s lists', async () => {
@@ -271,6 +297,7 @@ describe('GET /api/reports/monthly (月度通报 on a hand-computed month)', () 
       expect(status).toBe(200);
       expect(body.figures).toMatchObject({ reviews: 3, goodRate: 0.6667, badRate: 0.3333, notAdopted: 0 });
       expect([body.notAdopted, body.lateCases, body.typicalCases]).toEqual([[], [], []]);
+      expect(body.improvements?.map((item) => (item as { title: string }).title)).toEqual(['纸坊镇排队等候时间长']);
     });
 
     it('a lower minimum ranks what had too few reviews (admin setting)', async () => {

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
 import { RankingEntryDto } from '../results/dto/rankings.dto';
 import { HallCodeParam } from '../results/dto/results-query.dto';
@@ -102,6 +102,6 @@ export class MonthlyReportResponse {
   @ApiProperty({ type: [LateCaseItemDto], description: 'rectification cases opened in the month that count against 按时办结率, at most 100' }) lateCases!: LateCaseItemDto[];
   @ApiProperty({ description: 'all such cases (the list may be shorter)' }) lateCaseCount!: number;
   @ApiProperty({ type: [TypicalCaseDto], description: 'up to 5 adopted bad reviews with their recorded rectification, anonymised' }) typicalCases!: TypicalCaseDto[];
-  @ApiPropertyOptional({ type: [ReportImprovementDto], description: '优化清单: not wired yet, always empty for now' }) improvements?: ReportImprovementDto[];
+  @ApiProperty({ type: [ReportImprovementDto], description: '优化清单: the improvement items accepted in the month, open at its end or done in it' }) improvements!: ReportImprovementDto[];
   @ApiProperty({ type: [FigureNoteDto], description: 'how each figure is computed (the 通报’s notes)' }) notes!: FigureNoteDto[];
 }

@@ -14,6 +14,7 @@ import { DomainHttpException } from '../common/api-error';
 import { Clock } from '../common/clock';
 import { PrismaService } from '../prisma/prisma.service';
 import type { ResultsQueryDto } from '../results/dto/results-query.dto';
+import { ImprovementsService } from '../improvements/improvements.service';
 import { ResultsService } from '../results/results.service';
 import { anonymise } from './anonymise';
 import {
@@ -25,7 +26,7 @@ import {
   type NotAdoptedRow,
   type TypicalCaseRow,
 } from './monthly-report-lists.sql';
-import type { LateCaseItemDto, MonthlyReportQueryDto, MonthlyReportResponse, NotAdoptedItemDto, ReportRankingDto, ReportReasonDto, TypicalCaseDto } from './monthly-report.dto';
+import type { LateCaseItemDto, MonthlyReportQueryDto, MonthlyReportResponse, NotAdoptedItemDto, ReportImprovementDto, ReportRankingDto, ReportReasonDto, TypicalCaseDto } from './monthly-report.dto';
 
 const COUNTY = '嘉祥县';
 const ISSUER = '嘉祥县行政审批服务局';
@@ -59,6 +60,7 @@ export class MonthlyReportService {
     private readonly prisma: PrismaService,
     private readonly protector: DataProtector,
     private readonly clock: Clock,
+    private readonly improvements: ImprovementsService,
   ) {}
 
   async report(actor: Actor, query: MonthlyReportQueryDto): Promise<MonthlyReportResponse> {
@@ -142,8 +144,7 @@ export class MonthlyReportService {
           outcomeLabel: row.outcome ? (RECTIFICATION_OUTCOMES[row.outcome as keyof typeof RECTIFICATION_OUTCOMES] ?? null) : null,
         };
       }),
-      // 优化清单 is built by another piece of work; the lead wires it in at merge. Until then: none listed.
-      improvements: [],
+      improvements: await this.improvementsOf(query.month, hall?.id),
       notes: whole.notes,
     };
   }
@@ -152,6 +153,18 @@ export class MonthlyReportService {
    * The hall of a hall's report, or null for the county's. A town's roles must name a hall of theirs (403 otherwise,
    * before anything is looked up, so a hall's existence is not told); the county may name any existing hall (404).
    */
+  /**
+   * 优化清单 of the month (ImprovementsService.listForReport): every item accepted in it, open at its end or done in it,
+   * once each, in the order accepted; a hall's 通报 lists the items about the hall or owned by it.
+   */
+  private async improvementsOf(month: string, hallId: string | undefined): Promise<ReportImprovementDto[]> {
+    const { opened, open, done } = await this.improvements.listForReport(month, hallId);
+    const items = new Map([...opened, ...open, ...done].map((item) => [item.id, item]));
+    return [...items.values()]
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+      .map((item) => ({ title: item.title, hallName: item.hallName, serviceItemName: item.serviceItemName, ownerName: item.ownerName, dueDate: item.dueDate, statusLabel: item.statusLabel, reviewCount: item.reviewCount }));
+  }
+
   private async hallOf(actor: Actor, hallCode: string | undefined): Promise<{ id: string; code: string; name: string } | null> {
     if (hallCode === undefined) {
       if (visibleHalls(actor) !== 'ALL') throw new DomainHttpException(403, 'COUNTY_REPORT_OUT_OF_SCOPE', '全县通报仅县行政审批服务局可查看，请选择本大厅');

@@ -78,7 +78,7 @@ const Ranking = ({ ranking, index }: { ranking: ReportRanking; index: number }) 
 export const ReportDocument = ({ report }: { report: MonthlyReport }) => {
   const place = report.hall ? report.hall.name : '全县';
   const unit = report.scope === 'county' ? '大厅（镇街）' : '窗口';
-  const improvements = report.improvements ?? [];
+  const improvements = report.improvements;
   let section = 0;
   const next = (title: string) => numbered(section++, title);
   return (

@@ -51,7 +51,7 @@ export interface TypicalCase extends ReviewPlace {
   outcomeLabel: string | null;
 }
 
-/** 优化清单: typed here; the API lists none until that work is wired in. */
+/** 优化清单: the items accepted in the month, open at its end or done in it (ImprovementsService.listForReport). */
 export interface ReportImprovement {
   title: string;
   hallName: string | null;
@@ -78,6 +78,6 @@ export interface MonthlyReport {
   lateCases: LateCaseItem[];
   lateCaseCount: number;
   typicalCases: TypicalCase[];
-  improvements?: ReportImprovement[];
+  improvements: ReportImprovement[];
   notes: Array<{ key: keyof Figures; label: string; unit: string; note: string }>;
 }
