@@ -60,6 +60,13 @@ export async function seedVolume(pool: Pool, protector: DataProtector, spec: Vol
        LEFT JOIN bench_window w ON w.hall_id = h.id AND w.n = 0`,
       [spec.serviceCases, nameEnc, phoneEnc, phoneHash, spec.days],
     );
+    // Millions of rows go in faster without the review's secondary indexes, built once afterwards (same transaction).
+    const reviewIndexes = (
+      await client.query<{ name: string; definition: string }>(
+        "SELECT indexname AS name, indexdef AS definition FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'review' AND indexname <> 'review_pkey'",
+      )
+    ).rows;
+    for (const index of reviewIndexes) await client.query(`DROP INDEX "${index.name}"`);
     // Reviews: level 5 most, bad ones every badEvery-th; the first serviceCases rate the 办件 of the same number.
     await client.query(
       // A case's rating comes only from the rating channels (QR, invitation, portal); a hotline entry may be about a case
@@ -81,6 +88,7 @@ export async function seedVolume(pool: Pool, protector: DataProtector, spec: Vol
        LEFT JOIN service_case c ON s <= $7 AND c.case_number = 'BENCH-' || lpad(s::text, 8, '0')`,
       [spec.reviews, spec.badEvery, spec.days, nameEnc, phoneEnc, phoneHash, spec.serviceCases],
     );
+    for (const index of reviewIndexes) await client.query(index.definition);
     // The read model of every bad review: most closed, the open ones spread over the states with due times around now.
     await client.query(
       `INSERT INTO rectification_case (review_id, workflow_id, hall_id, level, state, state_label, opened_at, category, escalation_level,
