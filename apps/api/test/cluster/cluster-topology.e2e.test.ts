@@ -182,9 +182,10 @@ describe('the cluster profile: Temporal server on PostgreSQL, two API processes 
     await readModelRow(id, (row) => row.state === 'RECTIFYING' && row.category === 'TIME_LIMITED');
 
     // The upward exchange (exchange_delivery → the upstream simulator) delivers the review's record.
-    await eventually(async () => (await db.query("SELECT 1 FROM exchange_delivery WHERE review_id = $1 AND status = 'DELIVERED'", [id])).rowCount === 1, 60_000).catch(async (error: unknown) => {
+    // The verification above writes the case's own record (type RECTIFICATION) too; this waits for the review's.
+    await eventually(async () => (await db.query("SELECT 1 FROM exchange_delivery WHERE review_id = $1 AND type = 'REVIEW' AND status = 'DELIVERED'", [id])).rowCount === 1, 60_000).catch(async (error: unknown) => {
       // What the row says (attempts, the last error) is the diagnosis of a miss.
-      const { rows } = await db.query('SELECT status, attempts, last_error, last_attempt_at, created_at FROM exchange_delivery WHERE review_id = $1', [id]);
+      const { rows } = await db.query('SELECT type, status, attempts, last_error, last_attempt_at, created_at FROM exchange_delivery WHERE review_id = $1', [id]);
       throw new Error(`${String(error)}; its exchange_delivery rows: ${JSON.stringify(rows)}`);
     });
     const upstream = (await (await fetch(`http://127.0.0.1:${ports.UPSTREAM_PORT}/_control/records?type=REVIEW`)).json()) as { records: Array<{ id: string }> };
