@@ -212,7 +212,7 @@ describe('GET /api/results/figures (统计分析: every figure on a hand-compute
    * The daily aggregates (@haochaping/db figures/figure-days.ts) give the same answers as counting live: November's
    * days are settled (with a `now` long after every rating period), except the days with a bad review not closed —
    * 10-31 (its L2 has no case yet), 11-05 (R12 待核实), 11-11 (R6 待群众确认), 11-13 (R7 整改中), 11-16 (R9 reopened) —
-   * which stay live.
+   * which keep their good reviews alone (partial), the rest of them counted live.
    */
   describe('the same figures from the daily aggregates', () => {
     const DIMENSIONS = ['county', 'hall', 'window', 'staff', 'department', 'item', 'channel', 'reason'];
@@ -228,21 +228,34 @@ describe('GET /api/results/figures (统计分析: every figure on a hand-compute
       return byDimension;
     };
     const statusOf = async () => {
-      const rows = await prisma.$queryRaw<Array<{ day: string; settled: boolean; dirty: boolean }>>`SELECT to_char("day", 'YYYY-MM-DD') AS "day", "settled", "dirty" FROM "figure_day_status" ORDER BY 1`;
-      return { unsettled: rows.filter((row) => !row.settled).map((row) => row.day), dirty: rows.filter((row) => row.settled && row.dirty).map((row) => row.day), settled: rows.filter((row) => row.settled).length };
+      const rows = await prisma.$queryRaw<Array<{ day: string; settled: boolean; partial: boolean; dirty: boolean }>>`SELECT to_char("day", 'YYYY-MM-DD') AS "day", "settled", "partial", "dirty" FROM "figure_day_status" ORDER BY 1`;
+      return {
+        unsettled: rows.filter((row) => !row.settled).map((row) => row.day),
+        partial: rows.filter((row) => row.partial && !row.dirty).map((row) => row.day),
+        dirty: rows.filter((row) => (row.settled || row.partial) && row.dirty).map((row) => row.day),
+        settled: rows.filter((row) => row.settled).length,
+      };
     };
 
     it('settles every day of October to December but the five with a bad review not closed, and answers every dimension, period and trend as live', async () => {
       const live = await answers();
       const report = await settle();
+      const open = ['2026-10-31', '2026-11-05', '2026-11-11', '2026-11-13', '2026-11-16'];
       expect(report.unsettled).toBe(5);
+      expect(report.partial).toEqual(open);
       expect(report.conflicts).toBe(0);
-      expect(await statusOf()).toEqual({ unsettled: ['2026-10-31', '2026-11-05', '2026-11-11', '2026-11-13', '2026-11-16'], dirty: [], settled: 92 - 5 });
+      expect(await statusOf()).toEqual({ unsettled: open, partial: open, dirty: [], settled: 92 - 5 });
+      // A partial day holds its good reviews alone: 11-05 has 金屯镇's level 4 and R12 (芝芳镇, level 1, 待核实).
+      const nov05 = await prisma.$queryRaw<Array<{ hall: string; counters: Record<string, number> }>>`
+        SELECT h."code" AS "hall", f."counters" FROM "figure_day" f JOIN "hall" h ON h."id" = f."hall_id" WHERE f."day" = '2026-11-05' AND f."dimension" = 'hall'`;
+      expect(nov05.map(({ hall, counters }) => ({ hall, reviews: counters.reviews, level4: counters.level4, level1: counters.level1 }))).toEqual([{ hall: 'jintun', reviews: 1, level4: 1, level1: 0 }]);
       const stored = await prisma.figureDay.count();
       expect(stored).toBeGreaterThan(0);
       expect(await answers()).toEqual(live);
       // Idempotent: a second run finds nothing to do and changes no row.
-      expect((await settle()).settled).toEqual([]);
+      const again = await settle();
+      expect(again.settled).toEqual([]);
+      expect(again.partial).toEqual([]);
       expect(await prisma.figureDay.count()).toBe(stored);
     });
 
@@ -253,13 +266,17 @@ describe('GET /api/results/figures (统计分析: every figure on a hand-compute
       // An online review of 11-24 (a settled day) arrives late: 11 reviews in 金屯镇.
       const seed = new ReviewSeeder(prisma);
       await seed.review({ hallCode: 'jintun', level: 5, createdAt: '2026-11-24T09:00:00+08:00' });
-      expect((await statusOf()).dirty).toEqual(['2026-11-09', '2026-11-24']);
+      // And one of 11-13 (a partial day: R7 still 整改中): 12 reviews, 6 of the 11 adopted good.
+      await seed.review({ hallCode: 'jintun', level: 4, createdAt: '2026-11-13T15:00:00+08:00' });
+      expect((await statusOf()).dirty).toEqual(['2026-11-09', '2026-11-13', '2026-11-24']);
       const jintun = () => get(county, { dimension: 'hall', period: 'month', date: '2026-11-15' }).then(({ body }) => rows(body).find((row) => row.code === 'jintun')!.figures);
-      expect(await jintun()).toMatchObject({ reviews: 11, realNameCallbackRate: 0.5, goodRate: 0.5 });
+      const expected = { reviews: 12, realNameCallbackRate: 0.5, goodRate: 0.5455 };
+      expect(await jintun()).toMatchObject(expected);
       const report = await settle();
       expect(report.settled).toEqual(['2026-11-09', '2026-11-24']);
+      expect(report.partial).toEqual(['2026-11-13']);
       expect((await statusOf()).dirty).toEqual([]);
-      expect(await jintun()).toMatchObject({ reviews: 11, realNameCallbackRate: 0.5, goodRate: 0.5 });
+      expect(await jintun()).toMatchObject(expected);
     });
   });
 });

@@ -35,12 +35,14 @@ export const emptyFigureCounters = (): MutableFigureCounters => ({ ...EMPTY_FIGU
  * figure-counters.sql.ts (each figure is defined in results.contract.ts). `now` decides which open cases are late.
  */
 export async function countFigures(client: FigureQueryClient, workingTimeOf: HallWorkingTime, dimension: ResultDimension, slice: Slice, now: Date): Promise<FigureCountRow[]> {
-  const caseSql = caseCounts(dimension, slice);
+  // The good reviews alone (a slice's part) have no service-case or rectification-case rows to count.
+  const reviewsOnly = slice.part === 'goodReviews';
+  const caseSql = reviewsOnly ? null : caseCounts(dimension, slice);
   const [reviews, cases, rectifications, handling] = await Promise.all([
     client.$queryRaw<ReviewCountsRow[]>(reviewCounts(dimension, slice)),
     caseSql ? client.$queryRaw<CaseCountsRow[]>(caseSql) : Promise.resolve([]),
-    client.$queryRaw<RectificationCountsRow[]>(rectificationCounts(dimension, slice, onTimeCase(now), lateCase(now))),
-    client.$queryRaw<HandlingRow[]>(handlingTimes(dimension, slice)),
+    reviewsOnly ? Promise.resolve([]) : client.$queryRaw<RectificationCountsRow[]>(rectificationCounts(dimension, slice, onTimeCase(now), lateCase(now))),
+    reviewsOnly ? Promise.resolve([]) : client.$queryRaw<HandlingRow[]>(handlingTimes(dimension, slice)),
   ]);
 
   const groups = new Map<string, FigureCountRow>();

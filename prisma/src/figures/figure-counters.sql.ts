@@ -83,6 +83,22 @@ export interface Slice {
    * aggregates (figure-days.ts) count many days and halls in one statement.
    */
   perHallDay?: boolean;
+  /**
+   * Count one part of the slice's rows only (how figure-days.ts keeps a day that is not settled yet): `goodReviews`,
+   * the reviews of levels 3 to 5 (the review statement alone: they have no rectification case), or `rest`, everything
+   * else — the reviews of levels 1 and 2, the service cases and the rectification cases. Every counter is a count of
+   * rows, so the two parts add up to the whole.
+   */
+  part?: FigurePart;
+}
+
+export type FigurePart = 'goodReviews' | 'rest';
+
+/** The reviews (`r`) of a slice's part. */
+function reviewsOfPart(part: FigurePart | undefined): Prisma.Sql {
+  if (part === 'goodReviews') return Prisma.sql`AND r."level" >= 3`;
+  if (part === 'rest') return Prisma.sql`AND r."level" <= 2`;
+  return Prisma.empty;
 }
 
 export type TrendBucket = 'day' | 'week' | 'month';
@@ -151,7 +167,7 @@ export function reviewCounts(dimension: ResultDimension, slice: Slice): Prisma.S
     FROM "review" r
     LEFT JOIN "rectification_case" rc ON rc."review_id" = r."id"
     ${joins}
-    WHERE r."created_at" >= ${slice.from} AND r."created_at" < ${slice.to} AND ${slice.hallScope(Prisma.sql`r."hall_id"`)}
+    WHERE r."created_at" >= ${slice.from} AND r."created_at" < ${slice.to} AND ${slice.hallScope(Prisma.sql`r."hall_id"`)} ${reviewsOfPart(slice.part)}
     GROUP BY 1, 2, 3`;
 }
 

@@ -4,7 +4,7 @@ import { Prisma, type PrismaClient } from '@prisma/client';
 import { shanghaiDayBounds } from '../exchange-hall-day';
 import { ratingPeriodEndsAt } from '../rating-invitation';
 import { countFigures, emptyFigureCounters, type FigureCountRow, type FigureQueryClient, type HallWorkingTime, type MutableFigureCounters } from './count-figures';
-import type { Slice } from './figure-counters.sql';
+import type { FigurePart, Slice } from './figure-counters.sql';
 
 /**
  * The results' daily aggregates (issue 14: a month over ten million reviews in well under a second).
@@ -15,12 +15,19 @@ import type { Slice } from './figure-counters.sql';
  * ended on every hall's calendar. `county` is summed from `hall`, `department` from `item` (a service item's
  * department is read when the figures are, as the live statements do).
  *
- * Reads (`readFigures`) take a settled day that is not dirty from `figure_day` and count every other day live with the
- * same statements (figure-counters.sql.ts), so an answer is always what counting everything live would give. A write
+ * A day that cannot be settled yet (a bad review still open, a rating period still running) keeps the counters of its
+ * **good reviews** (levels 3 to 5) alone, marked `partial`: a good review has no rectification case, and a review of a
+ * past day changes only by a write that marks its day dirty (below), so they hold until the day settles. Most of a
+ * day's rows are good reviews; the rest (the bad reviews, the service cases, the rectification cases) is a few
+ * thousand rows a day even at provincial scale, and is counted live.
+ *
+ * Reads (`readFigures`) take a settled day that is not dirty from `figure_day`, a partial one's good reviews too (and
+ * its rest live), and count every other day live with the same statements (figure-counters.sql.ts), so an answer is
+ * always what counting everything live would give. A write
  * that changes an older day (a review or a service case of a past day arriving or changing, a closed case repaired, a
  * calendar changed) marks it dirty in the same transaction (triggers, migration `figure_days`) until it is recomputed.
  *
- * `settleFigureDays` (the worker's schedule, and on demand) recomputes days idempotently: candidate days (never
+ * `settleFigureDays` (the worker's schedule, and on demand) recomputes days idempotently: candidate days (not
  * settled, or dirty) from the first day with data, each run checked and counted in one REPEATABLE READ transaction,
  * so a write that lands meanwhile makes the transaction fail (and the day is taken at the next run) rather than be
  * lost. Days missed while the worker was down are simply still candidates.
@@ -56,6 +63,8 @@ export interface SettleReport {
   settled: string[];
   /** Days that cannot be settled yet (an open case, a rating period still running). */
   unsettled: number;
+  /** Of those, the days whose good reviews were counted and stored now (partial). */
+  partial: string[];
   /** Runs whose transaction met a concurrent write (their days stay candidates). */
   conflicts: number;
 }
@@ -65,21 +74,22 @@ export async function settleFigureDays(client: PrismaClient, workingTimeOf: Hall
   const { now } = options;
   const latest = options.toDay ?? localDateOf(new Date(now.getTime() - 2 * 86_400_000));
   const first = options.fromDay ?? (await firstDayWithData(client));
-  const report: SettleReport = { candidates: 0, settled: [], unsettled: 0, conflicts: 0 };
+  const report: SettleReport = { candidates: 0, settled: [], unsettled: 0, partial: [], conflicts: 0 };
   if (!first || first > latest) return report;
-  const candidates = (
-    await client.$queryRaw<Array<{ day: string }>>`
-      SELECT to_char(d, 'YYYY-MM-DD') AS "day"
+  const rows = await client.$queryRaw<Array<{ day: string; partial: boolean }>>`
+      SELECT to_char(d, 'YYYY-MM-DD') AS "day", coalesce(s."partial" AND NOT s."dirty", false) AS "partial"
       FROM generate_series(${first}::date, ${latest}::date, interval '1 day') d
       LEFT JOIN "figure_day_status" s ON s."day" = d::date
       WHERE s."day" IS NULL OR NOT s."settled" OR s."dirty"
-      ORDER BY 1`
-  ).map((row) => row.day);
+      ORDER BY 1`;
+  const candidates = rows.map((row) => row.day);
+  /** Candidates whose good reviews are stored and still hold: counted again only when they settle. */
+  const keptPartial = new Set(rows.filter((row) => row.partial).map((row) => row.day));
   report.candidates = candidates.length;
 
   // The rating period first (no database work): a day whose cases can still be rated is not settled.
   const hallIds = (await client.hall.findMany({ select: { id: true } })).map((hall) => hall.id);
-  const ratable: string[] = [];
+  const ratingOver = new Set<string>();
   for (const day of candidates) {
     const lastInstant = new Date(shanghaiDayBounds(day)[1].getTime() - 1);
     let ended = true;
@@ -92,18 +102,21 @@ export async function settleFigureDays(client: PrismaClient, workingTimeOf: Hall
         ended = false;
       }
     }
-    if (ended) ratable.push(day);
-    else report.unsettled += 1;
+    if (ended) ratingOver.add(day);
   }
 
-  for (const run of contiguousRuns(ratable, RUN_DAYS)) {
+  // Days that cannot settle and are kept partial already need no work.
+  const work = candidates.filter((day) => ratingOver.has(day) || !keptPartial.has(day));
+  report.unsettled = candidates.length - work.length;
+  for (const run of contiguousRuns(work, RUN_DAYS)) {
     try {
-      const settled = await client.$transaction((tx) => recomputeRun(tx, workingTimeOf, run, now), {
+      const { settled, partial } = await client.$transaction((tx) => recomputeRun(tx, workingTimeOf, run, { ratingOver, keptPartial }, now), {
         isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead,
         maxWait: 30_000,
         timeout: 10 * 60_000,
       });
       report.settled.push(...settled);
+      report.partial.push(...partial);
       report.unsettled += run.length - settled.length;
     } catch (error) {
       // P2034: a write conflict or a serialization failure: a concurrent write changed what the run counted.
@@ -115,11 +128,20 @@ export async function settleFigureDays(client: PrismaClient, workingTimeOf: Hall
   return report;
 }
 
-/** One run of consecutive days in one snapshot: which of them are settled, their counts replaced, their status set. */
-async function recomputeRun(tx: Prisma.TransactionClient, workingTimeOf: HallWorkingTime, run: readonly string[], now: Date): Promise<string[]> {
-  const settled = (
+/**
+ * One run of consecutive days in one snapshot: which of them are settled (their counts replaced), and which of the
+ * others get their good reviews stored (partial); their status set.
+ */
+async function recomputeRun(
+  tx: Prisma.TransactionClient,
+  workingTimeOf: HallWorkingTime,
+  run: readonly string[],
+  days: { ratingOver: ReadonlySet<string>; keptPartial: ReadonlySet<string> },
+  now: Date,
+): Promise<{ settled: string[]; partial: string[] }> {
+  const openCaseFree = (
     await tx.$queryRaw<Array<{ day: string }>>`
-      SELECT to_char(d, 'YYYY-MM-DD') AS "day" FROM unnest(${run}::date[]) d
+      SELECT to_char(d, 'YYYY-MM-DD') AS "day" FROM unnest(${run.filter((day) => days.ratingOver.has(day))}::date[]) d
       WHERE NOT EXISTS (
           SELECT 1 FROM "rectification_case" rc
           WHERE rc."state" <> 'CLOSED' AND rc."opened_at" >= (d::timestamp AT TIME ZONE 'Asia/Shanghai') AND rc."opened_at" < ((d + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'))
@@ -129,10 +151,25 @@ async function recomputeRun(tx: Prisma.TransactionClient, workingTimeOf: HallWor
             AND (rc."review_id" IS NULL OR rc."state" <> 'CLOSED'))
       ORDER BY 1`
   ).map((row) => row.day);
-  if (settled.length === 0) return [];
-  const slice: Slice = { from: shanghaiDayBounds(run[0])[0], to: shanghaiDayBounds(run[run.length - 1])[1], hallScope: () => Prisma.sql`TRUE`, perHallDay: true };
-  const keep = new Set(settled);
-  await tx.$executeRaw`DELETE FROM "figure_day" WHERE "day" = ANY(${settled}::date[])`;
+  const settled = new Set(openCaseFree);
+  const partial = run.filter((day) => !settled.has(day) && !days.keptPartial.has(day));
+  const replaced = [...settled, ...partial];
+  if (replaced.length === 0) return { settled: [], partial: [] };
+  await tx.$executeRaw`DELETE FROM "figure_day" WHERE "day" = ANY(${replaced}::date[])`;
+  await storeCounts(tx, workingTimeOf, [...settled], undefined, now);
+  await storeCounts(tx, workingTimeOf, partial, 'goodReviews', now);
+  await tx.$executeRaw`
+    INSERT INTO "figure_day_status" ("day", "settled", "partial", "dirty", "computed_at")
+    SELECT d, d = ANY(${[...settled]}::date[]), NOT d = ANY(${[...settled]}::date[]), false, ${now} FROM unnest(${replaced}::date[]) d
+    ON CONFLICT ("day") DO UPDATE SET "settled" = excluded."settled", "partial" = excluded."partial", "dirty" = false, "computed_at" = excluded."computed_at"`;
+  return { settled: [...settled], partial };
+}
+
+/** Counts the days (sorted) per stored dimension, hall and key — all their rows, or one part — and stores the counters. */
+async function storeCounts(tx: Prisma.TransactionClient, workingTimeOf: HallWorkingTime, days: readonly string[], part: FigurePart | undefined, now: Date): Promise<void> {
+  if (days.length === 0) return;
+  const slice: Slice = { from: shanghaiDayBounds(days[0])[0], to: shanghaiDayBounds(days[days.length - 1])[1], hallScope: () => Prisma.sql`TRUE`, perHallDay: true, part };
+  const keep = new Set(days);
   for (const dimension of STORED_FIGURE_DIMENSIONS) {
     const rows = (await countFigures(tx, workingTimeOf, dimension, slice, now)).filter((row) => row.day !== null && keep.has(row.day));
     for (let start = 0; start < rows.length; start += 5_000) {
@@ -143,11 +180,6 @@ async function recomputeRun(tx: Prisma.TransactionClient, workingTimeOf: HallWor
         FROM jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) AS x("day" date, "dimension" text, "hall_id" uuid, "key" text, "counters" jsonb)`;
     }
   }
-  await tx.$executeRaw`
-    INSERT INTO "figure_day_status" ("day", "settled", "dirty", "computed_at")
-    SELECT d, true, false, ${now} FROM unnest(${settled}::date[]) d
-    ON CONFLICT ("day") DO UPDATE SET "settled" = true, "dirty" = false, "computed_at" = excluded."computed_at"`;
-  return settled;
 }
 
 /** The first Shanghai day a review was given or a service case completed, or null with neither. */
@@ -172,7 +204,7 @@ const nextDay = (day: string) => localDateOf(shanghaiDayBounds(day)[1]);
 
 /**
  * FigureCounters per key of a dimension (or per bucket of a trend) over a slice: settled days from `figure_day`,
- * the others counted live. Equal to `countFigures` over the whole slice (a test holds them equal).
+ * a partial day's good reviews from there and its rest live, the others counted live. Equal to `countFigures` over the whole slice (a test holds them equal).
  */
 export async function readFigures(client: FigureQueryClient, workingTimeOf: HallWorkingTime, dimension: ResultDimension, slice: Slice, now: Date): Promise<Map<string | null, MutableFigureCounters>> {
   const byKey = new Map<string | null, MutableFigureCounters>();
@@ -183,13 +215,14 @@ export async function readFigures(client: FigureQueryClient, workingTimeOf: Hall
   };
   const fromDay = localDateOf(slice.from);
   const dayAligned = shanghaiDayBounds(fromDay)[0].getTime() === slice.from.getTime() && shanghaiDayBounds(localDateOf(slice.to))[0].getTime() === slice.to.getTime();
-  const stored = dayAligned
-    ? (
-        await client.$queryRaw<Array<{ day: string }>>`
-          SELECT to_char("day", 'YYYY-MM-DD') AS "day" FROM "figure_day_status"
-          WHERE "day" >= ${fromDay}::date AND "day" < ${localDateOf(slice.to)}::date AND "settled" AND NOT "dirty"`
-      ).map((row) => row.day)
+  // The days kept in figure_day: settled (every row) or partial (the good reviews).
+  const kept = dayAligned
+    ? await client.$queryRaw<Array<{ day: string; settled: boolean }>>`
+          SELECT to_char("day", 'YYYY-MM-DD') AS "day", "settled" FROM "figure_day_status"
+          WHERE "day" >= ${fromDay}::date AND "day" < ${localDateOf(slice.to)}::date AND ("settled" OR "partial") AND NOT "dirty"`
     : [];
+  const stored = kept.map((row) => row.day);
+  const partOfDay = new Map<string, FigurePart>(kept.filter((row) => !row.settled).map((row) => [row.day, 'rest']));
 
   if (stored.length > 0) {
     // Summed in PostgreSQL, per key and counter (every number of FigureCounters, by name), and the handling hours.
@@ -211,17 +244,18 @@ export async function readFigures(client: FigureQueryClient, workingTimeOf: Hall
     for (const row of hours) addInto(into(row.key), { handlingWorkingHours: row.hours });
   }
 
-  // Every other day of the slice counted live, a run of consecutive days per statement set.
-  const storedDays = new Set(stored);
-  const liveRanges: Array<{ from: Date; to: Date }> = [];
-  if (!dayAligned) liveRanges.push({ from: slice.from, to: slice.to });
+  // Every other day of the slice counted live (a partial day's rest), a run of consecutive days of one part per statement set.
+  const settledDays = new Set(kept.filter((row) => row.settled).map((row) => row.day));
+  const liveRanges: Array<{ from: Date; to: Date; part: FigurePart | undefined }> = [];
+  if (!dayAligned) liveRanges.push({ from: slice.from, to: slice.to, part: undefined });
   else {
     for (let day = fromDay; shanghaiDayBounds(day)[0] < slice.to; day = nextDay(day)) {
-      if (storedDays.has(day)) continue;
+      if (settledDays.has(day)) continue;
       const [start, end] = shanghaiDayBounds(day);
+      const part = partOfDay.get(day);
       const last = liveRanges[liveRanges.length - 1];
-      if (last && last.to.getTime() === start.getTime()) last.to = end;
-      else liveRanges.push({ from: start, to: end });
+      if (last && last.to.getTime() === start.getTime() && last.part === part) last.to = end;
+      else liveRanges.push({ from: start, to: end, part });
     }
   }
   for (const range of liveRanges) {

@@ -14,23 +14,11 @@ export interface FigureDaysActivities {
 export function createFigureDaysActivities(dependencies: { prisma: PrismaClient; workingTimeOfHall: HallWorkingTime }): FigureDaysActivities {
   return {
     async settleFigureDays({ at }) {
-      const inActivity = hasContext();
+      const context = Context.current();
       return settleFigureDays(dependencies.prisma, dependencies.workingTimeOfHall, {
         now: new Date(at),
-        onProgress: (report) => {
-          if (inActivity) Context.current().heartbeat(report.settled.length);
-        },
+        onProgress: (report) => context.heartbeat(report.settled.length + report.partial.length),
       });
     },
   };
-}
-
-/** Whether the call runs as a Temporal activity (a test may call it directly). */
-function hasContext(): boolean {
-  try {
-    Context.current();
-    return true;
-  } catch {
-    return false;
-  }
 }
