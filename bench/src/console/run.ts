@@ -9,12 +9,11 @@
  *
  *   npm run bench:console            BENCH_SAMPLES (default 40)   BENCH_REVIEWS / BENCH_SERVICE_CASES (defaults 1e6 / 1e5)
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { Pool } from 'pg';
 import { DataProtector } from '@haochaping/privacy/server';
 import { startBenchStack } from '../lib/bench-stack';
+import { machine, writeResults } from '../lib/results-file';
 import { percentiles } from '../lib/percentiles';
 import { DEFAULT_VOLUME, seedVolume } from './seed-volume';
 
@@ -100,16 +99,14 @@ async function main(): Promise<void> {
     }
     const targeted = rows.filter((row) => row.screen === '差评工单' || row.screen === '工作台');
     const results = {
-      machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+      machine: machine(),
       seeded,
       samplesPerQuery: SAMPLES,
       rows,
       targets: { listsAndDashboardP95Under200Ms: targeted.every((row) => row.p95Ms < TARGET_P95_MS), worstP95Ms: Math.max(...targeted.map((row) => row.p95Ms)) },
     };
     console.log(JSON.stringify(results.targets));
-    const resultsDir = path.resolve(__dirname, '..', '..', 'results');
-    mkdirSync(resultsDir, { recursive: true });
-    writeFileSync(path.join(resultsDir, `console-${new Date().toISOString().replace(/[:.]/g, '-')}.json`), `${JSON.stringify(results, null, 2)}\n`);
+    writeResults('console', results);
   } finally {
     await pool.end();
     await stack.stop();

@@ -25,7 +25,6 @@
  * The batch size and interval are the worker's production defaults (loadExchangeConfig) unless BENCH_BATCH_SIZE or
  * BENCH_INTERVAL_MS say otherwise. The load average before and after goes into the results: the machine is shared.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -37,6 +36,7 @@ import { freePort, SupervisedProcess, waitUntil } from '@haochaping/devstack';
 import type { SimulatorStats } from '@haochaping/upstream-sim';
 import { loadExchangeConfig, UpstreamHttpDriver } from '@haochaping/worker';
 import { deliveryRounds, type RoundEvent } from '../lib/delivery-rounds';
+import { machine, writeResults } from '../lib/results-file';
 import { percentiles, type Percentiles } from '../lib/percentiles';
 import { startBenchStack, type BenchStack } from '../lib/bench-stack';
 import { submitReviews } from '../lib/submit-reviews';
@@ -276,12 +276,8 @@ async function main(): Promise<void> {
     );
     console.log('checks:', checks, `load average ${loadBefore.oneMinute} before, ${loadAfter.oneMinute} after`);
 
-    const machine = { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version };
-    const results = { machine, settings: { backlog: BACKLOG, ratePerSecond: RATE, lagSeconds: LAG_SECONDS, batchSize, intervalMs, analyzedBeforeDrain: ANALYZE }, loadBefore, loadAfter, pipeline, bare, ratio: round1(ratio * 100) / 100, lag, lagFloorMs: { p50: intervalMs / 2, max: intervalMs }, checks };
-    const resultsDir = path.resolve(__dirname, '..', '..', 'results');
-    mkdirSync(resultsDir, { recursive: true });
-    const file = path.join(resultsDir, `exchange-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-    writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+    const results = { machine: machine(), settings: { backlog: BACKLOG, ratePerSecond: RATE, lagSeconds: LAG_SECONDS, batchSize, intervalMs, analyzedBeforeDrain: ANALYZE }, loadBefore, loadAfter, pipeline, bare, ratio: round1(ratio * 100) / 100, lag, lagFloorMs: { p50: intervalMs / 2, max: intervalMs }, checks };
+    const file = writeResults('exchange', results);
     console.log(`written ${path.relative(process.cwd(), file)}`);
     if (!Object.values(checks).every(Boolean)) throw new Error('a record was lost or delivered twice: see checks');
   } finally {

@@ -2,14 +2,18 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort, migrate, seed, startEmbeddedPostgres, startTemporalDevServer, SupervisedProcess, waitUntil } from '@haochaping/devstack';
+import { freePort, migrate, prepareClusterTemporal, seed, startEmbeddedPostgres, startTemporalDevServer, startTemporalServer, SupervisedProcess, waitUntil } from '@haochaping/devstack';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+
+export type BenchTemporal = 'dev' | 'postgres';
 
 export interface BenchStack {
   databaseUrl: string;
   apiUrl: string;
   temporalAddress: string;
+  /** Which Temporal server: the dev server (the default profile) or the Temporal server on PostgreSQL (the production one). */
+  temporal: BenchTemporal;
   dataKey: Buffer;
   /** The worker process, when asked for (its pid to read its memory). */
   workerPid?: number;
@@ -20,12 +24,14 @@ export interface BenchStack {
 
 /**
  * The real stack a benchmark runs against, private to the run: embedded PostgreSQL in a temporary directory
- * (migrated, reference data seeded, no demo data), a headless Temporal dev server, and the built API as its own
+ * (migrated, reference data seeded, no demo data), a headless Temporal dev server — or, with `temporal: 'postgres'`,
+ * the Temporal server on the same PostgreSQL as `npm run start:cluster` runs it — and the built API as its own
  * process (node apps/api/dist/main.js), exactly as `npm start` runs it. Everything is removed by stop().
  */
 export async function startBenchStack(
-  options: { apiEnv?: Record<string, string>; apiNodeArgs?: string[]; worker?: boolean; workerEnv?: Record<string, string> } = {},
+  options: { apiEnv?: Record<string, string>; apiNodeArgs?: string[]; worker?: boolean; workerEnv?: Record<string, string>; temporal?: BenchTemporal } = {},
 ): Promise<BenchStack> {
+  const temporalKind = options.temporal ?? 'dev';
   const dir = mkdtempSync(path.join(tmpdir(), 'hcp-bench-'));
   chmodSync(dir, 0o755); // PostgreSQL may run as another user (root → postgres) and must reach its data dir
   const stops: Array<() => Promise<void>> = [];
@@ -42,7 +48,12 @@ export async function startBenchStack(
     migrate(databaseUrl);
     await seed(databaseUrl, { demo: false, dataKey });
 
-    const temporal = await startTemporalDevServer({ port: await freePort() });
+    const temporal =
+      temporalKind === 'dev'
+        ? await startTemporalDevServer({ port: await freePort() })
+        : await prepareClusterTemporal({ adminUrl: pg.url('postgres'), embedded: true, port: await freePort(), dataDir: dir, logFile: path.join(dir, 'temporal.log'), namespace: 'default' }).then(({ tools, settings }) =>
+            startTemporalServer(tools, settings),
+          );
     stops.push(() => temporal.stop());
 
     const serviceEnv = {
@@ -77,7 +88,7 @@ export async function startBenchStack(
     }, 60_000).catch((error: unknown) => {
       throw new Error(`${String(error)}\n${api.tail()}`);
     });
-    return { databaseUrl, apiUrl, temporalAddress: temporal.address, dataKey, workerPid, startWorker, stop };
+    return { databaseUrl, apiUrl, temporalAddress: temporal.address, temporal: temporalKind, dataKey, workerPid, startWorker, stop };
   } catch (error) {
     await stop();
     throw error;

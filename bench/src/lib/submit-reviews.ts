@@ -14,6 +14,6 @@ export async function submitReviews(what: string, apiUrl: string, count: number,
     headers: { 'content-type': 'application/json' },
     requests: [{ setupRequest: (request) => ({ ...request, body: body(n++) }) }],
   });
-  if (result['2xx'] !== count) throw new Error(`${what}: ${result['2xx']} of ${count} reviews accepted (non-2xx ${result.non2xx}, errors ${result.errors})`);
+  if (result['2xx'] !== count) throw new Error(`${what}: ${result['2xx']} of ${count} reviews accepted (non-2xx ${result.non2xx} by status ${JSON.stringify(result.statusCodeStats)}, errors ${result.errors})`);
   return result;
 }

@@ -11,13 +11,12 @@
  *   npm run bench:results     BENCH_REVIEWS (default 1e7)  BENCH_SERVICE_CASES (default 1e6)  BENCH_SAMPLES (default 20)
  *                             BENCH_LIVE_SAMPLES (default 5: a live year is slow)
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { Pool } from 'pg';
 import { createPrismaClient, hallWorkingTimes, settleFigureDays } from '@haochaping/db';
 import { DataProtector } from '@haochaping/privacy/server';
 import { startBenchStack } from '../lib/bench-stack';
+import { machine, writeResults } from '../lib/results-file';
 import { percentiles } from '../lib/percentiles';
 import { seedVolume } from '../console/seed-volume';
 
@@ -103,7 +102,7 @@ async function main(): Promise<void> {
     }
     const targeted = rows.slice(0, 2);
     const results = {
-      machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+      machine: machine(),
       at: now.toISOString(),
       seeded,
       month,
@@ -116,9 +115,7 @@ async function main(): Promise<void> {
       },
     };
     console.log(JSON.stringify(results.targets));
-    const resultsDir = path.resolve(__dirname, '..', '..', 'results');
-    mkdirSync(resultsDir, { recursive: true });
-    writeFileSync(path.join(resultsDir, `results-${now.toISOString().replace(/[:.]/g, '-')}.json`), `${JSON.stringify(results, null, 2)}\n`);
+    writeResults('results', results);
     if (!results.targets.everyAnswerSameAsLive) process.exitCode = 1;
   } finally {
     await prisma.$disconnect();

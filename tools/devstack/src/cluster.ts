@@ -10,6 +10,7 @@ import {
   startTemporalServer,
   type TemporalDatabase,
   type TemporalServer,
+  type TemporalServerTools,
 } from './temporal-server';
 
 /**
@@ -52,14 +53,20 @@ async function temporalLogin(adminUrl: string, embedded: boolean): Promise<Tempo
   return login;
 }
 
+export interface ClusterTemporalOptions {
+  adminUrl: string;
+  embedded: boolean;
+  port: number;
+  dataDir: string;
+  logFile: string;
+  namespace: string;
+}
+
 /**
- * Builds (once per machine) and sets up the Temporal server on PostgreSQL, then starts it under the supervisor,
- * which restarts it on the same ports and databases. Resolves with the frontend's address once it serves the namespace.
+ * Builds (once per machine) the Temporal server on PostgreSQL and sets up its login and schema; what
+ * startTemporalServer needs to start it (and to start it again, on the same ports and databases).
  */
-export async function startClusterTemporal(
-  supervisor: Supervisor,
-  options: { adminUrl: string; embedded: boolean; port: number; dataDir: string; logFile: string; namespace: string },
-): Promise<{ address: string; historyShards: number }> {
+export async function prepareClusterTemporal(options: ClusterTemporalOptions): Promise<{ tools: TemporalServerTools; settings: Parameters<typeof startTemporalServer>[1] }> {
   const started = Date.now();
   const tools = await ensureTemporalServer();
   const db = await temporalLogin(options.adminUrl, options.embedded);
@@ -75,6 +82,15 @@ export async function startClusterTemporal(
     retentionSeconds: retentionSeconds(process.env.TEMPORAL_NAMESPACE_RETENTION || '720h'),
     logFile: options.logFile,
   };
+  return { tools, settings };
+}
+
+/**
+ * The Temporal server on PostgreSQL (prepareClusterTemporal) started under the supervisor, which restarts it on the
+ * same ports and databases. Resolves with the frontend's address once it serves the namespace.
+ */
+export async function startClusterTemporal(supervisor: Supervisor, options: ClusterTemporalOptions): Promise<{ address: string; historyShards: number }> {
+  const { tools, settings } = await prepareClusterTemporal(options);
   let server: TemporalServer | undefined;
   await supervisor.start({ name: 'Temporal', logFile: options.logFile, start: async () => (server = await startTemporalServer(tools, settings)) });
   return { address: server!.address, historyShards: settings.historyShards };

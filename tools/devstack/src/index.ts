@@ -6,3 +6,5 @@ export { migrate, migrateIfNeeded, migrationsOnDisk, seed } from './database';
 export { freePort } from './ports';
 export { SupervisedProcess } from './supervised-process';
 export { waitUntil } from './ports';
+export { prepareClusterTemporal } from './cluster';
+export { startTemporalServer, type TemporalServer } from './temporal-server';
