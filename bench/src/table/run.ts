@@ -49,7 +49,8 @@ function main(): void {
       const t0 = Date.now();
       const run = spawnSync(process.execPath, [path.join(__dirname, '..', script)], { env: { ...process.env, ...env, BENCH_RESULTS_FILE: file }, stdio: 'inherit' });
       if (run.status !== 0) throw new Error(`${part}: bench/dist/${script} failed (${run.status ?? run.signal})`);
-      figures[part] = { ...JSON.parse(readFileSync(file, 'utf8')), seconds: Math.round((Date.now() - t0) / 1000) };
+      // Each script's own figures (its JSON), and how long it ran.
+      Object.assign(figures, { [part]: { ...(JSON.parse(readFileSync(file, 'utf8')) as object), seconds: Math.round((Date.now() - t0) / 1000) } });
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

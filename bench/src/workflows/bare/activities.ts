@@ -13,19 +13,17 @@ export interface BareActivities {
  */
 export function bareActivities(heard: { projected(reviewId: string): void; fired(dueAt: string, lateMs: number): void }): BareActivities {
   return {
-    async loadContext(reviewId) {
-      return { reviewId, hallCode: 'jintun', level: 1, reviewedAt: new Date().toISOString() };
-    },
-    async computeDeadline(context, clock) {
-      // The 立整立改 callback (1 working hour) and result (1 working day) of the default policy, far enough not to fire.
-      return new Date(Date.parse(context.reviewedAt) + (clock === 'callback' ? 48 * 60_000 : 19 * 3_600_000)).toISOString();
-    },
-    async notify() {},
-    async project(reviewId, state) {
+    loadContext: (reviewId) => Promise.resolve({ reviewId, hallCode: 'jintun', level: 1, reviewedAt: new Date().toISOString() }),
+    // The 立整立改 callback (1 working hour) and result (1 working day) of the default policy, far enough not to fire.
+    computeDeadline: (context, clock) => Promise.resolve(new Date(Date.parse(context.reviewedAt) + (clock === 'callback' ? 48 * 60_000 : 19 * 3_600_000)).toISOString()),
+    notify: () => Promise.resolve(),
+    project: (reviewId, state) => {
       if (state === 'PENDING_VERIFICATION') heard.projected(reviewId);
+      return Promise.resolve();
     },
-    async deadlineFired(dueAt) {
+    deadlineFired: (dueAt) => {
       heard.fired(dueAt, Date.now() - Date.parse(dueAt));
+      return Promise.resolve();
     },
   };
 }
