@@ -113,7 +113,7 @@ describe('rate limits shared by two API processes', () => {
     // 40 requests at once, alternating between the two processes; every fourth also counts a second subject.
     const counts = await Promise.all(
       Array.from({ length: 40 }, (_, n) =>
-        (limiters[n % 2] as RateLimiter).hit(n % 4 === 0 ? [{ limit, subject: 'one-address' }, { limit: other, subject: 'one-address' }] : [{ limit, subject: 'one-address' }]),
+        limiters[n % 2].hit(n % 4 === 0 ? [{ limit, subject: 'one-address' }, { limit: other, subject: 'one-address' }] : [{ limit, subject: 'one-address' }]),
       ),
     );
     const firsts = counts.map((count) => count[0]?.hits ?? 0).sort((a, b) => a - b);
