@@ -106,6 +106,24 @@ describe('rate limits shared by two API processes', () => {
     expect((await fetch(`${urls[1] ?? ''}/notifications/read-all`, { method: 'POST', headers: token })).status).toBe(200);
   });
 
+  it('concurrent hits (sent together by each process) are each counted once, in one sequence across both processes', async () => {
+    const limit = { name: 'test.concurrent', limit: 25, windowMs: 60_000 };
+    const other = { name: 'test.concurrent-other', limit: 25, windowMs: 60_000 };
+    const limiters = apps.map((app) => app.get(RateLimiter));
+    // 40 requests at once, alternating between the two processes; every fourth also counts a second subject.
+    const counts = await Promise.all(
+      Array.from({ length: 40 }, (_, n) =>
+        limiters[n % 2].hit(n % 4 === 0 ? [{ limit, subject: 'one-address' }, { limit: other, subject: 'one-address' }] : [{ limit, subject: 'one-address' }]),
+      ),
+    );
+    const firsts = counts.map((count) => count[0]?.hits ?? 0).sort((a, b) => a - b);
+    expect(firsts).toEqual(Array.from({ length: 40 }, (_, n) => n + 1));
+    expect(counts.filter((count) => count[0]?.over).length).toBe(15);
+    expect(counts.flatMap((count) => count.slice(1)).map((count) => count.hits).sort((a, b) => a - b)).toEqual(Array.from({ length: 10 }, (_, n) => n + 1));
+    const stored = await prisma.rateLimitCounter.findMany({ where: { rateKey: { startsWith: 'test.concurrent' } } });
+    expect(stored.map((row) => row.hits).sort((a, b) => a - b)).toEqual([10, 40]);
+  });
+
   it("purges the windows that have ended, whichever process does it", async () => {
     const from = { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.12' };
     await fetch(`${urls[0] ?? ''}/public/reviews/status`, { method: 'POST', headers: from, body: JSON.stringify({ trackingCode: 'ABCDEFGH23' }) });

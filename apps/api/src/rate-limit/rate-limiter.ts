@@ -48,13 +48,14 @@ export function windowOf(windowMs: number, nowMs: number): { start: Date; end: D
 }
 
 /**
- * Counts every given key once, atomically (a concurrent hit of the same key waits for the row lock and adds to
- * the committed count), and answers each key's count. The column lists are held against the Prisma schema by
- * prisma/raw-sql-columns.spec.ts.
+ * Adds `n` hits to every given key and window, atomically (a concurrent hit of the same row waits for its lock and
+ * adds to the committed count), and answers each row's count after it. Each (key, window) is given once: the
+ * RateLimiter sums the hits of the requests it sends together (HitBatcher). The column lists are held against the
+ * Prisma schema by prisma/raw-sql-columns.spec.ts.
  */
 export const HIT_RATE_LIMITS = `INSERT INTO "rate_limit_counter" ("rate_key", "window_start", "expires_at", "hits")
-SELECT k, w, e, 1 FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) AS t(k, w, e)
-ON CONFLICT ("rate_key", "window_start") DO UPDATE SET "hits" = "rate_limit_counter"."hits" + 1
+SELECT k, w, e, n FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[], $4::int[]) AS t(k, w, e, n)
+ON CONFLICT ("rate_key", "window_start") DO UPDATE SET "hits" = "rate_limit_counter"."hits" + EXCLUDED."hits"
 RETURNING "rate_key", "window_start", "hits"`;
 
 /** Columns the upsert's conflict branch leaves as they are, and why. */
@@ -100,6 +101,9 @@ export function tooManyRequests(retryAfterSeconds: number | undefined, message =
 export class RateLimiter implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(RateLimiter.name);
   private timer?: NodeJS.Timeout;
+  /** Hits waiting for the upsert in flight to finish (sendQueuedHits). */
+  private queued: QueuedHits[] = [];
+  private sending = false;
 
   constructor(
     private readonly prisma: PrismaService,
@@ -117,14 +121,34 @@ export class RateLimiter implements OnApplicationBootstrap, OnModuleDestroy {
     clearInterval(this.timer);
   }
 
-  /** Counts one hit of each subject (limits of 0 are skipped) and answers where each stands, in the given order. */
+  /**
+   * Counts one hit of each subject (limits of 0 are skipped) and answers where each stands, in the given order.
+   * Hits that arrive while this process's previous upsert is in flight are sent together as the next one (summed
+   * per key and window, each request then given its own place in the count, in arrival order): one round trip and
+   * one commit for a burst instead of one each, and one lock of a busy row (one client address behind every public
+   * POST) instead of a queue of requests waiting for it in turn.
+   */
   async hit(subjects: readonly RateLimitSubject[]): Promise<RateLimitCount[]> {
-    return this.run(HIT_RATE_LIMITS, subjects, true);
+    const rows = this.rowsOf(subjects);
+    if (rows.length === 0) return [];
+    const counts = await new Promise<ReadonlyMap<string, number>>((resolve, reject) => {
+      this.queued.push({ rows, resolve, reject });
+      if (!this.sending) void this.sendQueuedHits();
+    });
+    return rows.map(({ subject, id, window }) => countOf(subject, window, counts.get(id) ?? 0, true));
   }
 
   /** Where each subject stands without counting a hit (a subject not seen in this window has 0 hits). */
   async peek(subjects: readonly RateLimitSubject[]): Promise<RateLimitCount[]> {
-    return this.run(PEEK_RATE_LIMITS, subjects, false);
+    const rows = this.rowsOf(subjects);
+    if (rows.length === 0) return [];
+    const result = await this.prisma.pool.query<{ rate_key: string; window_start: Date; hits: number }>({
+      name: 'peek-rate-limits',
+      text: PEEK_RATE_LIMITS,
+      values: [rows.map((row) => row.key), rows.map((row) => row.window.start)],
+    });
+    const hits = new Map(result.rows.map((row) => [rowId(row.rate_key, row.window_start), row.hits]));
+    return rows.map(({ subject, id, window }) => countOf(subject, window, hits.get(id) ?? 0, false));
   }
 
   /** Takes back one hit of each count, in the window it was counted in (a sign-in that succeeded). */
@@ -144,27 +168,92 @@ export class RateLimiter implements OnApplicationBootstrap, OnModuleDestroy {
     return result.rowCount ?? 0;
   }
 
-  private async run(text: string, subjects: readonly RateLimitSubject[], counting: boolean): Promise<RateLimitCount[]> {
-    const active = subjects.filter((subject) => subject.limit.limit > 0);
-    if (active.length === 0) return [];
+  /** The active subjects (limit above 0) with their stored key and current window, in the given order. */
+  private rowsOf(subjects: readonly RateLimitSubject[]): HitRow[] {
     const nowMs = this.clock.now().getTime();
-    const rows = active.map((subject) => ({ subject, key: rateKey(subject.limit, subject.subject), window: windowOf(subject.limit.windowMs, nowMs) }));
+    const rows = subjects
+      .filter((subject) => subject.limit.limit > 0)
+      .map((subject) => {
+        const key = rateKey(subject.limit, subject.subject);
+        const window = windowOf(subject.limit.windowMs, nowMs);
+        return { subject, key, window, id: rowId(key, window.start) };
+      });
     if (new Set(rows.map((row) => row.key)).size !== rows.length) throw new Error('a rate-limit key was given twice in one call');
-    // In key order: two requests sharing keys lock their rows in the same order, so they cannot deadlock.
-    const sorted = [...rows].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    const values = counting
-      ? [sorted.map((row) => row.key), sorted.map((row) => row.window.start), sorted.map((row) => row.window.end)]
-      : [sorted.map((row) => row.key), sorted.map((row) => row.window.start)];
-    const result = await this.prisma.pool.query<{ rate_key: string; window_start: Date; hits: number }>({
-      name: counting ? 'hit-rate-limits' : 'peek-rate-limits',
-      text,
-      values,
-    });
-    const hits = new Map(result.rows.map((row) => [row.rate_key, row.hits]));
-    return rows.map(({ subject, key, window }) => {
-      const count = hits.get(key) ?? 0;
-      const over = counting ? count > subject.limit.limit : count >= subject.limit.limit;
-      return { ...subject, windowStart: window.start, hits: count, over, retryAfterSeconds: window.retryAfterSeconds };
-    });
+    return rows;
   }
+
+  /** Sends every queued hit as one upsert, then the hits queued meanwhile, until none are left. */
+  private async sendQueuedHits(): Promise<void> {
+    this.sending = true;
+    while (this.queued.length > 0) {
+      const batch = this.queued;
+      this.queued = [];
+      try {
+        const after = await this.upsertHits(batch);
+        // Within the batch, the first request of a row gets the first of its hits, and so on.
+        const taken = new Map<string, number>();
+        for (const pending of batch) {
+          const counts = new Map<string, number>();
+          for (const row of pending.rows) {
+            const { total, added } = after.get(row.id) ?? { total: 0, added: 1 };
+            const before = taken.get(row.id) ?? 0;
+            taken.set(row.id, before + 1);
+            counts.set(row.id, total - added + before + 1);
+          }
+          pending.resolve(counts);
+        }
+      } catch (error) {
+        for (const pending of batch) pending.reject(error);
+      }
+    }
+    this.sending = false;
+  }
+
+  /** One upsert adding each row's hits; per row, its count after the upsert and the hits this upsert added. */
+  private async upsertHits(batch: readonly QueuedHits[]): Promise<Map<string, { total: number; added: number }>> {
+    const summed = new Map<string, { key: string; start: Date; end: Date; added: number }>();
+    for (const row of batch.flatMap((pending) => pending.rows)) {
+      const sum = summed.get(row.id);
+      if (sum) sum.added += 1;
+      else summed.set(row.id, { key: row.key, start: row.window.start, end: row.window.end, added: 1 });
+    }
+    // In key order: two upserts sharing keys (two processes) lock their rows in the same order, so they cannot deadlock.
+    const sorted = [...summed.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.start.getTime() - b.start.getTime()));
+    const result = await this.prisma.pool.query<{ rate_key: string; window_start: Date; hits: number }>({
+      name: 'hit-rate-limits',
+      text: HIT_RATE_LIMITS,
+      values: [sorted.map((row) => row.key), sorted.map((row) => row.start), sorted.map((row) => row.end), sorted.map((row) => row.added)],
+    });
+    const after = new Map<string, { total: number; added: number }>();
+    for (const row of result.rows) {
+      const id = rowId(row.rate_key, row.window_start);
+      after.set(id, { total: row.hits, added: summed.get(id)?.added ?? 1 });
+    }
+    return after;
+  }
+}
+
+interface HitRow {
+  readonly subject: RateLimitSubject;
+  readonly key: string;
+  readonly window: { start: Date; end: Date; retryAfterSeconds: number };
+  /** The stored row: key and window. */
+  readonly id: string;
+}
+
+/** One request's hits waiting for the next upsert; resolved with the count each of its rows reached. */
+interface QueuedHits {
+  readonly rows: readonly HitRow[];
+  readonly resolve: (counts: ReadonlyMap<string, number>) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+function rowId(key: string, windowStart: Date): string {
+  return `${key}@${windowStart.getTime()}`;
+}
+
+/** Counted: over when more hits than the limit allows. Peeked: over when no room is left for another hit. */
+function countOf(subject: RateLimitSubject, window: { start: Date; retryAfterSeconds: number }, hits: number, counted: boolean): RateLimitCount {
+  const over = counted ? hits > subject.limit.limit : hits >= subject.limit.limit;
+  return { ...subject, windowStart: window.start, hits, over, retryAfterSeconds: window.retryAfterSeconds };
 }
