@@ -6,7 +6,7 @@
  *   P2–P5 bench:workflows, Temporal dev server      bad review → case, sustained starts against a bare workflow,
  *                                                   action → read model, open cases and worker memory, a burst of
  *                                                   deadlines against bare timers, the 100,000-review mixed burst
- *   P2, P4 bench:workflows, Temporal on PostgreSQL  the same on the production engine
+ *   P2–P4 bench:workflows, Temporal on PostgreSQL  starts, actions and memory on the production engine
  *   P6  bench:console                               the console's lists at county scale
  * Sizes are the scripts' own variables (BENCH_SUSTAINED, BENCH_OPEN_CASES, BENCH_MIXED, …); on PostgreSQL the open
  * cases are BENCH_PG_OPEN_CASES (default 100,000). BENCH_PARTS=intake,dev,postgres,console chooses parts.
@@ -25,7 +25,8 @@ type Part = (typeof PARTS)[number];
 const SCRIPTS: Record<Part, { script: string; env: Record<string, string> }> = {
   intake: { script: 'intake/run.js', env: {} },
   dev: { script: 'workflows/run.js', env: { BENCH_TEMPORAL: 'dev' } },
-  postgres: { script: 'workflows/run.js', env: { BENCH_TEMPORAL: 'postgres', BENCH_OPEN_CASES: process.env.BENCH_PG_OPEN_CASES ?? '100000' } },
+  // The production engine: starts, actions and memory (the deadline burst and the mixed burst run on the dev server).
+  postgres: { script: 'workflows/run.js', env: { BENCH_TEMPORAL: 'postgres', BENCH_OPEN_CASES: process.env.BENCH_PG_OPEN_CASES ?? '100000', BENCH_BURST: '0', BENCH_MIXED: '0' } },
   console: { script: 'console/run.js', env: {} },
 };
 
