@@ -12,7 +12,6 @@
  * stack's overhead; the API's window QR rating (一次一评: the case found by id, its phone checked by keyed hash, one
  * review per case) is the citizen's usual path, measured on cases seeded for the run, one per request.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -22,6 +21,7 @@ import { DataProtector } from '@haochaping/privacy/server';
 import { HALLS } from '@haochaping/db';
 import { freePort, SupervisedProcess, waitUntil } from '@haochaping/devstack';
 import { startBenchStack } from '../lib/bench-stack';
+import { machine, writeResults } from '../lib/results-file';
 
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const durationS = Number(process.env.BENCH_DURATION ?? 20);
@@ -171,11 +171,7 @@ async function main(): Promise<void> {
     };
     console.log('targets:', verdict);
 
-    const resultsDir = path.resolve(__dirname, '..', '..', 'results');
-    mkdirSync(resultsDir, { recursive: true });
-    const file = path.join(resultsDir, `intake-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-    const machine = { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version };
-    writeFileSync(file, `${JSON.stringify({ connections, durationS, warmupS, machine, bare: bareResult, api: apiResult, windowQr: windowQrResult, ratio, stored, verdict }, null, 2)}\n`);
+    const file = writeResults('intake', { connections, durationS, warmupS, machine: machine(), bare: bareResult, api: apiResult, windowQr: windowQrResult, ratio, stored, verdict });
     console.log(`written ${path.relative(process.cwd(), file)}`);
   } finally {
     await bare.stop();
