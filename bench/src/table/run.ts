@@ -42,6 +42,8 @@ function main(): void {
   const started = new Date();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hcp-bench-table-'));
   const figures: BenchFigures = {};
+  // A part that fails (or is stopped) ends the run; the table still shows the parts measured before it.
+  let failed: string | undefined;
   try {
     for (const part of parts) {
       const { script, env } = SCRIPTS[part];
@@ -49,7 +51,10 @@ function main(): void {
       console.log(`\n== npm run bench: ${part} (bench/dist/${script}) ==`);
       const t0 = Date.now();
       const run = spawnSync(process.execPath, [path.join(__dirname, '..', script)], { env: { ...process.env, ...env, BENCH_RESULTS_FILE: file }, stdio: 'inherit' });
-      if (run.status !== 0) throw new Error(`${part}: bench/dist/${script} failed (${run.status ?? run.signal})`);
+      if (run.status !== 0) {
+        failed = `${part}: bench/dist/${script} failed (${run.status ?? run.signal})`;
+        break;
+      }
       // Each script's own figures (its JSON), and how long it ran.
       Object.assign(figures, { [part]: { ...(JSON.parse(readFileSync(file, 'utf8')) as object), seconds: Math.round((Date.now() - t0) / 1000) } });
     }
@@ -59,8 +64,12 @@ function main(): void {
   const table = benchTable(figures);
   const heading = `npm run bench, ${started.toISOString()}, ${machine().cpus} cores ${machine().model ?? ''}, ${machine().memoryGiB} GiB, Node ${process.version}`;
   console.log(`\n${heading}\n\n${table}`);
-  const file = writeResults('bench', { at: started.toISOString(), machine: machine(), table, figures });
+  const file = writeResults('bench', { at: started.toISOString(), machine: machine(), table, figures, ...(failed ? { failed } : {}) });
   console.log(`written ${path.relative(process.cwd(), file)}`);
+  if (failed) {
+    console.error(`not every part ran: ${failed}`);
+    process.exitCode = 1;
+  }
 }
 
 main();
