@@ -31,7 +31,6 @@ import { Client } from 'pg';
 import { Client as TemporalClient, Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { EXCHANGE_DELIVER_NOW_SIGNAL, EXCHANGE_DELIVERY_WORKFLOW_ID } from '@haochaping/contracts';
-import { HALLS } from '@haochaping/db';
 import { freePort, SupervisedProcess, waitUntil } from '@haochaping/devstack';
 import type { SimulatorStats } from '@haochaping/upstream-sim';
 import { loadExchangeConfig, UpstreamHttpDriver } from '@haochaping/worker';
@@ -39,7 +38,7 @@ import { deliveryRounds, type RoundEvent } from '../lib/delivery-rounds';
 import { machine, writeResults } from '../lib/results-file';
 import { percentiles, type Percentiles } from '../lib/percentiles';
 import { startBenchStack, type BenchStack } from '../lib/bench-stack';
-import { submitReviews } from '../lib/submit-reviews';
+import { goodReviewBody, submitReviews } from '../lib/submit-reviews';
 
 const BACKLOG = Number(process.env.BENCH_BACKLOG ?? 10_000);
 const RATE = Number(process.env.BENCH_RATE ?? 10);
@@ -61,10 +60,6 @@ function exchangeEnv(upstreamUrl: string): Record<string, string> {
     ...(process.env.BENCH_BATCH_SIZE ? { EXCHANGE_BATCH_SIZE: process.env.BENCH_BATCH_SIZE } : {}),
     ...(process.env.BENCH_INTERVAL_MS ? { EXCHANGE_INTERVAL_MS: process.env.BENCH_INTERVAL_MS } : {}),
   };
-}
-
-function goodReviewBody(run: string, n: number): string {
-  return JSON.stringify({ hallCode: HALLS[n % HALLS.length]?.code, level: 3 + (n % 3), comment: '办事顺利，工作人员很耐心', clientKey: `${run}-${n}` });
 }
 
 async function simulatorStats(url: string): Promise<SimulatorStats> {

@@ -18,9 +18,9 @@ import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { randomUUID } from 'node:crypto';
 import { DataProtector } from '@haochaping/privacy/server';
-import { HALLS } from '@haochaping/db';
 import { freePort, SupervisedProcess, waitUntil } from '@haochaping/devstack';
 import { startBenchStack } from '../lib/bench-stack';
+import { goodReviewBody } from '../lib/submit-reviews';
 import { machine, writeResults } from '../lib/results-file';
 
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
@@ -80,16 +80,8 @@ async function seedCases(databaseUrl: string, protector: DataProtector, count: n
   }
 }
 
-function goodReviewBody(run: string, n: number): string {
-  return JSON.stringify({
-    hallCode: HALLS[n % HALLS.length]?.code,
-    level: 3 + (n % 3),
-    comment: '办事顺利，工作人员很耐心',
-    clientKey: `bench-${run}-${n}`,
-  });
-}
 
-async function load(target: string, url: string, run: string, seconds: number, body: (run: string, n: number) => string = goodReviewBody): Promise<Measurement> {
+async function load(target: string, url: string, run: string, seconds: number, body: (run: string, n: number) => string = (run, n) => goodReviewBody(`bench-${run}`, n)): Promise<Measurement> {
   let n = 0;
   const result = await autocannon({
     url,

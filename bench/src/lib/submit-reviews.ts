@@ -1,4 +1,10 @@
 import autocannon from 'autocannon';
+import { HALLS } from '@haochaping/db';
+
+/** The nth good review (levels 3 to 5, halls in turn) a bench sends, its clientKey `${keyPrefix}-${n}`. */
+export function goodReviewBody(keyPrefix: string, n: number): string {
+  return JSON.stringify({ hallCode: HALLS[n % HALLS.length]?.code, level: 3 + (n % 3), comment: '办事顺利，工作人员很耐心', clientKey: `${keyPrefix}-${n}` });
+}
 
 /**
  * `count` reviews through the public intake (POST /api/public/reviews) as fast as 16 autocannon connections send

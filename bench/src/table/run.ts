@@ -62,9 +62,9 @@ function main(): void {
     rmSync(dir, { recursive: true, force: true });
   }
   const table = benchTable(figures);
-  const heading = `npm run bench, ${started.toISOString()}, ${machine().cpus} cores ${machine().model ?? ''}, ${machine().memoryGiB} GiB, Node ${process.version}`;
-  console.log(`\n${heading}\n\n${table}`);
-  const file = writeResults('bench', { at: started.toISOString(), machine: machine(), table, figures, ...(failed ? { failed } : {}) });
+  const host = machine();
+  console.log(`\nnpm run bench, ${started.toISOString()}, ${host.cpus} cores ${host.model ?? ''}, ${host.memoryGiB} GiB, Node ${host.node}\n\n${table}`);
+  const file = writeResults('bench', { at: started.toISOString(), machine: host, table, figures, ...(failed ? { failed } : {}) });
   console.log(`written ${path.relative(process.cwd(), file)}`);
   if (failed) {
     console.error(`not every part ran: ${failed}`);

@@ -31,7 +31,7 @@ import { DataProtector, newTrackingCode } from '@haochaping/privacy/server';
 import { machine, writeResults } from '../lib/results-file';
 import { percentiles, type Percentiles } from '../lib/percentiles';
 import { startBenchStack, type BenchStack, type BenchTemporal } from '../lib/bench-stack';
-import { submitReviews } from '../lib/submit-reviews';
+import { goodReviewBody, submitReviews } from '../lib/submit-reviews';
 import { bareDeadlineLateness } from './bare/deadlines';
 import { bareSustainedStarts } from './bare/sustained';
 
@@ -129,7 +129,7 @@ async function mixedBurst(stack: BenchStack, prisma: PrismaClient, count: number
   const reviewsBefore = await prisma.review.count();
   const t0 = performance.now();
   const result = await submitReviews('mixed burst', stack.apiUrl, count, (n) =>
-    n % 100 === 0 ? badReviewBody('mixed', n) : JSON.stringify({ hallCode: HALLS[n % HALLS.length]?.code, level: 3 + (n % 3), clientKey: `mixed-burst-${n}` }),
+    n % 100 === 0 ? badReviewBody('mixed', n) : goodReviewBody('mixed-burst', n),
   );
   const acceptedSeconds = (performance.now() - t0) / 1000;
   const stored = (await prisma.review.count()) - reviewsBefore;

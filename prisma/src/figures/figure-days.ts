@@ -139,7 +139,7 @@ async function recomputeRun(
   days: { ratingOver: ReadonlySet<string>; keptPartial: ReadonlySet<string> },
   now: Date,
 ): Promise<{ settled: string[]; partial: string[] }> {
-  const openCaseFree = (
+  const settled = (
     await tx.$queryRaw<Array<{ day: string }>>`
       SELECT to_char(d, 'YYYY-MM-DD') AS "day" FROM unnest(${run.filter((day) => days.ratingOver.has(day))}::date[]) d
       WHERE NOT EXISTS (
@@ -151,18 +151,17 @@ async function recomputeRun(
             AND (rc."review_id" IS NULL OR rc."state" <> 'CLOSED'))
       ORDER BY 1`
   ).map((row) => row.day);
-  const settled = new Set(openCaseFree);
-  const partial = run.filter((day) => !settled.has(day) && !days.keptPartial.has(day));
+  const partial = run.filter((day) => !settled.includes(day) && !days.keptPartial.has(day));
   const replaced = [...settled, ...partial];
   if (replaced.length === 0) return { settled: [], partial: [] };
   await tx.$executeRaw`DELETE FROM "figure_day" WHERE "day" = ANY(${replaced}::date[])`;
-  await storeCounts(tx, workingTimeOf, [...settled], undefined, now);
+  await storeCounts(tx, workingTimeOf, settled, undefined, now);
   await storeCounts(tx, workingTimeOf, partial, 'goodReviews', now);
   await tx.$executeRaw`
     INSERT INTO "figure_day_status" ("day", "settled", "partial", "dirty", "computed_at")
-    SELECT d, d = ANY(${[...settled]}::date[]), NOT d = ANY(${[...settled]}::date[]), false, ${now} FROM unnest(${replaced}::date[]) d
+    SELECT d, d = ANY(${settled}::date[]), NOT d = ANY(${settled}::date[]), false, ${now} FROM unnest(${replaced}::date[]) d
     ON CONFLICT ("day") DO UPDATE SET "settled" = excluded."settled", "partial" = excluded."partial", "dirty" = false, "computed_at" = excluded."computed_at"`;
-  return { settled: [...settled], partial };
+  return { settled, partial };
 }
 
 /** Counts the days (sorted) per stored dimension, hall and key — all their rows, or one part — and stores the counters. */
